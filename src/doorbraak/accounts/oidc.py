@@ -1,0 +1,36 @@
+"""OpenID Connect login (Keycloak, Entra ID) mapped onto existing Doorbraak accounts.
+
+Roles and teams stay in Doorbraak's own register, managed by the functional administrator:
+a person who signs in through OIDC gets the account whose username matches the configured
+claim. Unknown people are refused unless OIDC_CREATE_USER is on; then they get an account
+without role or team, which sees no cases until an administrator assigns them.
+"""
+
+from django.conf import settings
+from mozilla_django_oidc.auth import OIDCAuthenticationBackend
+
+
+class DoorbraakOIDCBackend(OIDCAuthenticationBackend):
+    def _username(self, claims) -> str:
+        return (claims.get(getattr(settings, "OIDC_USERNAME_CLAIM", "preferred_username"))
+                or "").strip()
+
+    def filter_users_by_claims(self, claims):
+        username = self._username(claims)
+        if not username:
+            return self.UserModel.objects.none()
+        return self.UserModel.objects.filter(username__iexact=username, is_active=True)
+
+    def create_user(self, claims):
+        return self.UserModel.objects.create_user(
+            username=self._username(claims),
+            email=claims.get("email", ""),
+            first_name=claims.get("given_name", ""),
+            last_name=claims.get("family_name", ""),
+        )
+
+    def update_user(self, user, claims):
+        return user
+
+    def get_username(self, claims):
+        return self._username(claims)

@@ -1,0 +1,18 @@
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.authtoken.views import ObtainAuthToken
+
+
+class ObtainTokenView(ObtainAuthToken):
+    """`POST {"username", "password"}` → `{"token": "..."}`; failed attempts count toward
+    the same lockout as the login page."""
+
+    @extend_schema(
+        summary="Token ophalen",
+        request=inline_serializer("TokenRequest", {
+            "username": serializers.CharField(), "password": serializers.CharField()}),
+        responses={200: inline_serializer("TokenResponse", {"token": serializers.CharField()})},
+        auth=[],
+    )
+    def post(self, request, *args, **kwargs):
+        return super().post(request, *args, **kwargs)

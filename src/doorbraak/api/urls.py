@@ -1,0 +1,21 @@
+"""/api/v1/: token login, the OpenAPI 3 schema, its docs, and each app's resources."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import DefaultRouter
+
+from doorbraak.cases.api import BlockerViewSet, CaseViewSet, HouseholdViewSet
+
+from .auth import ObtainTokenView
+
+router = DefaultRouter()
+router.register("cases", CaseViewSet, basename="case")
+router.register("households", HouseholdViewSet, basename="household")
+router.register("blockers", BlockerViewSet, basename="blocker")
+
+urlpatterns = [
+    path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    path("", include(router.urls)),
+]

@@ -1,0 +1,85 @@
+"""Reads of case files shared by views and API.
+
+`visible_cases` is the one place that decides who may see a case: its key worker, the key
+worker's team, and people explicitly added. It is a single SQL filter served by indexes on
+case.key_worker_id, case.team_id and the partial index on active case access.
+"""
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from .models import Blocker, Case, CaseAccess, Household, Member
+
+
+def visibility_filter(user) -> Q:
+    if not (user and user.is_authenticated and user.is_active):
+        return Q(pk__in=[])
+    condition = Q(key_worker_id=user.pk) | Q(
+        Exists(CaseAccess.objects.filter(case_id=OuterRef("pk"), user_id=user.pk,
+                                         revoked_at__isnull=True))
+    )
+    if user.team_id is not None:
+        condition |= Q(team_id=user.team_id)
+    return condition
+
+
+def visible_cases(user) -> QuerySet[Case]:
+    return Case.objects.filter(visibility_filter(user))
+
+
+def case_list(user, *, mine_only: bool = False, status: str | None = None) -> QuerySet[Case]:
+    cases = visible_cases(user).select_related("household", "key_worker", "team")
+    if mine_only:
+        cases = cases.filter(key_worker_id=user.pk)
+    if status:
+        cases = cases.filter(status=status)
+    return cases.prefetch_related(Prefetch("household__members", queryset=Member.objects.only(
+        "id", "household_id", "subject_id")))
+
+
+def visible_case_or_404(user, pk) -> Case:
+    try:
+        return visible_cases(user).select_related("household", "key_worker", "team").get(pk=pk)
+    except (Case.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def case_detail(user, pk) -> Case:
+    case = visible_case_or_404(user, pk)
+    case.member_list = list(case.household.members.all())
+    case.blocker_list = list(case.blockers.select_related("organisation", "created_by"))
+    case.current_plan = case.plans.select_related("created_by").order_by("-version").first()
+    case.entries = list(
+        case.timeline.select_related("actor", "blocker")[:200]
+    )
+    case.active_access = list(
+        case.access.filter(revoked_at__isnull=True).select_related("user", "granted_by")
+    )
+    return case
+
+
+def subject_ids_of_cases(cases) -> list:
+    """Data subjects whose data a page about these cases shows: every household member."""
+    return [m.subject_id for case in cases for m in case.household.members.all()]
+
+
+def subject_ids_of_household(household_id: int) -> list:
+    return list(Member.objects.filter(household_id=household_id).values_list("subject_id", flat=True))
+
+
+def visible_households(user) -> QuerySet[Household]:
+    return Household.objects.filter(
+        Exists(visible_cases(user).filter(household_id=OuterRef("pk")))
+    ).prefetch_related("members")
+
+
+def visible_blockers(user) -> QuerySet[Blocker]:
+    return Blocker.objects.filter(case__in=visible_cases(user).values("pk")).select_related(
+        "organisation", "case__household"
+    )
+
+
+def cases_by_bsn_index(user, index: str) -> QuerySet[Case]:
+    households = Member.objects.filter(bsn_index=index).values("household_id")
+    return case_list(user).filter(household_id__in=households)
+

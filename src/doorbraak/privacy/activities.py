@@ -1,0 +1,21 @@
+"""The processing activities (verwerkingsactiviteiten) Doorbraak performs on personal data.
+
+Each record in the processing log names one of these, so an auditor can tie every look at
+personal data to a purpose in the municipality's register of processing activities.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Activity(models.TextChoices):
+    CASE_LIST = "casuslijst-raadplegen", _("View case list")
+    CASE_VIEW = "casus-raadplegen", _("View case file")
+    CASE_SEARCH = "casus-zoeken-bsn", _("Search case by BSN")
+    CASE_REGISTER = "casus-registreren", _("Register case")
+    CASE_UPDATE = "casus-bijwerken", _("Update case file")
+    CASE_HANDOVER = "casus-overdragen", _("Hand over case")
+    API_CASES = "api-casussen", _("Case data via API")
+    API_HOUSEHOLDS = "api-huishoudens", _("Household data via API")
+    API_BLOCKERS = "api-knelpunten", _("Blocker data via API")
+    ADMIN_VIEW = "beheer-raadplegen", _("View personal data in the admin")

@@ -1,0 +1,68 @@
+"""Processing log (Logboek Dataverwerkingen) and audit trail (BIO logging).
+
+Two append-only tables, linked by trace id:
+
+* `ProcessingRecord`: one row per data subject per processing operation, in the shape of the
+  Logboek Dataverwerkingen standard (trace id, span id, processing activity, data subject
+  pseudonym, start/end time, status). It never names the actor nor holds a BSN.
+* `AuditRecord`: one row per action by a person or system (action, object, result, origin,
+  actor, timestamp), as BIO2 logging asks.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .activities import Activity
+
+
+class Outcome(models.TextChoices):
+    OK = "ok", _("succeeded")
+    ERROR = "error", _("failed")
+    DENIED = "denied", _("refused")
+
+
+class ProcessingRecord(models.Model):
+    trace_id = models.CharField(_("trace id"), max_length=32, db_index=True)
+    span_id = models.CharField(_("span id"), max_length=16)
+    parent_span_id = models.CharField(_("parent span id"), max_length=16, blank=True)
+    activity = models.CharField(_("processing activity"), max_length=60, choices=Activity.choices)
+    data_subject = models.CharField(_("data subject (pseudonym)"), max_length=64, db_index=True)
+    data_subject_type = models.CharField(_("kind of data subject id"), max_length=30,
+                                         default="pseudoniem")
+    started_at = models.DateTimeField(_("start"))
+    ended_at = models.DateTimeField(_("end"))
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
+
+    class Meta:
+        verbose_name = _("processing record")
+        verbose_name_plural = _("processing log")
+        ordering = ["-started_at"]
+
+
+class AuditRecord(models.Model):
+    trace_id = models.CharField(_("trace id"), max_length=32, db_index=True)
+    span_id = models.CharField(_("span id"), max_length=16)
+    timestamp = models.DateTimeField(_("time"), db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    actor_label = models.CharField(_("actor (as logged)"), max_length=200)
+    action = models.CharField(_("action"), max_length=40)
+    activity = models.CharField(_("processing activity"), max_length=60, choices=Activity.choices,
+                                blank=True)
+    object_type = models.CharField(_("object type"), max_length=60)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    result = models.CharField(_("result"), max_length=10, choices=Outcome.choices)
+    origin = models.CharField(_("origin"), max_length=200)
+    subject_count = models.PositiveIntegerField(_("data subjects"), default=0)
+
+    class Meta:
+        verbose_name = _("audit record")
+        verbose_name_plural = _("audit trail")
+        ordering = ["-timestamp"]

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from doorbraak.accounts.forms import LoginForm
+
+admin.site.site_header = "Doorbraak beheer"
+admin.site.site_title = "Doorbraak beheer"
+admin.site.index_title = "Functioneel beheer"
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="cases:list", permanent=False)),
+    path("inloggen/", auth_views.LoginView.as_view(authentication_form=LoginForm,
+                                                   redirect_authenticated_user=True),
+         name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("casussen/", include("doorbraak.cases.urls")),
+    path("beheer/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("doorbraak.api.urls")),
+]
+
+if settings.OIDC_ENABLED:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
