@@ -13,7 +13,8 @@ _WIDGET_CLASSES = {
 
 
 class UtrechtFormMixin:
-    """Adds Utrecht classes, `aria-invalid` and `aria-describedby` to every widget."""
+    """Adds Utrecht classes to every widget, and after validation `aria-invalid` and
+    `aria-describedby` pointing at the field's error message."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -22,12 +23,16 @@ class UtrechtFormMixin:
             css = next((c for kind, c in _WIDGET_CLASSES.items() if isinstance(widget, kind)), "")
             if css:
                 widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
-            described = []
-            if field.help_text:
-                described.append(f"{self.auto_id % name}-help" if self.auto_id else "")
-            if self.is_bound and name in self.errors:
-                widget.attrs["aria-invalid"] = "true"
-                widget.attrs["class"] += " utrecht-textbox--invalid"
-                described.append(f"{self.auto_id % name}-error" if self.auto_id else "")
-            if any(described):
-                widget.attrs["aria-describedby"] = " ".join(d for d in described if d)
+            if field.help_text and self.auto_id:
+                widget.attrs["aria-describedby"] = f"{self.auto_id % name}-help"
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            widget = self.fields[name].widget
+            widget.attrs["aria-invalid"] = "true"
+            if self.auto_id:
+                described = widget.attrs.get("aria-describedby", "")
+                widget.attrs["aria-describedby"] = f"{described} {self.auto_id % name}-error".strip()

@@ -1,0 +1,64 @@
+# Doorbraak. Quick start: `make run` (demo on http://127.0.0.1:8000) and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Optional local settings (see .env.example); real environment variables win.
+-include .env
+export
+
+.PHONY: run test install install-test assets migrate demo lint format schema messages check-ci clean
+
+$(VENV)/.base: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -e .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.base
+	$(PIP) install -q -e ".[test]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.base assets
+install-test: $(VENV)/.test assets
+assets: node_modules/.installed
+
+## run: set up, migrate the embedded SQLite database, load demo data, serve on :8000
+run: install
+	@mkdir -p var
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) -m doorbraak.manage migrate --noinput
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) -m doorbraak.manage load_demo
+	@echo "Doorbraak draait op http://$(HOST):$(PORT)/  (demo-accounts: zie README, wachtwoord 'doorbraak')"
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) -m doorbraak.manage runserver $(HOST):$(PORT)
+
+## test: install test dependencies and run lint and the whole test suite
+test: install-test
+	@scripts/run-tests.sh
+
+lint: $(VENV)/.test
+	$(VENV)/bin/ruff check src tests scripts
+	$(VENV)/bin/ruff format --check src tests scripts
+
+format: $(VENV)/.test
+	$(VENV)/bin/ruff format src tests scripts
+	$(VENV)/bin/ruff check --fix src tests scripts
+
+## schema: regenerate the committed OpenAPI schema after an API change
+schema: $(VENV)/.base
+	DJANGO_SETTINGS_MODULE=doorbraak.settings_test $(PY) -m doorbraak.manage spectacular --file docs/api/openapi.yaml --validate
+
+## messages: extract Dutch/English UI strings and compile them (needs GNU gettext)
+messages: $(VENV)/.base
+	cd src/doorbraak && DJANGO_DEBUG=1 ../../$(PY) -m doorbraak.manage makemessages -l nl -l en --no-obsolete --no-location
+	cd src/doorbraak && DJANGO_DEBUG=1 ../../$(PY) -m doorbraak.manage compilemessages
+
+clean:
+	rm -rf $(VENV) node_modules var .pytest_cache .ruff_cache .hypothesis

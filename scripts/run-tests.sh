@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Lint, then the whole test suite. PostgreSQL when DATABASE_URL is set or a local server can
+# be started; otherwise SQLite, saying so. With REQUIRE_POSTGRES=1 (CI) the tests that need
+# PostgreSQL fail instead of skipping.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -z "${DATABASE_URL:-}" ]; then
+  if url=$(scripts/local-postgres.sh); then
+    export DATABASE_URL=$url
+    echo "Database: lokale PostgreSQL ($url)"
+  else
+    echo "Database: SQLite — geen PostgreSQL gevonden. Tests die PostgreSQL nodig hebben worden overgeslagen."
+  fi
+else
+  echo "Database: ${DATABASE_URL%%@*}@… (uit DATABASE_URL)"
+fi
+.venv/bin/ruff check src tests scripts
+.venv/bin/ruff format --check src tests scripts
+exec .venv/bin/python -m pytest "$@"

@@ -1,0 +1,58 @@
+"""Shared fixtures. Tests marked `postgres` need PostgreSQL: they skip on SQLite, but with
+REQUIRE_POSTGRES=1 (CI) the whole run fails if the database is not PostgreSQL."""
+
+import os
+
+import pytest
+from django.db import connection
+
+from tests.factories import CaseFactory, TeamFactory, UserFactory
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    return f"database: {settings.DATABASES['default']['ENGINE']}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _require_postgres(django_db_setup, django_db_blocker):
+    if os.environ.get("REQUIRE_POSTGRES") == "1" and connection.vendor != "postgresql":
+        pytest.exit("REQUIRE_POSTGRES=1 but the tests do not run on PostgreSQL.", returncode=1)
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("postgres") and connection.vendor != "postgresql":
+        if os.environ.get("REQUIRE_POSTGRES") == "1":
+            pytest.fail("This test needs PostgreSQL (REQUIRE_POSTGRES=1).")
+        pytest.skip("needs PostgreSQL; set DATABASE_URL or install PostgreSQL")
+
+
+@pytest.fixture
+def team_a(db):
+    return TeamFactory(name="Buurtteam Noord")
+
+
+@pytest.fixture
+def team_b(db):
+    return TeamFactory(name="Buurtteam Zuid")
+
+
+@pytest.fixture
+def worker_a(team_a):
+    return UserFactory(username="worker-a", team=team_a, organisation=team_a.organisation)
+
+
+@pytest.fixture
+def colleague_a(team_a):
+    return UserFactory(username="colleague-a", team=team_a, organisation=team_a.organisation)
+
+
+@pytest.fixture
+def worker_b(team_b):
+    return UserFactory(username="worker-b", team=team_b, organisation=team_b.organisation)
+
+
+@pytest.fixture
+def case_a(worker_a):
+    return CaseFactory(actor=worker_a)
