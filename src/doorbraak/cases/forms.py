@@ -13,7 +13,7 @@ class CaseOpenForm(UtrechtFormMixin, forms.Form):
     given_name = forms.CharField(label=_("Given name of the main resident"), max_length=100)
     family_name = forms.CharField(label=_("Family name"), max_length=150, required=False)
     birth_year = forms.IntegerField(label=_("Year of birth"), required=False)
-    bsn = forms.CharField(label=_("BSN (optional)"), max_length=20, required=False,
+    bsn = forms.CharField(label=_("BSN"), max_length=20, required=False,
                           help_text=_("Only if needed. Stored encrypted; never shown in full."))
     neighbourhood = forms.ModelChoiceField(label=_("Neighbourhood"), required=False,
                                            queryset=Neighbourhood.objects.all())
@@ -29,7 +29,7 @@ class MemberForm(UtrechtFormMixin, forms.Form):
     family_name = forms.CharField(label=_("Family name"), max_length=150, required=False)
     household_role = forms.ChoiceField(label=_("Role in household"), choices=HouseholdRole.choices)
     birth_year = forms.IntegerField(label=_("Year of birth"), required=False)
-    bsn = forms.CharField(label=_("BSN (optional)"), max_length=20, required=False,
+    bsn = forms.CharField(label=_("BSN"), max_length=20, required=False,
                           help_text=_("Only if needed. Stored encrypted; never shown in full."))
 
 
