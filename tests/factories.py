@@ -61,7 +61,12 @@ class CaseFactory:
             **kwargs,
         )
         for i in range(members - 1):
-            services.member_add(actor=actor, case=case, given_name=f"Kind{i}",
-                                family_name=f"Test{cls._n}",
-                                household_role=HouseholdRole.CHILD, birth_year=2015)
+            services.member_add(
+                actor=actor,
+                case=case,
+                given_name=f"Kind{i}",
+                family_name=f"Test{cls._n}",
+                household_role=HouseholdRole.CHILD,
+                birth_year=2015,
+            )
         return case

@@ -14,14 +14,16 @@ PROBE = (
     "'ssl_redirect': s.SECURE_SSL_REDIRECT, 'csp': s.CONTENT_SECURITY_POLICY['DIRECTIVES'], "
     "'language': s.LANGUAGE_CODE, 'db': s.DATABASES['default']['ENGINE']}))"
 )
-CLEAN = {k: v for k, v in os.environ.items()
-         if not k.startswith(("DJANGO", "DOORBRAAK", "DATABASE_URL"))}
+CLEAN = {
+    k: v for k, v in os.environ.items() if not k.startswith(("DJANGO", "DOORBRAAK", "DATABASE_URL"))
+}
 
 
 def run_probe(extra_env):
     env = {**CLEAN, "DJANGO_SETTINGS_MODULE": "doorbraak.settings", **extra_env}
-    return subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True,
-                          timeout=60)
+    return subprocess.run(
+        [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, timeout=60
+    )
 
 
 def test_production_refuses_to_start_without_secrets():
@@ -30,8 +32,13 @@ def test_production_refuses_to_start_without_secrets():
 
 
 def test_production_defaults_are_safe():
-    result = run_probe({"DJANGO_SECRET_KEY": "s", "DOORBRAAK_FIELD_ENCRYPTION_KEY": "a" * 44,
-                        "DOORBRAAK_PSEUDONYM_KEY": "p"})
+    result = run_probe(
+        {
+            "DJANGO_SECRET_KEY": "s",
+            "DOORBRAAK_FIELD_ENCRYPTION_KEY": "a" * 44,
+            "DOORBRAAK_PSEUDONYM_KEY": "p",
+        }
+    )
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout)
     assert values["debug"] is False
@@ -44,8 +51,11 @@ def test_production_defaults_are_safe():
 
 @pytest.mark.parametrize("missing", ["DOORBRAAK_FIELD_ENCRYPTION_KEY", "DOORBRAAK_PSEUDONYM_KEY"])
 def test_production_needs_both_data_keys(missing):
-    env = {"DJANGO_SECRET_KEY": "s", "DOORBRAAK_FIELD_ENCRYPTION_KEY": "a" * 44,
-           "DOORBRAAK_PSEUDONYM_KEY": "p"}
+    env = {
+        "DJANGO_SECRET_KEY": "s",
+        "DOORBRAAK_FIELD_ENCRYPTION_KEY": "a" * 44,
+        "DOORBRAAK_PSEUDONYM_KEY": "p",
+    }
     del env[missing]
     result = run_probe(env)
     assert result.returncode != 0 and "must be set" in result.stderr

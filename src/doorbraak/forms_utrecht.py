@@ -35,4 +35,6 @@ class UtrechtFormMixin:
             widget.attrs["aria-invalid"] = "true"
             if self.auto_id:
                 described = widget.attrs.get("aria-describedby", "")
-                widget.attrs["aria-describedby"] = f"{described} {self.auto_id % name}-error".strip()
+                widget.attrs["aria-describedby"] = (
+                    f"{described} {self.auto_id % name}-error".strip()
+                )

@@ -52,7 +52,9 @@ FIELD_ENCRYPTION_KEY = env("DOORBRAAK_FIELD_ENCRYPTION_KEY")
 PSEUDONYM_KEY = env("DOORBRAAK_PSEUDONYM_KEY")
 if not (FIELD_ENCRYPTION_KEY and PSEUDONYM_KEY):
     if DEBUG:
-        FIELD_ENCRYPTION_KEY = FIELD_ENCRYPTION_KEY or "ZGV2ZWxvcG1lbnQtb25seS1maWVsZC1rZXktMzJieXQ="
+        FIELD_ENCRYPTION_KEY = (
+            FIELD_ENCRYPTION_KEY or "ZGV2ZWxvcG1lbnQtb25seS1maWVsZC1rZXktMzJieXQ="
+        )
         PSEUDONYM_KEY = PSEUDONYM_KEY or "development-only-pseudonym-key"
     else:
         raise ImproperlyConfigured(
@@ -130,8 +132,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]

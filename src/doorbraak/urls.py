@@ -12,9 +12,13 @@ admin.site.index_title = "Functioneel beheer"
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="cases:list", permanent=False)),
-    path("inloggen/", auth_views.LoginView.as_view(authentication_form=LoginForm,
-                                                   redirect_authenticated_user=True),
-         name="login"),
+    path(
+        "inloggen/",
+        auth_views.LoginView.as_view(
+            authentication_form=LoginForm, redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("casussen/", include("doorbraak.cases.urls")),
     path("beheer/", admin.site.urls),

@@ -17,16 +17,18 @@ SCHEMA_FILE = "docs/api/openapi.yaml"
 @pytest.fixture
 def api(worker_a):
     client = APIClient()
-    response = client.post("/api/v1/auth/token/",
-                           {"username": worker_a.username, "password": PASSWORD}, format="json")
+    response = client.post(
+        "/api/v1/auth/token/", {"username": worker_a.username, "password": PASSWORD}, format="json"
+    )
     assert response.status_code == 200, response.content
     client.credentials(HTTP_AUTHORIZATION=f"Token {response.json()['token']}")
     return client
 
 
 def test_token_login_with_wrong_password_is_refused():
-    response = APIClient().post("/api/v1/auth/token/", {"username": "x", "password": "y"},
-                                format="json")
+    response = APIClient().post(
+        "/api/v1/auth/token/", {"username": "x", "password": "y"}, format="json"
+    )
     assert response.status_code == 400 and "token" not in response.json()
 
 
@@ -48,10 +50,12 @@ def test_case_list_and_detail_with_token(api, worker_a, worker_b):
 def test_every_api_response_logs_each_data_subject(api, worker_a):
     case = CaseFactory(actor=worker_a, members=3)
     expected = {subject_pseudonym(m.subject_id) for m in case.household.members.all()}
-    for url, activity in [("/api/v1/cases/", "api-casussen"),
-                          (f"/api/v1/cases/{case.pk}/", "api-casussen"),
-                          ("/api/v1/households/", "api-huishoudens"),
-                          (f"/api/v1/households/{case.household_id}/", "api-huishoudens")]:
+    for url, activity in [
+        ("/api/v1/cases/", "api-casussen"),
+        (f"/api/v1/cases/{case.pk}/", "api-casussen"),
+        ("/api/v1/households/", "api-huishoudens"),
+        (f"/api/v1/households/{case.household_id}/", "api-huishoudens"),
+    ]:
         response = api.get(url)
         trace_id = response["traceparent"].split("-")[1]
         records = ProcessingRecord.objects.filter(trace_id=trace_id)
@@ -64,26 +68,50 @@ def test_every_api_response_logs_each_data_subject(api, worker_a):
 def test_blocker_create_via_api(api, worker_a, worker_b):
     case = CaseFactory(actor=worker_a)
     org = OrganisationFactory(name="UWV (test)", kind="uwv")
-    response = api.post("/api/v1/blockers/", {
-        "case": case.pk, "organisation": org.pk, "rule": "Voorschot terugvorderen",
-        "effect": "Schuld van 11.977 euro", "life_domain": "financien"}, format="json")
+    response = api.post(
+        "/api/v1/blockers/",
+        {
+            "case": case.pk,
+            "organisation": org.pk,
+            "rule": "Voorschot terugvorderen",
+            "effect": "Schuld van 11.977 euro",
+            "life_domain": "financien",
+        },
+        format="json",
+    )
     assert response.status_code == 201, response.content
     assert Blocker.objects.get().case == case
     assert api.get("/api/v1/blockers/").json()["count"] == 1
     other = CaseFactory(actor=worker_b)
-    refused = api.post("/api/v1/blockers/", {
-        "case": other.pk, "organisation": org.pk, "rule": "r", "effect": "e",
-        "life_domain": "wonen"}, format="json")
+    refused = api.post(
+        "/api/v1/blockers/",
+        {
+            "case": other.pk,
+            "organisation": org.pk,
+            "rule": "r",
+            "effect": "e",
+            "life_domain": "wonen",
+        },
+        format="json",
+    )
     assert refused.status_code == 400 and Blocker.objects.count() == 1
 
 
 def test_blocker_create_with_bad_input_answers_in_dutch(api, worker_a):
     case = CaseFactory(actor=worker_a)
     org = OrganisationFactory()
-    response = api.post("/api/v1/blockers/", {"case": case.pk, "organisation": org.pk,
-                                              "rule": "  ", "effect": "e",
-                                              "life_domain": "wonen"},
-                        format="json", HTTP_ACCEPT_LANGUAGE="nl")
+    response = api.post(
+        "/api/v1/blockers/",
+        {
+            "case": case.pk,
+            "organisation": org.pk,
+            "rule": "  ",
+            "effect": "e",
+            "life_domain": "wonen",
+        },
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="nl",
+    )
     assert response.status_code == 400
     assert "verplicht" in str(response.json()) or "leeg" in str(response.json())
     assert not Blocker.objects.exists()

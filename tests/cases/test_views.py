@@ -29,8 +29,10 @@ def test_anonymous_user_is_sent_to_login(client, case_a):
 
 def test_case_page_logs_one_processing_record_per_member_and_one_audit(logged_in, worker_a):
     case = CaseFactory(actor=worker_a, members=3)
-    response = logged_in.get(reverse("cases:detail", args=[case.pk]),
-                             HTTP_TRACEPARENT="00-" + "ab" * 16 + "-" + "cd" * 8 + "-01")
+    response = logged_in.get(
+        reverse("cases:detail", args=[case.pk]),
+        HTTP_TRACEPARENT="00-" + "ab" * 16 + "-" + "cd" * 8 + "-01",
+    )
     assert response.status_code == 200
     records = ProcessingRecord.objects.filter(trace_id="ab" * 16)
     expected = {subject_pseudonym(m.subject_id) for m in case.household.members.all()}
@@ -39,7 +41,12 @@ def test_case_page_logs_one_processing_record_per_member_and_one_audit(logged_in
     assert set(records.values_list("parent_span_id", flat=True)) == {"cd" * 8}
     audit = AuditRecord.objects.get(trace_id="ab" * 16)
     assert (audit.actor, audit.action, audit.object_type, audit.object_id, audit.result) == (
-        worker_a, "read", "case", str(case.pk), "ok")
+        worker_a,
+        "read",
+        "case",
+        str(case.pk),
+        "ok",
+    )
     assert audit.subject_count == 3 and audit.origin.startswith("web ")
     assert response["traceparent"].startswith("00-" + "ab" * 16)
 
@@ -66,8 +73,11 @@ def test_case_list_shows_own_cases_and_logs_them(logged_in, worker_a, worker_b):
     CaseFactory(actor=worker_b, household_name="Huishouden Anders")
     page = logged_in.get(reverse("cases:list")).content.decode()
     assert "Huishouden Eikenboom" in page and "Huishouden Anders" not in page
-    logged = set(ProcessingRecord.objects.filter(activity="casuslijst-raadplegen")
-                 .values_list("data_subject", flat=True))
+    logged = set(
+        ProcessingRecord.objects.filter(activity="casuslijst-raadplegen").values_list(
+            "data_subject", flat=True
+        )
+    )
     assert logged == {subject_pseudonym(m.subject_id) for m in mine.household.members.all()}
 
 
@@ -84,17 +94,25 @@ def test_bsn_search_is_post_only_and_finds_exact_match(logged_in, worker_a):
 
 
 def test_open_case_form_with_bad_bsn_saves_nothing(logged_in):
-    response = logged_in.post(reverse("cases:open"), {
-        "household_name": "Huishouden Fout", "given_name": "Piet", "bsn": "987654321"})
+    response = logged_in.post(
+        reverse("cases:open"),
+        {"household_name": "Huishouden Fout", "given_name": "Piet", "bsn": "987654321"},
+    )
     assert response.status_code == 200
     assert "geen geldig BSN" in response.content.decode()
     assert not Member.objects.exists()
 
 
 def test_open_case_form_creates_case(logged_in, worker_a):
-    response = logged_in.post(reverse("cases:open"), {
-        "household_name": "Huishouden Nieuw", "given_name": "Jet", "bsn": valid_bsn(7),
-        "life_domains": ["wonen", "financien"]})
+    response = logged_in.post(
+        reverse("cases:open"),
+        {
+            "household_name": "Huishouden Nieuw",
+            "given_name": "Jet",
+            "bsn": valid_bsn(7),
+            "life_domains": ["wonen", "financien"],
+        },
+    )
     member = Member.objects.get()
     assert response.status_code == 302
     assert response.url == reverse("cases:detail", args=[member.household.cases.get().pk])
@@ -105,11 +123,19 @@ def test_open_case_form_creates_case(logged_in, worker_a):
 def test_add_note_and_blocker_show_on_timeline(logged_in, worker_a):
     case = CaseFactory(actor=worker_a)
     org = OrganisationFactory(name="Woonstichting Test", kind="woningcorporatie")
-    logged_in.post(reverse("cases:note-add", args=[case.pk]),
-                   {"text": "Mevrouw vertelt dat de huur al twee maanden achterloopt."})
-    logged_in.post(reverse("cases:blocker-add", args=[case.pk]), {
-        "organisation": org.pk, "rule": "Geen urgentie zonder inkomen",
-        "effect": "Blijft in te dure woning", "life_domain": "wonen"})
+    logged_in.post(
+        reverse("cases:note-add", args=[case.pk]),
+        {"text": "Mevrouw vertelt dat de huur al twee maanden achterloopt."},
+    )
+    logged_in.post(
+        reverse("cases:blocker-add", args=[case.pk]),
+        {
+            "organisation": org.pk,
+            "rule": "Geen urgentie zonder inkomen",
+            "effect": "Blijft in te dure woning",
+            "life_domain": "wonen",
+        },
+    )
     page = logged_in.get(reverse("cases:detail", args=[case.pk])).content.decode()
     assert "de huur al twee maanden achterloopt" in page
     assert "Geen urgentie zonder inkomen" in page
@@ -119,8 +145,11 @@ def test_add_note_and_blocker_show_on_timeline(logged_in, worker_a):
 
 def test_note_via_htmx_returns_the_updated_timeline(logged_in, worker_a):
     case = CaseFactory(actor=worker_a)
-    response = logged_in.post(reverse("cases:note-add", args=[case.pk]),
-                              {"text": "Gebeld met de verhuurder."}, HTTP_HX_REQUEST="true")
+    response = logged_in.post(
+        reverse("cases:note-add", args=[case.pk]),
+        {"text": "Gebeld met de verhuurder."},
+        HTTP_HX_REQUEST="true",
+    )
     body = response.content.decode()
     assert response.status_code == 200 and 'id="notes"' in body
     assert "Gebeld met de verhuurder." in body and "<html" not in body
@@ -128,8 +157,10 @@ def test_note_via_htmx_returns_the_updated_timeline(logged_in, worker_a):
 
 def test_invalid_blocker_form_shows_dutch_errors_and_saves_nothing(logged_in, worker_a):
     case = CaseFactory(actor=worker_a)
-    response = logged_in.post(reverse("cases:blocker-add", args=[case.pk]),
-                              {"rule": "", "effect": "", "life_domain": "wonen"})
+    response = logged_in.post(
+        reverse("cases:blocker-add", args=[case.pk]),
+        {"rule": "", "effect": "", "life_domain": "wonen"},
+    )
     assert response.status_code == 400
     assert "Dit veld is vereist." in response.content.decode()
     assert not Blocker.objects.exists()
@@ -137,8 +168,10 @@ def test_invalid_blocker_form_shows_dutch_errors_and_saves_nothing(logged_in, wo
 
 def test_handover_page_records_reason(logged_in, worker_a, colleague_a):
     case = CaseFactory(actor=worker_a)
-    response = logged_in.post(reverse("cases:handover", args=[case.pk]),
-                              {"to_user": colleague_a.pk, "reason": "Langdurig ziek"})
+    response = logged_in.post(
+        reverse("cases:handover", args=[case.pk]),
+        {"to_user": colleague_a.pk, "reason": "Langdurig ziek"},
+    )
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.key_worker == colleague_a

@@ -55,14 +55,21 @@ def test_visibility_is_one_query_whatever_the_number_of_cases(worker_a, colleagu
 
 def test_other_team_gets_404_and_the_refusal_is_audited(client, case_a, worker_b):
     client.force_login(worker_b)
-    for name in ["cases:detail", "cases:note-add", "cases:plan", "cases:handover",
-                 "cases:blocker-add", "cases:member-add"]:
+    for name in [
+        "cases:detail",
+        "cases:note-add",
+        "cases:plan",
+        "cases:handover",
+        "cases:blocker-add",
+        "cases:member-add",
+    ]:
         response = client.get(reverse(name, args=[case_a.pk]))
         assert response.status_code == 404, name
         assert "Knelpunten" not in response.content.decode()
     denied = AuditRecord.objects.filter(actor=worker_b, result="denied")
     assert denied.count() == 6 and set(denied.values_list("object_id", flat=True)) == {
-        str(case_a.pk)}
+        str(case_a.pk)
+    }
 
 
 def test_api_hides_other_teams_cases(client, case_a, worker_b):

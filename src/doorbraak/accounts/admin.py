@@ -28,8 +28,15 @@ class TeamAdmin(admin.ModelAdmin):
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
-    list_display = ["username", "first_name", "last_name", "role", "team", "organisation",
-                    "is_active"]
+    list_display = [
+        "username",
+        "first_name",
+        "last_name",
+        "role",
+        "team",
+        "organisation",
+        "is_active",
+    ]
     list_filter = ["role", "team", "organisation", "is_active", "is_staff"]
     list_select_related = ["team", "organisation"]
     fieldsets = [

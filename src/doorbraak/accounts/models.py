@@ -56,7 +56,9 @@ class Neighbourhood(models.Model):
         verbose_name_plural = _("neighbourhoods")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["municipality", "name"], name="unique_wijk_per_gemeente")
+            models.UniqueConstraint(
+                fields=["municipality", "name"], name="unique_wijk_per_gemeente"
+            )
         ]
 
     def __str__(self) -> str:
@@ -92,9 +94,7 @@ class Team(models.Model):
 class User(AbstractUser):
     """A professional. Residents never log in; their data lives in cases."""
 
-    role = models.CharField(
-        _("role"), max_length=40, choices=ROLE_CHOICES, blank=True
-    )
+    role = models.CharField(_("role"), max_length=40, choices=ROLE_CHOICES, blank=True)
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),

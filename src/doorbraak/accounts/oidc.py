@@ -12,8 +12,9 @@ from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 class DoorbraakOIDCBackend(OIDCAuthenticationBackend):
     def _username(self, claims) -> str:
-        return (claims.get(getattr(settings, "OIDC_USERNAME_CLAIM", "preferred_username"))
-                or "").strip()
+        return (
+            claims.get(getattr(settings, "OIDC_USERNAME_CLAIM", "preferred_username")) or ""
+        ).strip()
 
     def filter_users_by_claims(self, claims):
         username = self._username(claims)

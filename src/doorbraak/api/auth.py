@@ -9,8 +9,10 @@ class ObtainTokenView(ObtainAuthToken):
 
     @extend_schema(
         summary="Token ophalen",
-        request=inline_serializer("TokenRequest", {
-            "username": serializers.CharField(), "password": serializers.CharField()}),
+        request=inline_serializer(
+            "TokenRequest",
+            {"username": serializers.CharField(), "password": serializers.CharField()},
+        ),
         responses={200: inline_serializer("TokenResponse", {"token": serializers.CharField()})},
         auth=[],
     )

@@ -41,8 +41,18 @@ class CaseSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Case
-        fields = ["id", "reference", "status", "question", "life_domains", "opened_at",
-                  "closed_at", "key_worker", "team", "household"]
+        fields = [
+            "id",
+            "reference",
+            "status",
+            "question",
+            "life_domains",
+            "opened_at",
+            "closed_at",
+            "key_worker",
+            "team",
+            "household",
+        ]
 
 
 class BlockerSerializer(serializers.ModelSerializer):
@@ -51,8 +61,18 @@ class BlockerSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Blocker
-        fields = ["id", "case", "organisation", "rule", "effect", "life_domain", "status",
-                  "created_at", "resolution", "resolved_at"]
+        fields = [
+            "id",
+            "case",
+            "organisation",
+            "rule",
+            "effect",
+            "life_domain",
+            "status",
+            "created_at",
+            "resolution",
+            "resolved_at",
+        ]
         read_only_fields = ["status", "created_at", "resolution", "resolved_at"]
 
     def __init__(self, *args, **kwargs):
@@ -72,9 +92,14 @@ class LoggedReadMixin:
         raise NotImplementedError
 
     def _log(self, objects, object_id=""):
-        log_processing(origin_from_request(self.request), activity=self.activity, action="read",
-                       object_type=self.object_type, object_id=object_id,
-                       subject_ids=self.subject_ids(objects))
+        log_processing(
+            origin_from_request(self.request),
+            activity=self.activity,
+            action="read",
+            object_type=self.object_type,
+            object_id=object_id,
+            subject_ids=self.subject_ids(objects),
+        )
 
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
@@ -91,8 +116,10 @@ class LoggedReadMixin:
         return Response(data)
 
 
-@extend_schema_view(list=extend_schema(summary="Casussen die de gebruiker mag zien"),
-                    retrieve=extend_schema(summary="Eén casus"))
+@extend_schema_view(
+    list=extend_schema(summary="Casussen die de gebruiker mag zien"),
+    retrieve=extend_schema(summary="Eén casus"),
+)
 class CaseViewSet(LoggedReadMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = CaseSerializer
     activity = Activity.API_CASES
@@ -105,8 +132,10 @@ class CaseViewSet(LoggedReadMixin, viewsets.ReadOnlyModelViewSet):
         return queries.subject_ids_of_cases(objects)
 
 
-@extend_schema_view(list=extend_schema(summary="Huishoudens van zichtbare casussen"),
-                    retrieve=extend_schema(summary="Eén huishouden"))
+@extend_schema_view(
+    list=extend_schema(summary="Huishoudens van zichtbare casussen"),
+    retrieve=extend_schema(summary="Eén huishouden"),
+)
 class HouseholdViewSet(LoggedReadMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = HouseholdSerializer
     activity = Activity.API_HOUSEHOLDS
@@ -119,21 +148,25 @@ class HouseholdViewSet(LoggedReadMixin, viewsets.ReadOnlyModelViewSet):
         return [m.subject_id for household in objects for m in household.members.all()]
 
 
-@extend_schema_view(list=extend_schema(summary="Knelpunten van zichtbare casussen"),
-                    retrieve=extend_schema(summary="Eén knelpunt"),
-                    create=extend_schema(summary="Knelpunt vastleggen"))
+@extend_schema_view(
+    list=extend_schema(summary="Knelpunten van zichtbare casussen"),
+    retrieve=extend_schema(summary="Eén knelpunt"),
+    create=extend_schema(summary="Knelpunt vastleggen"),
+)
 class BlockerViewSet(LoggedReadMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = BlockerSerializer
     activity = Activity.API_BLOCKERS
     object_type = "blocker"
 
     def get_queryset(self):
-        return queries.visible_blockers(self.request.user).prefetch_related(
-            "case__household__members").order_by("pk")
+        return (
+            queries.visible_blockers(self.request.user)
+            .prefetch_related("case__household__members")
+            .order_by("pk")
+        )
 
     def subject_ids(self, objects):
-        return [m.subject_id for blocker in objects
-                for m in blocker.case.household.members.all()]
+        return [m.subject_id for blocker in objects for m in blocker.case.household.members.all()]
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
@@ -147,7 +180,12 @@ class BlockerViewSet(LoggedReadMixin, mixins.CreateModelMixin, viewsets.ReadOnly
             ) from None
         except DjangoPermissionDenied as error:
             raise PermissionDenied(str(error)) from None
-        log_processing(origin_from_request(request), activity=Activity.API_BLOCKERS,
-                       action="create", object_type="blocker", object_id=blocker.pk,
-                       subject_ids=queries.subject_ids_of_household(blocker.case.household_id))
+        log_processing(
+            origin_from_request(request),
+            activity=Activity.API_BLOCKERS,
+            action="create",
+            object_type="blocker",
+            object_id=blocker.pk,
+            subject_ids=queries.subject_ids_of_household(blocker.case.household_id),
+        )
         return Response(self.get_serializer(blocker).data, status=status.HTTP_201_CREATED)

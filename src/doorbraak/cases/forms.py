@@ -8,20 +8,32 @@ from .models import HouseholdRole, LifeDomain
 
 
 class CaseOpenForm(UtrechtFormMixin, forms.Form):
-    household_name = forms.CharField(label=_("Household name"), max_length=200,
-                                     help_text=_("For example: household Jansen"))
+    household_name = forms.CharField(
+        label=_("Household name"), max_length=200, help_text=_("For example: household Jansen")
+    )
     given_name = forms.CharField(label=_("Given name of the main resident"), max_length=100)
     family_name = forms.CharField(label=_("Family name"), max_length=150, required=False)
     birth_year = forms.IntegerField(label=_("Year of birth"), required=False)
-    bsn = forms.CharField(label=_("BSN"), max_length=20, required=False,
-                          help_text=_("Only if needed. Stored encrypted; never shown in full."))
-    neighbourhood = forms.ModelChoiceField(label=_("Neighbourhood"), required=False,
-                                           queryset=Neighbourhood.objects.all())
-    question = forms.CharField(label=_("Question for help, in the resident's words"),
-                               widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    life_domains = forms.MultipleChoiceField(label=_("Life domains"), required=False,
-                                             choices=LifeDomain.choices,
-                                             widget=forms.CheckboxSelectMultiple)
+    bsn = forms.CharField(
+        label=_("BSN"),
+        max_length=20,
+        required=False,
+        help_text=_("Only if needed. Stored encrypted; never shown in full."),
+    )
+    neighbourhood = forms.ModelChoiceField(
+        label=_("Neighbourhood"), required=False, queryset=Neighbourhood.objects.all()
+    )
+    question = forms.CharField(
+        label=_("Question for help, in the resident's words"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    life_domains = forms.MultipleChoiceField(
+        label=_("Life domains"),
+        required=False,
+        choices=LifeDomain.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
 
 class MemberForm(UtrechtFormMixin, forms.Form):
@@ -29,44 +41,62 @@ class MemberForm(UtrechtFormMixin, forms.Form):
     family_name = forms.CharField(label=_("Family name"), max_length=150, required=False)
     household_role = forms.ChoiceField(label=_("Role in household"), choices=HouseholdRole.choices)
     birth_year = forms.IntegerField(label=_("Year of birth"), required=False)
-    bsn = forms.CharField(label=_("BSN"), max_length=20, required=False,
-                          help_text=_("Only if needed. Stored encrypted; never shown in full."))
+    bsn = forms.CharField(
+        label=_("BSN"),
+        max_length=20,
+        required=False,
+        help_text=_("Only if needed. Stored encrypted; never shown in full."),
+    )
 
 
 class NoteForm(UtrechtFormMixin, forms.Form):
-    text = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}),
-                           help_text=_("What did the resident tell? The next contact reads it."))
+    text = forms.CharField(
+        label=_("Note"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What did the resident tell? The next contact reads it."),
+    )
 
 
 class BlockerForm(UtrechtFormMixin, forms.Form):
-    organisation = forms.ModelChoiceField(label=_("Organisation"),
-                                          queryset=Organisation.objects.all())
-    rule = forms.CharField(label=_("Rule"), widget=forms.Textarea(attrs={"rows": 2}),
-                           help_text=_("Which rule or procedure is in the way?"))
-    effect = forms.CharField(label=_("Effect on the household"),
-                             widget=forms.Textarea(attrs={"rows": 2}))
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.all()
+    )
+    rule = forms.CharField(
+        label=_("Rule"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Which rule or procedure is in the way?"),
+    )
+    effect = forms.CharField(
+        label=_("Effect on the household"), widget=forms.Textarea(attrs={"rows": 2})
+    )
     life_domain = forms.ChoiceField(label=_("Life domain"), choices=LifeDomain.choices)
 
 
 class ResolveForm(UtrechtFormMixin, forms.Form):
-    resolution = forms.CharField(label=_("How was it resolved?"),
-                                 widget=forms.Textarea(attrs={"rows": 2}))
+    resolution = forms.CharField(
+        label=_("How was it resolved?"), widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class PlanForm(UtrechtFormMixin, forms.Form):
-    goal = forms.CharField(label=_("What does the household want in a year?"),
-                           widget=forms.Textarea(attrs={"rows": 3}))
-    own_contribution = forms.CharField(label=_("What does the household do itself?"),
-                                       widget=forms.Textarea(attrs={"rows": 3}))
-    support_needed = forms.CharField(label=_("What support is needed?"),
-                                     widget=forms.Textarea(attrs={"rows": 3}))
+    goal = forms.CharField(
+        label=_("What does the household want in a year?"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    own_contribution = forms.CharField(
+        label=_("What does the household do itself?"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    support_needed = forms.CharField(
+        label=_("What support is needed?"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class HandoverForm(UtrechtFormMixin, forms.Form):
     to_user = forms.ModelChoiceField(label=_("New key worker"), queryset=User.objects.none())
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}),
-                             help_text=_("A household keeps one fixed contact. Why is a "
-                                         "handover needed?"))
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("A household keeps one fixed contact. Why is a handover needed?"),
+    )
 
     def __init__(self, *args, candidates=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -85,8 +115,9 @@ class AccessForm(UtrechtFormMixin, forms.Form):
 
 
 class CloseForm(UtrechtFormMixin, forms.Form):
-    reason = forms.CharField(label=_("Reason for closing"),
-                             widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Reason for closing"), widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class BsnSearchForm(UtrechtFormMixin, forms.Form):

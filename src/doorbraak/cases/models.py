@@ -34,8 +34,12 @@ class HouseholdRole(models.TextChoices):
 class Household(models.Model):
     name = models.CharField(_("name"), max_length=200, help_text=_("For example: household Jansen"))
     neighbourhood = models.ForeignKey(
-        Neighbourhood, verbose_name=_("neighbourhood"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="households",
+        Neighbourhood,
+        verbose_name=_("neighbourhood"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="households",
     )
     address = models.CharField(_("address"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=7, blank=True)
@@ -54,16 +58,19 @@ class Member(models.Model):
     household = models.ForeignKey(
         Household, verbose_name=_("household"), on_delete=models.PROTECT, related_name="members"
     )
-    subject_id = models.UUIDField(_("data subject id"), default=uuid.uuid4, unique=True,
-                                  editable=False)
+    subject_id = models.UUIDField(
+        _("data subject id"), default=uuid.uuid4, unique=True, editable=False
+    )
     given_name = models.CharField(_("given name"), max_length=100)
     family_name = models.CharField(_("family name"), max_length=150, blank=True)
-    household_role = models.CharField(_("role in household"), max_length=20,
-                                      choices=HouseholdRole.choices)
+    household_role = models.CharField(
+        _("role in household"), max_length=20, choices=HouseholdRole.choices
+    )
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
     bsn_encrypted = models.TextField(_("BSN (encrypted)"), blank=True, editable=False)
-    bsn_index = models.CharField(_("BSN search key"), max_length=64, blank=True, db_index=True,
-                                 editable=False)
+    bsn_index = models.CharField(
+        _("BSN search key"), max_length=64, blank=True, db_index=True, editable=False
+    )
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
 
     class Meta:
@@ -99,15 +106,21 @@ class Case(models.Model):
         Household, verbose_name=_("household"), on_delete=models.PROTECT, related_name="cases"
     )
     key_worker = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("key worker"), on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("key worker"),
+        on_delete=models.PROTECT,
         related_name="key_cases",
     )
     team = models.ForeignKey(
-        Team, verbose_name=_("team"), on_delete=models.PROTECT, related_name="cases",
+        Team,
+        verbose_name=_("team"),
+        on_delete=models.PROTECT,
+        related_name="cases",
         help_text=_("The key worker's team; the whole team can see the case."),
     )
-    status = models.CharField(_("status"), max_length=10, choices=CaseStatus.choices,
-                              default=CaseStatus.OPEN)
+    status = models.CharField(
+        _("status"), max_length=10, choices=CaseStatus.choices, default=CaseStatus.OPEN
+    )
     question = models.TextField(_("question for help"), blank=True)
     life_domains = models.JSONField(_("life domains"), default=list, blank=True)
     opened_at = models.DateTimeField(_("opened at"), auto_now_add=True)
@@ -134,30 +147,53 @@ class Case(models.Model):
 class CaseAccess(models.Model):
     """A person explicitly added to a case outside the key worker's team."""
 
-    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.PROTECT,
-                             related_name="access")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("person"),
-                             on_delete=models.PROTECT, related_name="case_access")
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="access"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="case_access",
+    )
     reason = models.TextField(_("reason"))
-    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("granted by"),
-                                   on_delete=models.PROTECT, related_name="+")
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("granted by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     granted_at = models.DateTimeField(_("granted at"), auto_now_add=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
-    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("revoked by"),
-                                   on_delete=models.PROTECT, related_name="+",
-                                   null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("revoked by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
 
     class Meta:
         verbose_name = _("case access")
         verbose_name_plural = _("case access")
         constraints = [
-            models.UniqueConstraint(fields=["case", "user"], condition=Q(revoked_at__isnull=True),
-                                    name="one_active_access_per_person"),
+            models.UniqueConstraint(
+                fields=["case", "user"],
+                condition=Q(revoked_at__isnull=True),
+                name="one_active_access_per_person",
+            ),
         ]
         indexes = [
-            models.Index(fields=["user", "case"], condition=Q(revoked_at__isnull=True),
-                         name="active_access_user_idx"),
+            models.Index(
+                fields=["user", "case"],
+                condition=Q(revoked_at__isnull=True),
+                name="active_access_user_idx",
+            ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.case_id}"
 
 
 class BlockerStatus(models.TextChoices):
@@ -168,17 +204,27 @@ class BlockerStatus(models.TextChoices):
 class Blocker(models.Model):
     """A knelpunt: where the system is stuck, seen from the household."""
 
-    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.PROTECT,
-                             related_name="blockers")
-    organisation = models.ForeignKey(Organisation, verbose_name=_("organisation"),
-                                     on_delete=models.PROTECT, related_name="blockers")
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="blockers"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="blockers",
+    )
     rule = models.TextField(_("rule"), help_text=_("Which rule or procedure is in the way."))
     effect = models.TextField(_("effect on the household"))
     life_domain = models.CharField(_("life domain"), max_length=20, choices=LifeDomain.choices)
-    status = models.CharField(_("status"), max_length=10, choices=BlockerStatus.choices,
-                              default=BlockerStatus.OPEN)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"),
-                                   on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(
+        _("status"), max_length=10, choices=BlockerStatus.choices, default=BlockerStatus.OPEN
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
     resolution = models.TextField(_("how it was resolved"), blank=True)
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
@@ -195,14 +241,19 @@ class Blocker(models.Model):
 class SupportPlan(models.Model):
     """One version of the support plan; a change adds a version, nothing is overwritten."""
 
-    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.PROTECT,
-                             related_name="plans")
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="plans"
+    )
     version = models.PositiveIntegerField(_("version"))
     goal = models.TextField(_("what the household wants in a year"))
     own_contribution = models.TextField(_("what the household does itself"))
     support_needed = models.TextField(_("what support is needed"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("written by"),
-                                   on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("written by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("written at"), auto_now_add=True)
 
     class Meta:
@@ -213,25 +264,38 @@ class SupportPlan(models.Model):
             models.UniqueConstraint(fields=["case", "version"], name="one_plan_per_version")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.case_id} v{self.version}"
+
 
 class KeyWorkerHandover(models.Model):
     """Handing a case to another key worker: deliberate, recorded, with a reason."""
 
-    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.PROTECT,
-                             related_name="handovers")
-    from_user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("from"),
-                                  on_delete=models.PROTECT, related_name="+")
-    to_user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("to"),
-                                on_delete=models.PROTECT, related_name="+")
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="handovers"
+    )
+    from_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("from"), on_delete=models.PROTECT, related_name="+"
+    )
+    to_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("to"), on_delete=models.PROTECT, related_name="+"
+    )
     reason = models.TextField(_("reason"))
-    handed_over_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"),
-                                       on_delete=models.PROTECT, related_name="+")
+    handed_over_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     handed_over_at = models.DateTimeField(_("handed over at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("key worker handover")
         verbose_name_plural = _("key worker handovers")
         ordering = ["-handed_over_at"]
+
+    def __str__(self) -> str:
+        return f"{self.from_user} → {self.to_user}"
 
 
 class EntryKind(models.TextChoices):
@@ -250,14 +314,22 @@ class EntryKind(models.TextChoices):
 class TimelineEntry(models.Model):
     """Everything that happened in a case, in order. Append-only."""
 
-    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.PROTECT,
-                             related_name="timeline")
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="timeline"
+    )
     kind = models.CharField(_("kind"), max_length=30, choices=EntryKind.choices)
     text = models.TextField(_("text"), blank=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"),
-                              on_delete=models.PROTECT, related_name="+")
-    blocker = models.ForeignKey(Blocker, verbose_name=_("blocker"), on_delete=models.PROTECT,
-                                null=True, blank=True, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
+    )
+    blocker = models.ForeignKey(
+        Blocker,
+        verbose_name=_("blocker"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("time"), auto_now_add=True)
 
     class Meta:
@@ -265,3 +337,6 @@ class TimelineEntry(models.Model):
         verbose_name_plural = _("timeline")
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["case", "-created_at"], name="timeline_case_time_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d})"

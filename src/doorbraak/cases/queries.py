@@ -15,8 +15,11 @@ def visibility_filter(user) -> Q:
     if not (user and user.is_authenticated and user.is_active):
         return Q(pk__in=[])
     condition = Q(key_worker_id=user.pk) | Q(
-        Exists(CaseAccess.objects.filter(case_id=OuterRef("pk"), user_id=user.pk,
-                                         revoked_at__isnull=True))
+        Exists(
+            CaseAccess.objects.filter(
+                case_id=OuterRef("pk"), user_id=user.pk, revoked_at__isnull=True
+            )
+        )
     )
     if user.team_id is not None:
         condition |= Q(team_id=user.team_id)
@@ -33,8 +36,11 @@ def case_list(user, *, mine_only: bool = False, status: str | None = None) -> Qu
         cases = cases.filter(key_worker_id=user.pk)
     if status:
         cases = cases.filter(status=status)
-    return cases.prefetch_related(Prefetch("household__members", queryset=Member.objects.only(
-        "id", "household_id", "subject_id")))
+    return cases.prefetch_related(
+        Prefetch(
+            "household__members", queryset=Member.objects.only("id", "household_id", "subject_id")
+        )
+    )
 
 
 def visible_case_or_404(user, pk) -> Case:
@@ -49,9 +55,7 @@ def case_detail(user, pk) -> Case:
     case.member_list = list(case.household.members.all())
     case.blocker_list = list(case.blockers.select_related("organisation", "created_by"))
     case.current_plan = case.plans.select_related("created_by").order_by("-version").first()
-    case.entries = list(
-        case.timeline.select_related("actor", "blocker")[:200]
-    )
+    case.entries = list(case.timeline.select_related("actor", "blocker")[:200])
     case.active_access = list(
         case.access.filter(revoked_at__isnull=True).select_related("user", "granted_by")
     )
@@ -64,7 +68,9 @@ def subject_ids_of_cases(cases) -> list:
 
 
 def subject_ids_of_household(household_id: int) -> list:
-    return list(Member.objects.filter(household_id=household_id).values_list("subject_id", flat=True))
+    return list(
+        Member.objects.filter(household_id=household_id).values_list("subject_id", flat=True)
+    )
 
 
 def visible_households(user) -> QuerySet[Household]:
@@ -82,4 +88,3 @@ def visible_blockers(user) -> QuerySet[Blocker]:
 def cases_by_bsn_index(user, index: str) -> QuerySet[Case]:
     households = Member.objects.filter(bsn_index=index).values("household_id")
     return case_list(user).filter(household_id__in=households)
-

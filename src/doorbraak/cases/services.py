@@ -50,7 +50,10 @@ def _check_birth_year(birth_year: int | None) -> int | None:
     this_year = timezone.localdate().year
     if not 1900 <= birth_year <= this_year:
         raise ValidationError(
-            {"birth_year": _("Year of birth must be between 1900 and %(year)s.") % {"year": this_year}}
+            {
+                "birth_year": _("Year of birth must be between 1900 and %(year)s.")
+                % {"year": this_year}
+            }
         )
     return birth_year
 
@@ -66,7 +69,10 @@ def _bsn_fields(bsn: str) -> dict:
             {"bsn": _("This is not a valid BSN: it must be 9 digits and pass the 11-check.")}
         ) from None
     key = settings.FIELD_ENCRYPTION_KEY
-    return {"bsn_encrypted": keyed_hash.encrypt(key, bsn), "bsn_index": keyed_hash.blind_index(key, bsn)}
+    return {
+        "bsn_encrypted": keyed_hash.encrypt(key, bsn),
+        "bsn_index": keyed_hash.blind_index(key, bsn),
+    }
 
 
 def bsn_search_key(bsn: str) -> str:
@@ -133,8 +139,11 @@ def case_open(
         **bsn_fields,
     )
     case = Case.objects.create(
-        household=household, key_worker=actor, team_id=actor.team_id,
-        question=question.strip(), life_domains=domains,
+        household=household,
+        key_worker=actor,
+        team_id=actor.team_id,
+        question=question.strip(),
+        life_domains=domains,
     )
     _timeline(case, actor, EntryKind.OPENED, question.strip())
     return case
@@ -186,8 +195,12 @@ def blocker_add(
     effect = _required(effect, "effect", _("Effect on the household"))
     _check_choice(life_domain, LifeDomain, "life_domain", _("life domain"))
     blocker = Blocker.objects.create(
-        case=case, organisation=organisation, rule=rule, effect=effect,
-        life_domain=life_domain, created_by=actor,
+        case=case,
+        organisation=organisation,
+        rule=rule,
+        effect=effect,
+        life_domain=life_domain,
+        created_by=actor,
     )
     if life_domain not in case.life_domains:
         case.life_domains = [*case.life_domains, life_domain]
@@ -232,7 +245,9 @@ def plan_update(
 
 
 @transaction.atomic
-def key_worker_handover(*, actor: User, case: Case, to_user: User, reason: str) -> KeyWorkerHandover:
+def key_worker_handover(
+    *, actor: User, case: Case, to_user: User, reason: str
+) -> KeyWorkerHandover:
     """Hand the case to another key worker: a deliberate act with a reason, on the timeline."""
     case = Case.objects.select_for_update().get(pk=case.pk)
     _check_open(case)
@@ -249,9 +264,13 @@ def key_worker_handover(*, actor: User, case: Case, to_user: User, reason: str) 
     case.key_worker = to_user
     case.team_id = to_user.team_id
     case.save(update_fields=["key_worker", "team"])
-    _timeline(case, actor, EntryKind.HANDOVER,
-              _("%(from)s → %(to)s: %(reason)s") % {"from": handover.from_user, "to": to_user,
-                                                    "reason": reason})
+    _timeline(
+        case,
+        actor,
+        EntryKind.HANDOVER,
+        _("%(from)s → %(to)s: %(reason)s")
+        % {"from": handover.from_user, "to": to_user, "reason": reason},
+    )
     return handover
 
 
@@ -284,7 +303,9 @@ def access_revoke(*, actor: User, access: CaseAccess) -> CaseAccess:
 
 
 @transaction.atomic
-def case_close(*, actor: User, case: Case, reason: str, when: datetime.datetime | None = None) -> Case:
+def case_close(
+    *, actor: User, case: Case, reason: str, when: datetime.datetime | None = None
+) -> Case:
     case = Case.objects.select_for_update().get(pk=case.pk)
     _check_open(case)
     if not may_manage(actor, case):

@@ -48,15 +48,25 @@ def _case_or_404(request, pk, activity: Activity, action: str = "read"):
     try:
         return queries.case_detail(request.user, pk)
     except Http404:
-        log_processing(origin_from_request(request), activity=activity, action=action,
-                       object_type="case", object_id=pk, result=Outcome.DENIED)
+        log_processing(
+            origin_from_request(request),
+            activity=activity,
+            action=action,
+            object_type="case",
+            object_id=pk,
+            result=Outcome.DENIED,
+        )
         raise
 
 
 def _log_case(request, case, activity: Activity, action: str) -> None:
     log_processing(
-        origin_from_request(request), activity=activity, action=action, object_type="case",
-        object_id=case.pk, subject_ids=[m.subject_id for m in case.household.members.all()],
+        origin_from_request(request),
+        activity=activity,
+        action=action,
+        object_type="case",
+        object_id=case.pk,
+        subject_ids=[m.subject_id for m in case.household.members.all()],
     )
 
 
@@ -68,11 +78,23 @@ def case_list(request):
         status = CaseStatus.OPEN
     cases = queries.case_list(request.user, mine_only=(view == "mijn"), status=status)
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    log_processing(origin_from_request(request), activity=Activity.CASE_LIST, action="read",
-                   object_type="case-list", subject_ids=queries.subject_ids_of_cases(page))
-    return render(request, "cases/list.html", {
-        "page": page, "view": view, "status": status, "search_form": BsnSearchForm(),
-    })
+    log_processing(
+        origin_from_request(request),
+        activity=Activity.CASE_LIST,
+        action="read",
+        object_type="case-list",
+        subject_ids=queries.subject_ids_of_cases(page),
+    )
+    return render(
+        request,
+        "cases/list.html",
+        {
+            "page": page,
+            "view": view,
+            "status": status,
+            "search_form": BsnSearchForm(),
+        },
+    )
 
 
 @login_required
@@ -88,11 +110,16 @@ def case_search(request):
             form.add_error("bsn", error.message_dict.get("bsn", error.messages))
         else:
             cases = list(queries.cases_by_bsn_index(request.user, index))
-            log_processing(origin_from_request(request), activity=Activity.CASE_SEARCH,
-                           action="search", object_type="case-list",
-                           subject_ids=queries.subject_ids_of_cases(cases))
-    return render(request, "cases/search.html", {"form": form, "cases": cases,
-                                                 "searched": form.is_valid()})
+            log_processing(
+                origin_from_request(request),
+                activity=Activity.CASE_SEARCH,
+                action="search",
+                object_type="case-list",
+                subject_ids=queries.subject_ids_of_cases(cases),
+            )
+    return render(
+        request, "cases/search.html", {"form": form, "cases": cases, "searched": form.is_valid()}
+    )
 
 
 @login_required
@@ -109,26 +136,47 @@ def case_open(request):
             _log_case(request, case, Activity.CASE_REGISTER, "create")
             messages.success(request, _("Case %(ref)s opened.") % {"ref": case.reference})
             return redirect("cases:detail", pk=case.pk)
-    return render(request, "cases/form.html", {
-        "form": form, "title": _("Open a case"), "submit": _("Open case"),
-    })
+    return render(
+        request,
+        "cases/form.html",
+        {
+            "form": form,
+            "title": _("Open a case"),
+            "submit": _("Open case"),
+        },
+    )
 
 
 @login_required
 def case_detail(request, pk):
     case = _case_or_404(request, pk, Activity.CASE_VIEW)
     _log_case(request, case, Activity.CASE_VIEW, "read")
-    return render(request, "cases/detail.html", {
-        "case": case,
-        "note_form": NoteForm(),
-        "blocker_form": BlockerForm(),
-        "may_manage": services.may_manage(request.user, case),
-    })
+    return render(
+        request,
+        "cases/detail.html",
+        {
+            "case": case,
+            "note_form": NoteForm(),
+            "blocker_form": BlockerForm(),
+            "may_manage": services.may_manage(request.user, case),
+        },
+    )
 
 
-def _case_form_view(request, pk, *, form_class, service, title, submit, success,
-                    form_kwargs=None, service_kwargs=None, template="cases/form.html",
-                    partial=None):
+def _case_form_view(
+    request,
+    pk,
+    *,
+    form_class,
+    service,
+    title,
+    submit,
+    success,
+    form_kwargs=None,
+    service_kwargs=None,
+    template="cases/form.html",
+    partial=None,
+):
     """A form page on one case: GET shows the form, POST calls the service."""
     case = _case_or_404(request, pk, Activity.CASE_UPDATE, "update")
     form = form_class(request.POST or None, **(form_kwargs or {}))
@@ -143,35 +191,61 @@ def _case_form_view(request, pk, *, form_class, service, title, submit, success,
             _log_case(request, case, Activity.CASE_UPDATE, "update")
             messages.success(request, success)
             if partial and request.headers.get("HX-Request"):
-                return render(request, partial, {"case": queries.case_detail(request.user, pk),
-                                                 "note_form": form_class()})
+                return render(
+                    request,
+                    partial,
+                    {"case": queries.case_detail(request.user, pk), "note_form": form_class()},
+                )
             return redirect("cases:detail", pk=case.pk)
     if partial and request.headers.get("HX-Request"):
         return render(request, partial, {"case": case, "note_form": form})
     status = 400 if request.method == "POST" else 200
-    return render(request, template, {"case": case, "form": form, "title": title,
-                                      "submit": submit}, status=status)
+    return render(
+        request,
+        template,
+        {"case": case, "form": form, "title": title, "submit": submit},
+        status=status,
+    )
 
 
 @login_required
 def note_add(request, pk):
-    return _case_form_view(request, pk, form_class=NoteForm, service=services.note_add,
-                           title=_("Add a note"), submit=_("Save note"), success=_("Note saved."),
-                           partial="cases/_notes.html")
+    return _case_form_view(
+        request,
+        pk,
+        form_class=NoteForm,
+        service=services.note_add,
+        title=_("Add a note"),
+        submit=_("Save note"),
+        success=_("Note saved."),
+        partial="cases/_notes.html",
+    )
 
 
 @login_required
 def blocker_add(request, pk):
-    return _case_form_view(request, pk, form_class=BlockerForm, service=services.blocker_add,
-                           title=_("Record a blocker"), submit=_("Save blocker"),
-                           success=_("Blocker recorded."))
+    return _case_form_view(
+        request,
+        pk,
+        form_class=BlockerForm,
+        service=services.blocker_add,
+        title=_("Record a blocker"),
+        submit=_("Save blocker"),
+        success=_("Blocker recorded."),
+    )
 
 
 @login_required
 def member_add(request, pk):
-    return _case_form_view(request, pk, form_class=MemberForm, service=services.member_add,
-                           title=_("Add a household member"), submit=_("Add member"),
-                           success=_("Household member added."))
+    return _case_form_view(
+        request,
+        pk,
+        form_class=MemberForm,
+        service=services.member_add,
+        title=_("Add a household member"),
+        submit=_("Add member"),
+        success=_("Household member added."),
+    )
 
 
 @login_required
@@ -179,47 +253,81 @@ def plan_edit(request, pk):
     case = _case_or_404(request, pk, Activity.CASE_UPDATE, "update")
     initial = {}
     if case.current_plan:
-        initial = {f: getattr(case.current_plan, f)
-                   for f in ("goal", "own_contribution", "support_needed")}
+        initial = {
+            f: getattr(case.current_plan, f) for f in ("goal", "own_contribution", "support_needed")
+        }
     if request.method == "GET":
         _log_case(request, case, Activity.CASE_VIEW, "read")
-        return render(request, "cases/form.html", {
-            "case": case, "form": PlanForm(initial=initial), "title": _("Support plan"),
-            "submit": _("Save plan"),
-        })
-    return _case_form_view(request, pk, form_class=PlanForm, service=services.plan_update,
-                           title=_("Support plan"), submit=_("Save plan"),
-                           success=_("Support plan saved."))
+        return render(
+            request,
+            "cases/form.html",
+            {
+                "case": case,
+                "form": PlanForm(initial=initial),
+                "title": _("Support plan"),
+                "submit": _("Save plan"),
+            },
+        )
+    return _case_form_view(
+        request,
+        pk,
+        form_class=PlanForm,
+        service=services.plan_update,
+        title=_("Support plan"),
+        submit=_("Save plan"),
+        success=_("Support plan saved."),
+    )
 
 
 @login_required
 def handover(request, pk):
     case = _case_or_404(request, pk, Activity.CASE_HANDOVER, "update")
     candidates = possible_key_workers(organisation_id=case.key_worker.organisation_id).exclude(
-        pk=case.key_worker_id)
-    return _case_form_view(request, pk, form_class=HandoverForm,
-                           service=services.key_worker_handover,
-                           form_kwargs={"candidates": candidates},
-                           title=_("Hand over to another key worker"), submit=_("Hand over"),
-                           success=_("The case has a new key worker."))
+        pk=case.key_worker_id
+    )
+    return _case_form_view(
+        request,
+        pk,
+        form_class=HandoverForm,
+        service=services.key_worker_handover,
+        form_kwargs={"candidates": candidates},
+        title=_("Hand over to another key worker"),
+        submit=_("Hand over"),
+        success=_("The case has a new key worker."),
+    )
 
 
 @login_required
 def access_add(request, pk):
     case = _case_or_404(request, pk, Activity.CASE_UPDATE, "update")
-    candidates = User.objects.filter(is_active=True).exclude(
-        Q(pk=case.key_worker_id) | Q(team_id=case.team_id)).order_by("first_name", "last_name")
-    return _case_form_view(request, pk, form_class=AccessForm, service=services.access_grant,
-                           form_kwargs={"candidates": candidates},
-                           title=_("Add a person to this case"), submit=_("Add person"),
-                           success=_("Person added to the case."))
+    candidates = (
+        User.objects.filter(is_active=True)
+        .exclude(Q(pk=case.key_worker_id) | Q(team_id=case.team_id))
+        .order_by("first_name", "last_name")
+    )
+    return _case_form_view(
+        request,
+        pk,
+        form_class=AccessForm,
+        service=services.access_grant,
+        form_kwargs={"candidates": candidates},
+        title=_("Add a person to this case"),
+        submit=_("Add person"),
+        success=_("Person added to the case."),
+    )
 
 
 @login_required
 def case_close(request, pk):
-    return _case_form_view(request, pk, form_class=CloseForm, service=services.case_close,
-                           title=_("Close case"), submit=_("Close case"),
-                           success=_("Case closed."))
+    return _case_form_view(
+        request,
+        pk,
+        form_class=CloseForm,
+        service=services.case_close,
+        title=_("Close case"),
+        submit=_("Close case"),
+        success=_("Case closed."),
+    )
 
 
 @login_required
@@ -245,6 +353,12 @@ def blocker_resolve(request, pk, blocker_pk):
     def resolve(*, actor, case, resolution):
         return services.blocker_resolve(actor=actor, blocker=blocker, resolution=resolution)
 
-    return _case_form_view(request, pk, form_class=ResolveForm, service=resolve,
-                           title=_("Blocker resolved"), submit=_("Save"),
-                           success=_("Blocker marked as resolved."))
+    return _case_form_view(
+        request,
+        pk,
+        form_class=ResolveForm,
+        service=resolve,
+        title=_("Blocker resolved"),
+        submit=_("Save"),
+        success=_("Blocker marked as resolved."),
+    )

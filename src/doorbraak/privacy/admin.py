@@ -18,8 +18,17 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(AuditRecord)
 class AuditRecordAdmin(ReadOnlyAdmin):
-    list_display = ["timestamp", "actor_label", "action", "activity", "object_type", "object_id",
-                    "result", "subject_count", "origin"]
+    list_display = [
+        "timestamp",
+        "actor_label",
+        "action",
+        "activity",
+        "object_type",
+        "object_id",
+        "result",
+        "subject_count",
+        "origin",
+    ]
     list_filter = ["action", "activity", "result", "object_type"]
     search_fields = ["trace_id", "actor_label", "object_id"]
     date_hierarchy = "timestamp"

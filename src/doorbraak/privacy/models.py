@@ -28,8 +28,9 @@ class ProcessingRecord(models.Model):
     parent_span_id = models.CharField(_("parent span id"), max_length=16, blank=True)
     activity = models.CharField(_("processing activity"), max_length=60, choices=Activity.choices)
     data_subject = models.CharField(_("data subject (pseudonym)"), max_length=64, db_index=True)
-    data_subject_type = models.CharField(_("kind of data subject id"), max_length=30,
-                                         default="pseudoniem")
+    data_subject_type = models.CharField(
+        _("kind of data subject id"), max_length=30, default="pseudoniem"
+    )
     started_at = models.DateTimeField(_("start"))
     ended_at = models.DateTimeField(_("end"))
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
@@ -38,6 +39,9 @@ class ProcessingRecord(models.Model):
         verbose_name = _("processing record")
         verbose_name_plural = _("processing log")
         ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.activity} {self.trace_id}"
 
 
 class AuditRecord(models.Model):
@@ -54,8 +58,9 @@ class AuditRecord(models.Model):
     )
     actor_label = models.CharField(_("actor (as logged)"), max_length=200)
     action = models.CharField(_("action"), max_length=40)
-    activity = models.CharField(_("processing activity"), max_length=60, choices=Activity.choices,
-                                blank=True)
+    activity = models.CharField(
+        _("processing activity"), max_length=60, choices=Activity.choices, blank=True
+    )
     object_type = models.CharField(_("object type"), max_length=60)
     object_id = models.CharField(_("object id"), max_length=64, blank=True)
     result = models.CharField(_("result"), max_length=10, choices=Outcome.choices)
@@ -66,3 +71,6 @@ class AuditRecord(models.Model):
         verbose_name = _("audit record")
         verbose_name_plural = _("audit trail")
         ordering = ["-timestamp"]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.object_type} {self.object_id}"
