@@ -22,6 +22,8 @@ class MemberSerializer(serializers.ModelSerializer):
         fields = ["id", "given_name", "family_name", "household_role", "birth_year", "has_bsn"]
 
     has_bsn = serializers.BooleanField(read_only=True)
+    # Explicit bounds: the model field's range differs per database backend.
+    birth_year = serializers.IntegerField(min_value=1900, max_value=2100, allow_null=True)
 
 
 class HouseholdSerializer(serializers.ModelSerializer):

@@ -1,0 +1,36 @@
+"""`manage.py load_demo`: fill an empty database with a synthetic demo city (idempotent)."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import translation
+
+from doorbraak.demo import data
+
+
+class Command(BaseCommand):
+    help = "Laadt synthetische demodata: de verzonnen Gemeente Voorbeeldstad (demo)."
+
+    def handle(self, *args, **options):
+        with translation.override("nl"), transaction.atomic():
+            if data.demo_exists():
+                self.stdout.write(
+                    f"Synthetische demodata bestaat al ({data.MUNICIPALITY}); niets gewijzigd."
+                )
+                return
+            counts = data.build_demo()
+        self.stdout.write(self.style.SUCCESS(
+            f"Synthetische demodata geladen: {data.MUNICIPALITY}. "
+            "Alle namen, BSN's en situaties zijn verzonnen."
+        ))
+        self.stdout.write(
+            f"  {counts['organisations']} organisaties, {counts['neighbourhoods']} wijken, "
+            f"{counts['teams']} teams, {counts['users']} gebruikers, "
+            f"{counts['mandates']} mandaten\n"
+            f"  {counts['households']} huishoudens met {counts['members']} leden "
+            f"({counts['members_with_bsn']} met een synthetisch BSN)\n"
+            f"  {counts['households']} casussen ({counts['closed_cases']} gesloten), "
+            f"{counts['blockers']} knelpunten ({counts['resolved_blockers']} opgelost), "
+            f"{counts['plans']} versies van ondersteuningsplannen\n"
+            f"Inloggen: demo-<rol> (bijvoorbeeld demo-gezinswerker), "
+            f"wachtwoord '{data.PASSWORD}'."
+        )
