@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, Permission
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -36,6 +37,7 @@ PASSWORD = "doorbraak"
 MUNICIPALITY = "Gemeente Voorbeeldstad (demo)"
 ADMIN_GROUP = "Functioneel beheer"
 
+# fmt: off
 ORGANISATIONS = [  # key, name, kind
     ("gemeente", MUNICIPALITY, Kind.MUNICIPALITY),
     ("buurtteams", "Stichting Buurtteams Voorbeeldstad (demo)", Kind.NEIGHBOURHOOD_TEAM_ORG),
@@ -118,12 +120,19 @@ MANDATES = [  # holder, organisation, scope, max amount, period ("current"/"open
      "mensen die tussen wal en schip vallen.", 10000, "current", "Raad van Bestuur"),
 ]
 
-FEMALE = ("Anna Linda Sandra Monique Priya Samira Esra Naima Kim Iris Yvonne Chantal Ilse "
-          "Marjolein Nadia Shanti Rosa Elif Jolanda Wendy").split()
-MALE = ("Mark Dennis Mohamed Hakan Erik Jeroen Stefan Ahmed Kevin Rachid Patrick Sander Bilal "
-        "Tim Frank Milan Omar Richard Ivo Mehmet").split()
-CHILDREN = ("Emma Sara Liam Noah Julia Zoë Finn Adam Lina Levi Yara Luuk Mees Amira Jayden Nova "
-            "Ilias Saar Bram Lieke").split()
+FEMALE = [
+    "Anna", "Linda", "Sandra", "Monique", "Priya", "Samira", "Esra", "Naima", "Kim", "Iris",
+    "Yvonne", "Chantal", "Ilse", "Marjolein", "Nadia", "Shanti", "Rosa", "Elif", "Jolanda",
+    "Wendy",
+]
+MALE = [
+    "Mark", "Dennis", "Mohamed", "Hakan", "Erik", "Jeroen", "Stefan", "Ahmed", "Kevin", "Rachid",
+    "Patrick", "Sander", "Bilal", "Tim", "Frank", "Milan", "Omar", "Richard", "Ivo", "Mehmet",
+]
+CHILDREN = [
+    "Emma", "Sara", "Liam", "Noah", "Julia", "Zoë", "Finn", "Adam", "Lina", "Levi", "Yara",
+    "Luuk", "Mees", "Amira", "Jayden", "Nova", "Ilias", "Saar", "Bram", "Lieke",
+]
 FAMILY_NAMES = [
     "de Jong", "Jansen", "de Vries", "van den Berg", "Bakker", "Visser", "Smit", "Meijer",
     "de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker",
@@ -135,6 +144,7 @@ FAMILY_NAMES = [
     "de Ruiter", "Groen", "Jonker", "van Loon", "Yilmaz", "El Idrissi", "Öztürk", "Bouzid",
     "Kaya", "Nguyen", "Tahiri", "Demir", "Pinas", "Martina", "Rosario", "Aydin",
 ]
+# fmt: on
 
 WONEN, FIN, INK = LifeDomain.HOUSING, LifeDomain.FINANCES, LifeDomain.INCOME_WORK
 GEZ, JEUGD, ONDW = LifeDomain.HEALTH, LifeDomain.PARENTING_YOUTH, LifeDomain.EDUCATION
@@ -153,6 +163,7 @@ class Situation(NamedTuple):
 
 
 S = Situation
+# fmt: off
 SITUATIONS = [
     S("eenouder", "v", "Net verhuisd naar een sociale huurwoning, maar de huurtoeslag is veel "
       "lager dan verwacht: er staat een onbekende persoon op het adres ingeschreven.", [WONEN, FIN],
@@ -223,7 +234,7 @@ SITUATIONS = [
       ("De schuldregeling afmaken en schuldenvrij zijn.", "Betaalt de afgesproken aflossing en "
        "meldt nieuwe post direct.", "De oude schuld betalen uit het minimaatwerkbudget, "
        "rechtstreeks aan de schuldeiser."),
-      ["Schuldhulp bevestigt: als de schuld binnen vier weken voldaan is, loopt de regeling door."]),
+      ["Schuldhulp bevestigt: als de schuld binnen vier weken is voldaan, loopt alles door."]),
     S("eenouder", "v", "Gedupeerde ouder in de hersteloperatie kinderopvangtoeslag; wil haar "
       "opleiding afmaken, maar het vertrouwen in instanties is weg.", [FIN, ONDW],
       [("toeslagen", FIN, "De integrale beoordeling in de hersteloperatie duurt al meer dan een "
@@ -339,7 +350,7 @@ SITUATIONS = [
       ("De kinderen doen mee op school en bij de sportclub.", "Opent de post voortaan samen met "
        "de oudste dochter.", "Formulier alsnog indienen met herstel met terugwerkende kracht."),
       ["SVB herstelt de kinderbijslag na het gesprek."]),
-    S("gezin", "", "Moeder en kinderen wonen in de opvang omdat hun kamer onleefbaar was; de "
+    S("gezin", "v", "Moeder en kinderen wonen in de opvang omdat hun kamer onleefbaar was; de "
       "vader mag niet bij het gezin wonen.", [WONEN, JEUGD],
       [("opvang", WONEN, "Toelating tot de gezinsopvang geweigerd wegens eerder 'verwijtbaar "
         "gedrag' van de vader.", "Het gezin leeft gescheiden; de kinderen missen hun vader."),
@@ -404,6 +415,7 @@ RESOLUTIONS = [
     "Voorliggende voorziening gevonden en binnen een week toegekend.",
 ]
 CLOSE_REASON = "Doelen uit het plan bereikt; de bewoner kan zelf verder en weet ons te vinden."
+# fmt: on
 
 
 def demo_exists() -> bool:
@@ -426,32 +438,64 @@ def _compose(rng: random.Random, situation: Situation, family: str, year: int) -
     """(given name, family name, household role, birth year) per member, main resident first."""
     female = situation.sex == "v" or (not situation.sex and rng.random() < 0.5)
     age = {"jongere": (18, 22), "oudere": (62, 78), "woningdelers": (22, 40)}.get(
-        situation.kind, (26, 50))
+        situation.kind, (26, 50)
+    )
     main_age = rng.randint(*age)
-    members = [(rng.choice(FEMALE if female else MALE), family, HouseholdRole.MAIN,
-                year - main_age)]
+    members = [
+        (rng.choice(FEMALE if female else MALE), family, HouseholdRole.MAIN, year - main_age)
+    ]
     if situation.kind == "gezin":
         other = family if rng.random() < 0.6 else rng.choice(FAMILY_NAMES)
-        members.append((rng.choice(MALE if female else FEMALE), other, HouseholdRole.PARTNER,
-                        year - main_age + rng.randint(-5, 5)))
+        members.append(
+            (
+                rng.choice(MALE if female else FEMALE),
+                other,
+                HouseholdRole.PARTNER,
+                year - main_age + rng.randint(-5, 5),
+            )
+        )
     if situation.kind == "woningdelers":
-        members.append((rng.choice(MALE), rng.choice(FAMILY_NAMES), HouseholdRole.OTHER,
-                        year - rng.randint(20, 40)))
+        members.append(
+            (
+                rng.choice(MALE),
+                rng.choice(FAMILY_NAMES),
+                HouseholdRole.OTHER,
+                year - rng.randint(20, 40),
+            )
+        )
     if situation.kind in ("gezin", "eenouder"):
         for _ in range(rng.randint(1, 3)):
-            members.append((rng.choice(CHILDREN), family, HouseholdRole.CHILD,
-                            year - rng.randint(0, min(17, main_age - 19))))
+            members.append(
+                (
+                    rng.choice(CHILDREN),
+                    family,
+                    HouseholdRole.CHILD,
+                    year - rng.randint(0, min(17, main_age - 19)),
+                )
+            )
         if len(members) < 5 and rng.random() < 0.12:
-            members.append((rng.choice(FEMALE), family, HouseholdRole.PARENT,
-                            year - main_age - rng.randint(22, 30)))
+            members.append(
+                (
+                    rng.choice(FEMALE),
+                    family,
+                    HouseholdRole.PARENT,
+                    year - main_age - rng.randint(22, 30),
+                )
+            )
     return members
 
 
 def _spread_over_time(case: Case, start: datetime.datetime, now: datetime.datetime, rng) -> None:
     """Backdate a freshly built case so its timeline spans the period from `start` to now."""
     entries = list(case.timeline.order_by("id"))
-    fractions = sorted(rng.random() for _ in entries[1:])
-    times = [start] + [start + (now - start) * f * 0.95 for f in fractions]
+    intake = 2  # the opening, the members registered with it and the first note: same visit
+    while entries[intake - 1].kind == EntryKind.MEMBER_ADDED:
+        intake += 1
+    times = [start + datetime.timedelta(minutes=4 * i) for i in range(intake)]
+    later = start + datetime.timedelta(days=1)
+    times += [
+        later + (now - later) * f * 0.95 for f in sorted(rng.random() for _ in entries[intake:])
+    ]
     members = iter(case.household.members.order_by("id")[1:])
     plans = iter(case.plans.order_by("version"))
     handovers = iter(case.handovers.order_by("id"))
@@ -461,8 +505,9 @@ def _spread_over_time(case: Case, start: datetime.datetime, now: datetime.dateti
         if entry.kind == EntryKind.OPENED:
             Case.objects.filter(pk=case.pk).update(opened_at=when)
             Household.objects.filter(pk=case.household_id).update(created_at=when)
-            Member.objects.filter(household=case.household_id, household_role=HouseholdRole.MAIN
-                                  ).update(created_at=when)
+            Member.objects.filter(
+                household=case.household_id, household_role=HouseholdRole.MAIN
+            ).update(created_at=when)
         elif entry.kind == EntryKind.MEMBER_ADDED:
             Member.objects.filter(pk=next(members).pk).update(created_at=when)
         elif entry.kind == EntryKind.BLOCKER_ADDED:
@@ -483,24 +528,46 @@ def _build_accounts(today: datetime.date) -> tuple[dict, dict]:
     orgs = {}
     for key, name, kind in ORGANISATIONS:
         orgs[key], _ = Organisation.objects.get_or_create(name=name, defaults={"kind": kind})
-    wijken = [Neighbourhood.objects.create(name=n, municipality=orgs["gemeente"])
-              for n in NEIGHBOURHOODS]
-    teams = [Team.objects.create(name=name, organisation=orgs["buurtteams"],
-                                 neighbourhood=wijken[wijk]) for name, wijk in TEAMS]
+    wijken = [
+        Neighbourhood.objects.create(name=n, municipality=orgs["gemeente"]) for n in NEIGHBOURHOODS
+    ]
+    teams = [
+        Team.objects.create(name=name, organisation=orgs["buurtteams"], neighbourhood=wijken[wijk])
+        for name, wijk in TEAMS
+    ]
     password = make_password(PASSWORD)  # one hash for all: same password, much faster
     users = {}
     for username, first, last, role, org, team in USERS:
         users[username] = User.objects.create(
-            username=username, first_name=first, last_name=last, role=role, password=password,
-            email=f"{username}@voorbeeldstad.example", organisation=orgs[org],
-            team=None if team is None else teams[team], is_staff=role == Role.BEHEERDER,
+            username=username,
+            first_name=first,
+            last_name=last,
+            role=role,
+            password=password,
+            email=f"{username}@voorbeeldstad.example",
+            organisation=orgs[org],
+            team=None if team is None else teams[team],
+            is_staff=role == Role.BEHEERDER,
         )
     group, _ = Group.objects.get_or_create(name=ADMIN_GROUP)
-    group.permissions.add(*Permission.objects.filter(
-        Q(content_type__app_label="accounts",
-          content_type__model__in=["organisation", "neighbourhood", "team", "user", "mandate"])
-        | Q(content_type__app_label="privacy", codename__in=["view_auditrecord",
-                                                            "view_processingrecord"])))
+    group.permissions.add(
+        *Permission.objects.filter(
+            Q(
+                content_type__app_label="accounts",
+                content_type__model__in=[
+                    "organisation",
+                    "neighbourhood",
+                    "team",
+                    "user",
+                    "mandate",
+                ],
+            )
+            | Q(
+                content_type__app_label="privacy",
+                codename__in=["view_auditrecord", "view_processingrecord"],
+            )
+        )
+    )
     users["demo-beheerder"].groups.add(group)
     periods = {
         "current": (datetime.date(today.year, 1, 1), datetime.date(today.year + 1, 12, 31)),
@@ -510,25 +577,36 @@ def _build_accounts(today: datetime.date) -> tuple[dict, dict]:
     for number, (holder, org, scope, amount, period, by) in enumerate(MANDATES, start=1):
         valid_from, valid_until = periods[period]
         Mandate.objects.create(
-            holder=users[holder], organisation=orgs[org], scope=scope, max_amount=amount,
-            valid_from=valid_from, valid_until=valid_until, granted_by=f"{by}, {orgs[org]}",
+            holder=users[holder],
+            organisation=orgs[org],
+            scope=scope,
+            max_amount=amount,
+            valid_from=valid_from,
+            valid_until=valid_until,
+            granted_by=f"{by}, {orgs[org]}",
             decision_reference=f"DEMO-{valid_from.year}-{number:03d}",
         )
     return orgs, users
 
 
+@transaction.atomic
 def build_demo(seed: int = SEED) -> Counter:
-    """Create the whole demo city; the caller wraps this in a transaction. Returns counts."""
-    rng = random.Random(seed)
+    """Create the whole demo city in one transaction and return what was created."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible demo data, not security
     now = timezone.now()
     year = timezone.localdate().year
     orgs, users = _build_accounts(timezone.localdate())
-    counts = Counter(organisations=len(orgs), neighbourhoods=len(NEIGHBOURHOODS),
-                     teams=len(TEAMS), users=len(users), mandates=len(MANDATES))
+    counts = Counter(
+        organisations=len(orgs),
+        neighbourhoods=len(NEIGHBOURHOODS),
+        teams=len(TEAMS),
+        users=len(users),
+        mandates=len(MANDATES),
+    )
     bsns = synthetic_bsns(rng)
     families = rng.sample(FAMILY_NAMES, sum(CASELOAD.values()))
     slots = [name for name, n in CASELOAD.items() for _ in range(n)]
-    head, tail = slots[:CASELOAD["demo-gezinswerker"]], slots[CASELOAD["demo-gezinswerker"]:]
+    head, tail = slots[: CASELOAD["demo-gezinswerker"]], slots[CASELOAD["demo-gezinswerker"] :]
     rng.shuffle(tail)  # demo-gezinswerker gets the first (flagship) situations, others random
     handovers = {source: (to, actor, reason) for source, to, actor, reason in HANDOVERS}
     for index, (username, family) in enumerate(zip(head + tail, families, strict=True)):
@@ -538,60 +616,93 @@ def build_demo(seed: int = SEED) -> Counter:
         with_bsn = [rng.random() < 0.34 for _ in members]
         given, family_name, _, birth_year = members[0]
         case = services.case_open(
-            actor=worker, household_name=f"Huishouden {family[0].upper()}{family[1:]}",
-            given_name=given, family_name=family_name, birth_year=birth_year,
-            bsn=next(bsns) if with_bsn[0] else "", neighbourhood=worker.team.neighbourhood,
-            question=situation.question, life_domains=situation.domains,
+            actor=worker,
+            household_name=f"Huishouden {family[0].upper()}{family[1:]}",
+            given_name=given,
+            family_name=family_name,
+            birth_year=birth_year,
+            bsn=next(bsns) if with_bsn[0] else "",
+            neighbourhood=worker.team.neighbourhood,
+            question=situation.question,
+            life_domains=situation.domains,
         )
-        for (given, family_name, role, birth_year), bsn in zip(members[1:], with_bsn[1:],
-                                                                 strict=True):
-            services.member_add(actor=worker, case=case, given_name=given,
-                                family_name=family_name, household_role=role,
-                                birth_year=birth_year, bsn=next(bsns) if bsn else "")
+        for (given, family_name, role, birth_year), bsn in zip(
+            members[1:], with_bsn[1:], strict=True
+        ):
+            services.member_add(
+                actor=worker,
+                case=case,
+                given_name=given,
+                family_name=family_name,
+                household_role=role,
+                birth_year=birth_year,
+                bsn=next(bsns) if bsn else "",
+            )
         counts["members"] += len(members)
         counts["members_with_bsn"] += sum(with_bsn)
         services.note_add(actor=worker, case=case, text=rng.choice(GENERIC_NOTES[:3]))
         blockers = [
-            services.blocker_add(actor=worker, case=case, organisation=orgs[org], rule=rule,
-                                 effect=effect, life_domain=domain)
+            services.blocker_add(
+                actor=worker,
+                case=case,
+                organisation=orgs[org],
+                rule=rule,
+                effect=effect,
+                life_domain=domain,
+            )
             for org, domain, rule, effect in situation.blockers
         ]
         if rng.random() < 0.85:
             counts["plans"] += 1
-            services.plan_update(actor=worker, case=case, goal=situation.plan[0],
-                                 own_contribution=situation.plan[1],
-                                 support_needed=situation.plan[2])
+            services.plan_update(
+                actor=worker,
+                case=case,
+                goal=situation.plan[0],
+                own_contribution=situation.plan[1],
+                support_needed=situation.plan[2],
+            )
         for text in situation.notes + rng.sample(GENERIC_NOTES[3:], rng.randint(0, 2)):
             services.note_add(actor=worker, case=case, text=text)
         if username in handovers:
             to, actor, reason = handovers.pop(username)
-            services.key_worker_handover(actor=users[actor], case=case, to_user=users[to],
-                                         reason=reason)
+            services.key_worker_handover(
+                actor=users[actor], case=case, to_user=users[to], reason=reason
+            )
             case.refresh_from_db()
             worker = users[to]
-            services.note_add(actor=worker, case=case, text="Kennismaking na de overdracht; "
-                              "afspraken uit het plan blijven staan.")
+            services.note_add(
+                actor=worker,
+                case=case,
+                text="Kennismaking na de overdracht; afspraken uit het plan blijven staan.",
+            )
         if situation.access and index < len(SITUATIONS):
-            services.access_grant(actor=worker, case=case, user=users[situation.access[0]],
-                                  reason=situation.access[1])
+            services.access_grant(
+                actor=worker, case=case, user=users[situation.access[0]], reason=situation.access[1]
+            )
         closing = index % 13 == 7
         for blocker in blockers:
             if closing or rng.random() < 0.25:
-                services.blocker_resolve(actor=worker, blocker=blocker,
-                                         resolution=rng.choice(RESOLUTIONS))
+                services.blocker_resolve(
+                    actor=worker, blocker=blocker, resolution=rng.choice(RESOLUTIONS)
+                )
                 counts["resolved_blockers"] += 1
         if case.plans.exists() and rng.random() < 0.25:
             counts["plans"] += 1
-            services.plan_update(actor=worker, case=case, goal=situation.plan[0],
-                                 own_contribution=situation.plan[1],
-                                 support_needed=f"{situation.plan[2]} Bijgesteld na evaluatie: "
-                                 "eens per maand een afspraak is genoeg.")
+            services.plan_update(
+                actor=worker,
+                case=case,
+                goal=situation.plan[0],
+                own_contribution=situation.plan[1],
+                support_needed=f"{situation.plan[2]} Bijgesteld na evaluatie: "
+                "eens per maand een afspraak is genoeg.",
+            )
         if closing:
             services.case_close(actor=worker, case=case, reason=CLOSE_REASON)
             counts["closed_cases"] += 1
         days = rng.randint(200, 420) if closing else rng.randint(7, 330)
-        _spread_over_time(case, now - datetime.timedelta(days=days, hours=rng.randint(0, 9)),
-                          now, rng)
+        _spread_over_time(
+            case, now - datetime.timedelta(days=days, hours=rng.randint(0, 9)), now, rng
+        )
         counts["households"] += 1
         counts["blockers"] += len(blockers)
     return counts

@@ -18,10 +18,12 @@ class Command(BaseCommand):
                 )
                 return
             counts = data.build_demo()
-        self.stdout.write(self.style.SUCCESS(
-            f"Synthetische demodata geladen: {data.MUNICIPALITY}. "
-            "Alle namen, BSN's en situaties zijn verzonnen."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Synthetische demodata geladen: {data.MUNICIPALITY}. "
+                "Alle namen, BSN's en situaties zijn verzonnen."
+            )
+        )
         self.stdout.write(
             f"  {counts['organisations']} organisaties, {counts['neighbourhoods']} wijken, "
             f"{counts['teams']} teams, {counts['users']} gebruikers, "

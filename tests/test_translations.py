@@ -1,0 +1,35 @@
+"""Dutch is the default language: every UI string has a Dutch translation, and the compiled
+file that Django reads matches the source file."""
+
+from pathlib import Path
+
+import polib
+import pytest
+
+LOCALE = Path(__file__).resolve().parents[1] / "src" / "doorbraak" / "locale"
+
+
+def entries(catalogue):
+    return {
+        (e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
+        for e in catalogue
+        if not getattr(e, "obsolete", False) and not getattr(e, "fuzzy", False)
+    }
+
+
+def test_every_dutch_string_is_translated():
+    po = polib.pofile(str(LOCALE / "nl" / "LC_MESSAGES" / "django.po"))
+    assert len(po) > 100
+    assert [e.msgid for e in po.untranslated_entries()] == []
+    assert [e.msgid for e in po.fuzzy_entries()] == []
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_compiled_messages_match_the_source(language):
+    folder = LOCALE / language / "LC_MESSAGES"
+    po = polib.pofile(str(folder / "django.po"))
+    mo = polib.mofile(str(folder / "django.mo"))
+    translated = {k: v for k, v in entries(po).items() if v[0] or v[1]}
+    assert translated == {k: v for k, v in entries(mo).items() if k[1]}, (
+        "Run `make messages` and commit the .mo file."
+    )
