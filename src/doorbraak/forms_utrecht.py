@@ -16,10 +16,16 @@ class UtrechtFormMixin:
     """Adds Utrecht classes to every widget, and after validation `aria-invalid` and
     `aria-describedby` pointing at the field's error message."""
 
+    # The browser's `required` makes empty fields match :invalid (shown red) before anyone
+    # typed; the server validates, and `aria-required` tells assistive technology.
+    use_required_attribute = False
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
             widget = field.widget
+            if field.required and not isinstance(widget, forms.CheckboxSelectMultiple):
+                widget.attrs["aria-required"] = "true"
             css = next((c for kind, c in _WIDGET_CLASSES.items() if isinstance(widget, kind)), "")
             if css:
                 widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()

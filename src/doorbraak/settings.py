@@ -176,7 +176,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", str(DATA_DIR / "static")))
 NODE_MODULES = Path(env("DOORBRAAK_NODE_MODULES", str(REPO_DIR / "node_modules")))
-STATICFILES_DIRS = [
+STATICFILES_DIRS = [BASE_DIR / "static"] + [
     (prefix, NODE_MODULES / path)
     for prefix, path in [
         ("vendor/utrecht", "@utrecht/component-library-css/dist"),

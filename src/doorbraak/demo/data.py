@@ -485,17 +485,25 @@ def _compose(rng: random.Random, situation: Situation, family: str, year: int) -
     return members
 
 
+def _office_hours(moment: datetime.datetime, rng: random.Random) -> datetime.datetime:
+    local = timezone.localtime(moment)
+    return local.replace(
+        hour=rng.randint(9, 16), minute=rng.randrange(0, 60, 5), second=0, microsecond=0
+    )
+
+
 def _spread_over_time(case: Case, start: datetime.datetime, now: datetime.datetime, rng) -> None:
     """Backdate a freshly built case so its timeline spans the period from `start` to now."""
     entries = list(case.timeline.order_by("id"))
     intake = 2  # the opening, the members registered with it and the first note: same visit
     while entries[intake - 1].kind == EntryKind.MEMBER_ADDED:
         intake += 1
+    start = _office_hours(start, rng)
     times = [start + datetime.timedelta(minutes=4 * i) for i in range(intake)]
     later = start + datetime.timedelta(days=1)
-    times += [
-        later + (now - later) * f * 0.95 for f in sorted(rng.random() for _ in entries[intake:])
-    ]
+    for fraction in sorted(rng.random() for _ in entries[intake:]):
+        when = _office_hours(later + (now - later) * fraction * 0.95, rng)
+        times.append(min(now, max(when, times[-1] + datetime.timedelta(minutes=10))))
     members = iter(case.household.members.order_by("id")[1:])
     plans = iter(case.plans.order_by("version"))
     handovers = iter(case.handovers.order_by("id"))
