@@ -4,7 +4,7 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import authenticate
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.db.models import Count
 from django.test import RequestFactory
@@ -43,8 +43,14 @@ MODELS = [
 
 def load() -> str:
     out = StringIO()
-    call_command("load_demo", stdout=out)
+    call_command("load_demo", "--force", stdout=out)
     return out.getvalue()
+
+
+def test_refuses_without_debug_or_force():
+    with pytest.raises(CommandError, match="DJANGO_DEBUG"):
+        call_command("load_demo", stdout=StringIO())
+    assert not User.objects.exists()
 
 
 def test_load_demo_builds_a_synthetic_city():

@@ -1,6 +1,7 @@
 """`manage.py load_demo`: fill an empty database with a synthetic demo city (idempotent)."""
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
 
@@ -10,7 +11,19 @@ from doorbraak.demo import data
 class Command(BaseCommand):
     help = "Laadt synthetische demodata: de verzonnen Gemeente Voorbeeldstad (demo)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Ook laden als DJANGO_DEBUG uit staat (alleen voor test en acceptatie).",
+        )
+
     def handle(self, *args, **options):
+        if not (settings.DEBUG or options["force"]):
+            raise CommandError(
+                "load_demo weigert zonder DJANGO_DEBUG=1: demo-accounts met een bekend wachtwoord "
+                "horen niet in productie. Gebruik --force voor een test- of acceptatieomgeving."
+            )
         with translation.override("nl"), transaction.atomic():
             if data.demo_exists():
                 self.stdout.write(
