@@ -144,6 +144,31 @@ def test_oidc_maps_the_username_claim_to_an_existing_account(worker_a):
     assert list(backend.filter_users_by_claims({"preferred_username": "WORKER-A"})) == [worker_a]
     assert not backend.filter_users_by_claims({"preferred_username": "onbekend"}).exists()
     assert not backend.filter_users_by_claims({"email": "x@example.org"}).exists()
+    assert backend.verify_claims({"preferred_username": "worker-a"})
+    assert not backend.verify_claims({"email": "x@example.org"})
     worker_a.is_active = False
     worker_a.save()
     assert not backend.filter_users_by_claims({"preferred_username": "worker-a"}).exists()
+
+
+@override_settings(
+    OIDC_USERNAME_CLAIM="upn",
+    OIDC_RP_CLIENT_ID="doorbraak",
+    OIDC_RP_CLIENT_SECRET="x",
+    OIDC_OP_TOKEN_ENDPOINT="https://idp.invalid/t",
+    OIDC_OP_USER_ENDPOINT="https://idp.invalid/u",
+    OIDC_RP_SIGN_ALGO="HS256",
+)
+def test_oidc_reads_the_username_from_the_verified_id_token(monkeypatch, worker_a):
+    """Entra ID's userinfo lacks `upn`; the ID token has it."""
+    from mozilla_django_oidc.auth import OIDCAuthenticationBackend
+
+    monkeypatch.setattr(
+        OIDCAuthenticationBackend,
+        "get_userinfo",
+        lambda self, access, id_token, payload: {"sub": "abc", "name": "W A"},
+    )
+    backend = DoorbraakOIDCBackend()
+    claims = backend.get_userinfo("access", "id-token", {"upn": "worker-a", "sub": "abc"})
+    assert claims["upn"] == "worker-a" and claims["name"] == "W A"
+    assert list(backend.filter_users_by_claims(claims)) == [worker_a]

@@ -219,6 +219,13 @@ def test_closed_case_refuses_changes(case_a, worker_a):
     with pytest.raises(ValidationError) as error:
         services.note_add(actor=worker_a, case=case_a, text="nog iets")
     assert "gesloten" in str(error.value)
+    services.case_reopen(actor=worker_a, case=case_a, reason="Nieuwe huurachterstand")
+    case_a.refresh_from_db()
+    assert case_a.status == CaseStatus.OPEN and case_a.closed_at is None
+    services.note_add(actor=worker_a, case=case_a, text="Weer contact")
+    assert case_a.timeline.filter(kind=EntryKind.REOPENED).get().text == "Nieuwe huurachterstand"
+    with pytest.raises(ValidationError):
+        services.case_reopen(actor=worker_a, case=case_a, reason="nog eens")
 
 
 def test_access_grant_and_revoke(case_a, worker_a, worker_b):

@@ -77,6 +77,11 @@ def test_api_hides_other_teams_cases(client, case_a, worker_b):
     assert client.get(f"/api/v1/cases/{case_a.pk}/").status_code == 404
     assert client.get("/api/v1/cases/").json()["count"] == 0
     assert client.get(f"/api/v1/households/{case_a.household_id}/").status_code == 404
+    denied = AuditRecord.objects.filter(actor=worker_b, result="denied", origin__startswith="api")
+    assert set(denied.values_list("object_type", "object_id")) == {
+        ("case", str(case_a.pk)),
+        ("household", str(case_a.household_id)),
+    }
 
 
 @pytest.mark.postgres

@@ -1,5 +1,7 @@
 """OpenID Connect login (Keycloak, Entra ID) mapped onto existing Doorbraak accounts.
 
+Claims come from the verified ID token merged with the userinfo response, so a username
+claim that only the ID token carries (Entra ID's `preferred_username`, `upn`) works too.
 Roles and teams stay in Doorbraak's own register, managed by the functional administrator:
 a person who signs in through OIDC gets the account whose username matches the configured
 claim. Unknown people are refused unless OIDC_CREATE_USER is on; then they get an account
@@ -15,6 +17,14 @@ class DoorbraakOIDCBackend(OIDCAuthenticationBackend):
         return (
             claims.get(getattr(settings, "OIDC_USERNAME_CLAIM", "preferred_username")) or ""
         ).strip()
+
+    def get_userinfo(self, access_token, id_token, payload):
+        # `payload` is the ID token, already verified (signature, audience, nonce).
+        return {**payload, **super().get_userinfo(access_token, id_token, payload)}
+
+    def verify_claims(self, claims):
+        """Allow login when the configured username claim is present (e-mail is optional)."""
+        return bool(self._username(claims))
 
     def filter_users_by_claims(self, claims):
         username = self._username(claims)

@@ -3,6 +3,7 @@ Every response that shows personal data writes the processing log explicitly."""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.exceptions import PermissionDenied
@@ -10,6 +11,7 @@ from rest_framework.response import Response
 
 from doorbraak.accounts.models import Organisation
 from doorbraak.privacy.activities import Activity
+from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_processing, origin_from_request
 
 from . import queries, services
@@ -112,7 +114,18 @@ class LoggedReadMixin:
         return self.get_paginated_response(data) if page is not None else Response(data)
 
     def retrieve(self, request, *args, **kwargs):
-        instance = self.get_object()
+        try:
+            instance = self.get_object()
+        except Http404:
+            log_processing(
+                origin_from_request(request),
+                activity=self.activity,
+                action="read",
+                object_type=self.object_type,
+                object_id=kwargs.get("pk", ""),
+                result=Outcome.DENIED,
+            )
+            raise
         data = self.get_serializer(instance).data
         self._log([instance], object_id=instance.pk)
         return Response(data)

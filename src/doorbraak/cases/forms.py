@@ -120,5 +120,11 @@ class CloseForm(UtrechtFormMixin, forms.Form):
     )
 
 
+class ReopenForm(UtrechtFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for reopening"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
 class BsnSearchForm(UtrechtFormMixin, forms.Form):
     bsn = forms.CharField(label=_("Search by BSN"), max_length=20)

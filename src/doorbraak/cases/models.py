@@ -309,6 +309,7 @@ class EntryKind(models.TextChoices):
     ACCESS_GRANTED = "toegang", _("Person added to case")
     ACCESS_REVOKED = "toegang-ingetrokken", _("Person removed from case")
     CLOSED = "gesloten", _("Case closed")
+    REOPENED = "heropend", _("Case reopened")
 
 
 class TimelineEntry(models.Model):

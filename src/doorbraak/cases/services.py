@@ -316,3 +316,18 @@ def case_close(
     case.save(update_fields=["status", "closed_at"])
     _timeline(case, actor, EntryKind.CLOSED, reason)
     return case
+
+
+@transaction.atomic
+def case_reopen(*, actor: User, case: Case, reason: str) -> Case:
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.status != CaseStatus.CLOSED:
+        raise ValidationError(_("This case is already open."))
+    if not may_manage(actor, case):
+        raise PermissionDenied(_("Only the key worker or the team leader can reopen a case."))
+    reason = _required(reason, "reason", _("Reason"))
+    case.status = CaseStatus.OPEN
+    case.closed_at = None
+    case.save(update_fields=["status", "closed_at"])
+    _timeline(case, actor, EntryKind.REOPENED, reason)
+    return case

@@ -22,4 +22,5 @@ urlpatterns = [
     path("<int:pk>/toegang/", views.access_add, name="access-add"),
     path("<int:pk>/toegang/<int:access_pk>/intrekken/", views.access_revoke, name="access-revoke"),
     path("<int:pk>/sluiten/", views.case_close, name="close"),
+    path("<int:pk>/heropenen/", views.case_reopen, name="reopen"),
 ]

@@ -28,6 +28,7 @@ from .forms import (
     MemberForm,
     NoteForm,
     PlanForm,
+    ReopenForm,
     ResolveForm,
 )
 from .models import Blocker, CaseAccess, CaseStatus
@@ -327,6 +328,19 @@ def case_close(request, pk):
         title=_("Close case"),
         submit=_("Close case"),
         success=_("Case closed."),
+    )
+
+
+@login_required
+def case_reopen(request, pk):
+    return _case_form_view(
+        request,
+        pk,
+        form_class=ReopenForm,
+        service=services.case_reopen,
+        title=_("Reopen case"),
+        submit=_("Reopen case"),
+        success=_("Case reopened."),
     )
 
 

@@ -18,4 +18,3 @@ class Activity(models.TextChoices):
     API_CASES = "api-casussen", _("Case data via API")
     API_HOUSEHOLDS = "api-huishoudens", _("Household data via API")
     API_BLOCKERS = "api-knelpunten", _("Blocker data via API")
-    ADMIN_VIEW = "beheer-raadplegen", _("View personal data in the admin")
