@@ -5,7 +5,7 @@ worker's team, and people explicitly added. It is a single SQL filter served by 
 case.key_worker_id, case.team_id and the partial index on active case access.
 """
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from .models import Blocker, Case, CaseAccess, Household, Member
@@ -37,11 +37,7 @@ def case_list(user, *, mine_only: bool = False, status: str | None = None) -> Qu
         cases = cases.filter(key_worker_id=user.pk)
     if status:
         cases = cases.filter(status=status)
-    return cases.prefetch_related(
-        Prefetch(
-            "household__members", queryset=Member.objects.only("id", "household_id", "subject_id")
-        )
-    )
+    return cases.prefetch_related("household__members")
 
 
 def visible_case_or_404(user, pk) -> Case:

@@ -1,0 +1,68 @@
+"""Adding rows never adds queries: each page and API list runs a fixed number of queries."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from doorbraak.cases import services
+from tests.factories import CaseFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def add_cases(actor, n):
+    org = OrganisationFactory(name="Dienst Toeslagen (test)", kind="belastingdienst-toeslagen")
+    for _ in range(n):
+        case = CaseFactory(actor=actor, members=3)
+        services.blocker_add(
+            actor=actor, case=case, organisation=org, rule="r", effect="e", life_domain="wonen"
+        )
+        services.note_add(actor=actor, case=case, text="notitie")
+    return case
+
+
+def count(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/casussen/",
+        "/casussen/?weergave=alle",
+        "/api/v1/cases/",
+        "/api/v1/households/",
+        "/api/v1/blockers/",
+    ],
+)
+def test_list_queries_do_not_grow_with_rows(client, worker_a, url):
+    client.force_login(worker_a)
+    add_cases(worker_a, 2)
+    few = count(client, url)
+    add_cases(worker_a, 6)
+    assert count(client, url) == few
+
+
+def test_case_page_queries_do_not_grow_with_its_contents(client, worker_a):
+    client.force_login(worker_a)
+    case = add_cases(worker_a, 1)
+    few = count(client, reverse("cases:detail", args=[case.pk]))
+    org = OrganisationFactory(name="UWV (test)", kind="uwv")
+    for i in range(5):
+        services.member_add(
+            actor=worker_a, case=case, given_name=f"Extra{i}", household_role="kind"
+        )
+        services.blocker_add(
+            actor=worker_a,
+            case=case,
+            organisation=org,
+            rule=f"r{i}",
+            effect="e",
+            life_domain="financien",
+        )
+        services.note_add(actor=worker_a, case=case, text=f"n{i}")
+    assert count(client, reverse("cases:detail", args=[case.pk])) == few
