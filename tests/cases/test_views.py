@@ -182,3 +182,21 @@ def test_english_is_available(logged_in, worker_a):
     logged_in.post(reverse("set_language"), {"language": "en", "next": "/"})
     page = logged_in.get(reverse("cases:list")).content.decode()
     assert 'lang="en"' in page and "My cases" in page
+
+
+def test_form_pages_log_the_personal_data_they_show(logged_in, worker_a):
+    case = CaseFactory(actor=worker_a, members=2)
+    for name in ["cases:note-add", "cases:plan", "cases:handover", "cases:member-add"]:
+        response = logged_in.get(reverse(name, args=[case.pk]))
+        trace_id = response["traceparent"].split("-")[1]
+        assert ProcessingRecord.objects.filter(trace_id=trace_id).count() == 2, name
+
+
+def test_reopen_a_closed_case_from_the_page(logged_in, worker_a):
+    case = CaseFactory(actor=worker_a)
+    logged_in.post(reverse("cases:close", args=[case.pk]), {"reason": "Doelen bereikt"})
+    page = logged_in.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert "Casus heropenen" in page and "Notitie opslaan" not in page
+    logged_in.post(reverse("cases:reopen", args=[case.pk]), {"reason": "Nieuwe vraag"})
+    case.refresh_from_db()
+    assert case.status == "open"

@@ -1,6 +1,9 @@
 """Case file screens. Every page that shows a household's personal data writes the
 processing log explicitly; every write goes through `services`."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,6 +12,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from doorbraak.accounts.models import User
@@ -164,184 +168,162 @@ def case_detail(request, pk):
     )
 
 
-def _case_form_view(
-    request,
-    pk,
-    *,
-    form_class,
-    service,
-    title,
-    submit,
-    success,
-    form_kwargs=None,
-    service_kwargs=None,
-    template="cases/form.html",
-    partial=None,
-):
-    """A form page on one case: GET shows the form, POST calls the service."""
-    case = _case_or_404(request, pk, Activity.CASE_UPDATE, "update")
-    form = form_class(request.POST or None, **(form_kwargs or {}))
-    if request.method == "POST" and form.is_valid():
+@dataclass(frozen=True)
+class CaseForm:
+    """A form page on one case: GET shows the form, POST calls `service`."""
+
+    form_class: type
+    service: Callable
+    title: str
+    submit: str
+    success: str
+    activity: Activity = Activity.CASE_UPDATE
+    form_kwargs: Callable = lambda request, case: {}
+    initial: Callable = lambda case: {}
+    partial: str | None = None  # template answered to htmx requests
+
+
+def _handle_case_form(request, case, spec: CaseForm, service=None):
+    form = spec.form_class(
+        request.POST or None, initial=spec.initial(case), **spec.form_kwargs(request, case)
+    )
+    htmx = bool(spec.partial and request.headers.get("HX-Request"))
+    if request.method != "POST":
+        _log_case(request, case, Activity.CASE_VIEW, "read")
+    elif form.is_valid():
         try:
-            service(actor=request.user, case=case, **form.cleaned_data, **(service_kwargs or {}))
+            (service or spec.service)(actor=request.user, case=case, **form.cleaned_data)
         except ValidationError as error:
             _apply_errors(form, error)
         except PermissionDenied as error:
             form.add_error(None, str(error))
         else:
-            _log_case(request, case, Activity.CASE_UPDATE, "update")
-            messages.success(request, success)
-            if partial and request.headers.get("HX-Request"):
+            _log_case(request, case, spec.activity, "update")
+            if htmx:
+                fresh = queries.case_detail(request.user, case.pk)
                 return render(
-                    request,
-                    partial,
-                    {"case": queries.case_detail(request.user, pk), "note_form": form_class()},
+                    request, spec.partial, {"case": fresh, "note_form": spec.form_class()}
                 )
+            messages.success(request, spec.success)
             return redirect("cases:detail", pk=case.pk)
-    if partial and request.headers.get("HX-Request"):
-        return render(request, partial, {"case": case, "note_form": form})
-    status = 400 if request.method == "POST" else 200
-    return render(
-        request,
-        template,
-        {"case": case, "form": form, "title": title, "submit": submit},
-        status=status,
+    if htmx:
+        return render(request, spec.partial, {"case": case, "note_form": form})
+    context = {"case": case, "form": form, "title": spec.title, "submit": spec.submit}
+    return render(request, "cases/form.html", context, status=400 if form.errors else 200)
+
+
+def case_form_view(spec: CaseForm):
+    @login_required
+    def view(request, pk):
+        case = _case_or_404(request, pk, spec.activity, "update")
+        return _handle_case_form(request, case, spec)
+
+    return view
+
+
+def _plan_initial(case) -> dict:
+    plan = case.current_plan
+    fields = ("goal", "own_contribution", "support_needed")
+    return {f: getattr(plan, f) for f in fields} if plan else {}
+
+
+def _handover_candidates(request, case) -> dict:
+    organisation_id = case.key_worker.organisation_id
+    workers = possible_key_workers(organisation_id=organisation_id)
+    return {"candidates": workers.exclude(pk=case.key_worker_id)}
+
+
+def _access_candidates(request, case) -> dict:
+    people = User.objects.filter(is_active=True).exclude(
+        Q(pk=case.key_worker_id) | Q(team_id=case.team_id)
     )
+    return {"candidates": people.order_by("first_name", "last_name")}
 
 
-@login_required
-def note_add(request, pk):
-    return _case_form_view(
-        request,
-        pk,
-        form_class=NoteForm,
-        service=services.note_add,
-        title=_("Add a note"),
-        submit=_("Save note"),
-        success=_("Note saved."),
+note_add = case_form_view(
+    CaseForm(
+        NoteForm,
+        services.note_add,
+        _lazy("Add a note"),
+        _lazy("Save note"),
+        _lazy("Note saved."),
         partial="cases/_notes.html",
     )
-
-
-@login_required
-def blocker_add(request, pk):
-    return _case_form_view(
-        request,
-        pk,
-        form_class=BlockerForm,
-        service=services.blocker_add,
-        title=_("Record a blocker"),
-        submit=_("Save blocker"),
-        success=_("Blocker recorded."),
+)
+blocker_add = case_form_view(
+    CaseForm(
+        BlockerForm,
+        services.blocker_add,
+        _lazy("Record a blocker"),
+        _lazy("Save blocker"),
+        _lazy("Blocker recorded."),
     )
-
-
-@login_required
-def member_add(request, pk):
-    return _case_form_view(
-        request,
-        pk,
-        form_class=MemberForm,
-        service=services.member_add,
-        title=_("Add a household member"),
-        submit=_("Add member"),
-        success=_("Household member added."),
+)
+member_add = case_form_view(
+    CaseForm(
+        MemberForm,
+        services.member_add,
+        _lazy("Add a household member"),
+        _lazy("Add member"),
+        _lazy("Household member added."),
     )
-
-
-@login_required
-def plan_edit(request, pk):
-    case = _case_or_404(request, pk, Activity.CASE_UPDATE, "update")
-    initial = {}
-    if case.current_plan:
-        initial = {
-            f: getattr(case.current_plan, f) for f in ("goal", "own_contribution", "support_needed")
-        }
-    if request.method == "GET":
-        _log_case(request, case, Activity.CASE_VIEW, "read")
-        return render(
-            request,
-            "cases/form.html",
-            {
-                "case": case,
-                "form": PlanForm(initial=initial),
-                "title": _("Support plan"),
-                "submit": _("Save plan"),
-            },
-        )
-    return _case_form_view(
-        request,
-        pk,
-        form_class=PlanForm,
-        service=services.plan_update,
-        title=_("Support plan"),
-        submit=_("Save plan"),
-        success=_("Support plan saved."),
+)
+plan_edit = case_form_view(
+    CaseForm(
+        PlanForm,
+        services.plan_update,
+        _lazy("Support plan"),
+        _lazy("Save plan"),
+        _lazy("Support plan saved."),
+        initial=_plan_initial,
     )
-
-
-@login_required
-def handover(request, pk):
-    case = _case_or_404(request, pk, Activity.CASE_HANDOVER, "update")
-    candidates = possible_key_workers(organisation_id=case.key_worker.organisation_id).exclude(
-        pk=case.key_worker_id
+)
+handover = case_form_view(
+    CaseForm(
+        HandoverForm,
+        services.key_worker_handover,
+        _lazy("Hand over to another key worker"),
+        _lazy("Hand over"),
+        _lazy("The case has a new key worker."),
+        activity=Activity.CASE_HANDOVER,
+        form_kwargs=_handover_candidates,
     )
-    return _case_form_view(
-        request,
-        pk,
-        form_class=HandoverForm,
-        service=services.key_worker_handover,
-        form_kwargs={"candidates": candidates},
-        title=_("Hand over to another key worker"),
-        submit=_("Hand over"),
-        success=_("The case has a new key worker."),
+)
+access_add = case_form_view(
+    CaseForm(
+        AccessForm,
+        services.access_grant,
+        _lazy("Add a person to this case"),
+        _lazy("Add person"),
+        _lazy("Person added to the case."),
+        form_kwargs=_access_candidates,
     )
-
-
-@login_required
-def access_add(request, pk):
-    case = _case_or_404(request, pk, Activity.CASE_UPDATE, "update")
-    candidates = (
-        User.objects.filter(is_active=True)
-        .exclude(Q(pk=case.key_worker_id) | Q(team_id=case.team_id))
-        .order_by("first_name", "last_name")
+)
+case_close = case_form_view(
+    CaseForm(
+        CloseForm,
+        services.case_close,
+        _lazy("Close case"),
+        _lazy("Close case"),
+        _lazy("Case closed."),
     )
-    return _case_form_view(
-        request,
-        pk,
-        form_class=AccessForm,
-        service=services.access_grant,
-        form_kwargs={"candidates": candidates},
-        title=_("Add a person to this case"),
-        submit=_("Add person"),
-        success=_("Person added to the case."),
+)
+case_reopen = case_form_view(
+    CaseForm(
+        ReopenForm,
+        services.case_reopen,
+        _lazy("Reopen case"),
+        _lazy("Reopen case"),
+        _lazy("Case reopened."),
     )
-
-
-@login_required
-def case_close(request, pk):
-    return _case_form_view(
-        request,
-        pk,
-        form_class=CloseForm,
-        service=services.case_close,
-        title=_("Close case"),
-        submit=_("Close case"),
-        success=_("Case closed."),
-    )
-
-
-@login_required
-def case_reopen(request, pk):
-    return _case_form_view(
-        request,
-        pk,
-        form_class=ReopenForm,
-        service=services.case_reopen,
-        title=_("Reopen case"),
-        submit=_("Reopen case"),
-        success=_("Case reopened."),
-    )
+)
+_RESOLVE = CaseForm(
+    ResolveForm,
+    services.blocker_resolve,
+    _lazy("Blocker resolved"),
+    _lazy("Save"),
+    _lazy("Blocker marked as resolved."),
+)
 
 
 @login_required
@@ -367,12 +349,4 @@ def blocker_resolve(request, pk, blocker_pk):
     def resolve(*, actor, case, resolution):
         return services.blocker_resolve(actor=actor, blocker=blocker, resolution=resolution)
 
-    return _case_form_view(
-        request,
-        pk,
-        form_class=ResolveForm,
-        service=resolve,
-        title=_("Blocker resolved"),
-        submit=_("Save"),
-        success=_("Blocker marked as resolved."),
-    )
+    return _handle_case_form(request, case, _RESOLVE, service=resolve)
