@@ -200,3 +200,11 @@ def test_reopen_a_closed_case_from_the_page(logged_in, worker_a):
     logged_in.post(reverse("cases:reopen", args=[case.pk]), {"reason": "Nieuwe vraag"})
     case.refresh_from_db()
     assert case.status == "open"
+
+
+def test_theme_is_swappable_by_setting(client, settings):
+    settings.THEME_CSS = "vendor/utrecht/html.css"
+    settings.THEME_CLASS = "gemeente-theme"
+    page = client.get(reverse("login")).content.decode()
+    assert 'class="utrecht-root gemeente-theme"' in page
+    assert "/static/vendor/utrecht/html.css" in page and "voorbeeld" not in page
