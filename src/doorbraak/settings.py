@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "doorbraak.accounts",
     "doorbraak.cases",
     "doorbraak.privacy",
+    "doorbraak.costbenefit",
+    "doorbraak.proposals",
     "doorbraak.demo",
 ]
 
@@ -254,6 +256,11 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {"LifeDomainEnum": "doorbraak.cases.models.LifeDomain"},
 }
+
+# Cost-benefit: the price year figures are indexed to (default: the latest year in the price
+# index) and the request amount from which a calculation is required on the return side.
+PRICE_YEAR = int(env("DOORBRAAK_PRICE_YEAR", "0")) or None
+COST_BENEFIT_REQUIRED_FROM = env("DOORBRAAK_COST_BENEFIT_REQUIRED_FROM", "500.00")
 
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "doorbraak@localhost")
