@@ -21,6 +21,8 @@ urlpatterns = [
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("casussen/", include("doorbraak.cases.urls")),
+    path("voorstellen/", include("doorbraak.proposals.urls")),
+    path("rekenhulp/", include("doorbraak.costbenefit.urls")),
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("doorbraak.api.urls")),

@@ -5,6 +5,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from doorbraak.cases.api import BlockerViewSet, CaseViewSet, HouseholdViewSet
+from doorbraak.costbenefit.api import CostBenefitView, CostFigureViewSet
+from doorbraak.proposals.api import CategoryViewSet, LegalGroundViewSet, RequestViewSet
 
 from .auth import ObtainTokenView
 
@@ -12,10 +14,15 @@ router = DefaultRouter()
 router.register("cases", CaseViewSet, basename="case")
 router.register("households", HouseholdViewSet, basename="household")
 router.register("blockers", BlockerViewSet, basename="blocker")
+router.register("requests", RequestViewSet, basename="request")
+router.register("legal-grounds", LegalGroundViewSet, basename="legal-ground")
+router.register("categories", CategoryViewSet, basename="category")
+router.register("cost-figures", CostFigureViewSet, basename="cost-figure")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("cost-benefit/", CostBenefitView.as_view(), name="api-cost-benefit"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include(router.urls)),
 ]

@@ -310,6 +310,7 @@ class EntryKind(models.TextChoices):
     ACCESS_REVOKED = "toegang-ingetrokken", _("Person removed from case")
     CLOSED = "gesloten", _("Case closed")
     REOPENED = "heropend", _("Case reopened")
+    REQUEST = "voorstel", _("Maatwerk request submitted")
 
 
 class TimelineEntry(models.Model):

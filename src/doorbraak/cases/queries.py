@@ -53,6 +53,7 @@ def case_detail(user, pk) -> Case:
     case.blocker_list = list(case.blockers.select_related("organisation", "created_by"))
     case.current_plan = case.plans.select_related("created_by").order_by("-version").first()
     case.entries = list(case.timeline.select_related("actor", "blocker")[:200])
+    case.request_list = list(case.requests.select_related("category").order_by("-submitted_at"))
     case.active_access = list(
         case.access.filter(revoked_at__isnull=True).select_related("user", "granted_by")
     )

@@ -103,8 +103,16 @@ def may_manage(actor: User, case: Case) -> bool:
     )
 
 
-def _timeline(case: Case, actor: User, kind: EntryKind, text: str = "", blocker=None) -> None:
-    TimelineEntry.objects.create(case=case, actor=actor, kind=kind, text=text, blocker=blocker)
+def timeline_record(
+    case: Case, actor: User, kind: EntryKind, text: str = "", blocker=None
+) -> TimelineEntry:
+    """Add an entry to the case's timeline; other apps call this for their own events."""
+    return TimelineEntry.objects.create(
+        case=case, actor=actor, kind=kind, text=text, blocker=blocker
+    )
+
+
+_timeline = timeline_record
 
 
 @transaction.atomic
@@ -145,7 +153,7 @@ def case_open(
         question=question.strip(),
         life_domains=domains,
     )
-    _timeline(case, actor, EntryKind.OPENED, question.strip())
+    timeline_record(case, actor, EntryKind.OPENED, question.strip())
     return case
 
 
@@ -172,7 +180,7 @@ def member_add(
         birth_year=birth_year,
         **_bsn_fields(bsn),
     )
-    _timeline(case, actor, EntryKind.MEMBER_ADDED, str(member))
+    timeline_record(case, actor, EntryKind.MEMBER_ADDED, str(member))
     return member
 
 
@@ -205,7 +213,9 @@ def blocker_add(
     if life_domain not in case.life_domains:
         case.life_domains = [*case.life_domains, life_domain]
         case.save(update_fields=["life_domains"])
-    _timeline(case, actor, EntryKind.BLOCKER_ADDED, f"{organisation}: {rule}", blocker=blocker)
+    timeline_record(
+        case, actor, EntryKind.BLOCKER_ADDED, f"{organisation}: {rule}", blocker=blocker
+    )
     return blocker
 
 
@@ -219,7 +229,9 @@ def blocker_resolve(*, actor: User, blocker: Blocker, resolution: str) -> Blocke
     blocker.status = BlockerStatus.RESOLVED
     blocker.resolved_at = timezone.now()
     blocker.save(update_fields=["resolution", "status", "resolved_at"])
-    _timeline(blocker.case, actor, EntryKind.BLOCKER_RESOLVED, blocker.resolution, blocker=blocker)
+    timeline_record(
+        blocker.case, actor, EntryKind.BLOCKER_RESOLVED, blocker.resolution, blocker=blocker
+    )
     return blocker
 
 
@@ -240,7 +252,7 @@ def plan_update(
         support_needed=_required(support_needed, "support_needed", _("What support is needed")),
         created_by=actor,
     )
-    _timeline(case, actor, EntryKind.PLAN, _("Version %(n)s") % {"n": plan.version})
+    timeline_record(case, actor, EntryKind.PLAN, _("Version %(n)s") % {"n": plan.version})
     return plan
 
 
@@ -264,7 +276,7 @@ def key_worker_handover(
     case.key_worker = to_user
     case.team_id = to_user.team_id
     case.save(update_fields=["key_worker", "team"])
-    _timeline(
+    timeline_record(
         case,
         actor,
         EntryKind.HANDOVER,
@@ -285,7 +297,7 @@ def access_grant(*, actor: User, case: Case, user: User, reason: str) -> CaseAcc
     if CaseAccess.objects.filter(case=case, user=user, revoked_at__isnull=True).exists():
         raise ValidationError({"user": _("This person has already been added.")})
     access = CaseAccess.objects.create(case=case, user=user, reason=reason, granted_by=actor)
-    _timeline(case, actor, EntryKind.ACCESS_GRANTED, f"{user}: {reason}")
+    timeline_record(case, actor, EntryKind.ACCESS_GRANTED, f"{user}: {reason}")
     return access
 
 
@@ -298,7 +310,7 @@ def access_revoke(*, actor: User, access: CaseAccess) -> CaseAccess:
         access.revoked_at = timezone.now()
         access.revoked_by = actor
         access.save(update_fields=["revoked_at", "revoked_by"])
-        _timeline(access.case, actor, EntryKind.ACCESS_REVOKED, str(access.user))
+        timeline_record(access.case, actor, EntryKind.ACCESS_REVOKED, str(access.user))
     return access
 
 
@@ -314,7 +326,7 @@ def case_close(
     case.status = CaseStatus.CLOSED
     case.closed_at = when or timezone.now()
     case.save(update_fields=["status", "closed_at"])
-    _timeline(case, actor, EntryKind.CLOSED, reason)
+    timeline_record(case, actor, EntryKind.CLOSED, reason)
     return case
 
 
@@ -329,5 +341,5 @@ def case_reopen(*, actor: User, case: Case, reason: str) -> Case:
     case.status = CaseStatus.OPEN
     case.closed_at = None
     case.save(update_fields=["status", "closed_at"])
-    _timeline(case, actor, EntryKind.REOPENED, reason)
+    timeline_record(case, actor, EntryKind.REOPENED, reason)
     return case

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from doorbraak.proposals import views as proposal_views
+
 from . import views
 
 app_name = "cases"
@@ -23,4 +25,5 @@ urlpatterns = [
     path("<int:pk>/toegang/<int:access_pk>/intrekken/", views.access_revoke, name="access-revoke"),
     path("<int:pk>/sluiten/", views.case_close, name="close"),
     path("<int:pk>/heropenen/", views.case_reopen, name="reopen"),
+    path("<int:pk>/voorstellen/nieuw/", proposal_views.request_new, name="request-new"),
 ]

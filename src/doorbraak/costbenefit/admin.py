@@ -6,8 +6,17 @@ from .models import CostFigure, PriceIndexYear
 
 @admin.register(CostFigure)
 class CostFigureAdmin(admin.ModelAdmin):
-    list_display = ["key", "label", "amount", "unit", "price_year", "payer", "municipality",
-                    "version", "active"]
+    list_display = [
+        "key",
+        "label",
+        "amount",
+        "unit",
+        "price_year",
+        "payer",
+        "municipality",
+        "version",
+        "active",
+    ]
     list_filter = ["unit", "payer", "municipality", "active"]
     search_fields = ["key", "label", "source"]
     readonly_fields = ["version", "updated_at"]

@@ -14,27 +14,43 @@ EXAMPLE = {
     "solution": [{"label": "ticket", "amount": "250.00", "per": "once"}],
     "avoided": [
         {"figure": "maatschappelijke_opvang_dakloos", "quantity": "0.5", "probability": "0.6"},
-        {"label": "extra zorg", "amount": "300.00", "per": "month", "months": 6,
-         "probability": "0.5", "payer": "zorgverzekeraar"},
+        {
+            "label": "extra zorg",
+            "amount": "300.00",
+            "per": "month",
+            "months": 6,
+            "probability": "0.5",
+            "payer": "zorgverzekeraar",
+        },
     ],
 }
 
-_totals = inline_serializer("PayerTotals", {"cost": serializers.CharField(),
-                                            "avoided": serializers.CharField(),
-                                            "net": serializers.CharField()})
-RESULT = inline_serializer("CostBenefitResult", {
-    "horizon_months": serializers.IntegerField(),
-    "price_year": serializers.IntegerField(),
-    "cost": serializers.CharField(),
-    "avoided": serializers.CharField(),
-    "net": serializers.CharField(),
-    "return_per_euro": serializers.CharField(allow_null=True),
-    "break_even_probability": serializers.CharField(allow_null=True),
-    "range": serializers.DictField(child=serializers.CharField(allow_null=True), allow_null=True),
-    "by_payer": serializers.DictField(child=_totals),
-    "figures": serializers.ListField(child=serializers.DictField()),
-    "lines": serializers.ListField(child=serializers.DictField()),
-})
+_totals = inline_serializer(
+    "PayerTotals",
+    {
+        "cost": serializers.CharField(),
+        "avoided": serializers.CharField(),
+        "net": serializers.CharField(),
+    },
+)
+RESULT = inline_serializer(
+    "CostBenefitResult",
+    {
+        "horizon_months": serializers.IntegerField(),
+        "price_year": serializers.IntegerField(),
+        "cost": serializers.CharField(),
+        "avoided": serializers.CharField(),
+        "net": serializers.CharField(),
+        "return_per_euro": serializers.CharField(allow_null=True),
+        "break_even_probability": serializers.CharField(allow_null=True),
+        "range": serializers.DictField(
+            child=serializers.CharField(allow_null=True), allow_null=True
+        ),
+        "by_payer": serializers.DictField(child=_totals),
+        "figures": serializers.ListField(child=serializers.DictField()),
+        "lines": serializers.ListField(child=serializers.DictField()),
+    },
+)
 
 
 def calculate_for(data, municipality_id=None) -> calculator.Result:
@@ -54,8 +70,10 @@ class CostBenefitView(APIView):
     @extend_schema(
         summary="Kosten-batenberekening (stateless)",
         request=OpenApiTypes.OBJECT,
-        responses={200: RESULT, 400: inline_serializer("CostBenefitError",
-                                                       {"detail": serializers.CharField()})},
+        responses={
+            200: RESULT,
+            400: inline_serializer("CostBenefitError", {"detail": serializers.CharField()}),
+        },
         examples=[OpenApiExample("Vliegticket", value=EXAMPLE, request_only=True)],
     )
     def post(self, request):
@@ -67,13 +85,24 @@ class CostBenefitView(APIView):
 
 
 class CostFigureSerializer(serializers.ModelSerializer):
-    municipality = serializers.CharField(source="municipality.name", allow_null=True,
-                                         read_only=True)
+    municipality = serializers.CharField(
+        source="municipality.name", allow_null=True, read_only=True
+    )
 
     class Meta:
         model = CostFigure
-        fields = ["key", "label", "amount", "unit", "price_year", "source", "note", "payer",
-                  "municipality", "version"]
+        fields = [
+            "key",
+            "label",
+            "amount",
+            "unit",
+            "price_year",
+            "source",
+            "note",
+            "payer",
+            "municipality",
+            "version",
+        ]
 
 
 class CostFigureViewSet(viewsets.ReadOnlyModelViewSet):

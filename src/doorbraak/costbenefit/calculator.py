@@ -2,7 +2,10 @@
 problems persist or escalate), over a horizon in months. Pure Python: no Django import.
 
 Every avoided item is a cost × quantity × probability. A catalogue figure (kengetal) brings
-its amount, unit, price year and source; its amount is indexed to the target price year.
+its amount, unit, price year and source; its amount is indexed to the target price year. Its
+unit says how the quantity reads: years (per_year), months (per_month) or cases (per_case);
+for several people a quantity is person-years or person-months, so it is not held against
+the horizon. Explicit monthly amounts are: they may not run past the horizon.
 Each line is rounded to cents once; every total, and every per-payer subtotal, is a sum of
 those rounded lines, so the subtotals always add up to the totals exactly.
 
@@ -19,6 +22,8 @@ PER_YEAR, PER_MONTH, PER_CASE = "per_year", "per_month", "per_case"
 UNITS = (PER_YEAR, PER_MONTH, PER_CASE)
 DEFAULT_SOLUTION_PAYER = "gemeente"
 MAX_HORIZON_MONTHS = 120
+#: Larger numbers are input errors, and would not fit the decimal context once multiplied.
+MAX_NUMBER = Decimal("1000000000")
 
 CENT = Decimal("0.01")
 RATIO = Decimal("0.01")
@@ -40,7 +45,7 @@ def money(value: Decimal) -> Decimal:
 
 def to_decimal(value, *, field_name: str) -> Decimal:
     """Strict decimal from a string, int or Decimal (never float: floats are not money)."""
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, bool | float):
         raise CalculationError("not_a_number", field=field_name)
     try:
         number = Decimal(str(value).strip().replace(",", "."))
@@ -48,6 +53,8 @@ def to_decimal(value, *, field_name: str) -> Decimal:
         raise CalculationError("not_a_number", field=field_name) from None
     if not number.is_finite():
         raise CalculationError("not_a_number", field=field_name)
+    if abs(number) >= MAX_NUMBER:
+        raise CalculationError("too_large", field=field_name)
     return number
 
 
@@ -73,15 +80,16 @@ class PriceIndex:
     values: Mapping[int, Decimal]
 
     @property
-    def latest_year(self) -> int:
-        return max(self.values)
+    def latest_year(self) -> int | None:
+        return max(self.values) if self.values else None
 
     def factor(self, from_year: int, to_year: int) -> Decimal:
         if from_year >= to_year:
             return ONE  # never deflate a newer figure to an older price year
         if from_year not in self.values or to_year not in self.values:
-            raise CalculationError("no_index", year=from_year if from_year not in self.values
-                                   else to_year)
+            raise CalculationError(
+                "no_index", year=from_year if from_year not in self.values else to_year
+            )
         return self.values[to_year] / self.values[from_year]
 
 
@@ -167,7 +175,7 @@ class PayerTotals:
 @dataclass(frozen=True)
 class Result:
     horizon_months: int
-    price_year: int
+    price_year: int | None
     lines: tuple[Line, ...]
     by_payer: dict[str, PayerTotals] = field(default_factory=dict)
 
@@ -259,6 +267,8 @@ def _check_months(months: int | None, horizon: int, *, label: str) -> int:
 def _check_amount(amount: Decimal, *, label: str) -> Decimal:
     if amount < ZERO:
         raise CalculationError("negative_amount", label=label)
+    if amount >= MAX_NUMBER:
+        raise CalculationError("too_large", field=label)
     return amount
 
 
@@ -283,22 +293,32 @@ def _solution_line(item: SolutionItem, horizon: int) -> Line:
     return Line("solution", label, item.payer or DEFAULT_SOLUTION_PAYER, base, base, base, base)
 
 
-def _figure_use(figure: Figure, index: PriceIndex, target_year: int) -> FigureUse:
+def _figure_use(figure: Figure, index: PriceIndex, target_year: int | None) -> FigureUse:
+    if target_year is None:
+        raise CalculationError("no_index", year=figure.price_year)
     factor = index.factor(figure.price_year, target_year)
     return FigureUse(
-        key=figure.key, label=figure.label, amount=figure.amount, unit=figure.unit,
-        price_year=figure.price_year, target_year=target_year, factor=factor,
-        indexed_amount=money(figure.amount * factor), source=figure.source, note=figure.note,
+        key=figure.key,
+        label=figure.label,
+        amount=figure.amount,
+        unit=figure.unit,
+        price_year=figure.price_year,
+        target_year=target_year,
+        factor=factor,
+        indexed_amount=money(figure.amount * factor),
+        source=figure.source,
+        note=figure.note,
         version=figure.version,
     )
 
 
-def _figure_months(unit: str, quantity: Decimal) -> Decimal:
-    return {PER_YEAR: quantity * 12, PER_MONTH: quantity}.get(unit, ZERO)
-
-
-def _avoided_line(item: AvoidedItem, horizon: int, catalogue: Mapping[str, Figure],
-                  index: PriceIndex, target_year: int) -> Line:
+def _avoided_line(
+    item: AvoidedItem,
+    horizon: int,
+    catalogue: Mapping[str, Figure],
+    index: PriceIndex,
+    target_year: int,
+) -> Line:
     use = None
     if item.figure is not None:
         figure = catalogue.get(item.figure)
@@ -310,8 +330,8 @@ def _avoided_line(item: AvoidedItem, horizon: int, catalogue: Mapping[str, Figur
         quantity = item.quantity
         if quantity < ZERO:
             raise CalculationError("negative_quantity", label=label)
-        if _figure_months(figure.unit, quantity) > horizon:
-            raise CalculationError("beyond_horizon", label=label, horizon=horizon)
+        if quantity >= MAX_NUMBER:
+            raise CalculationError("too_large", field=label)
         use = _figure_use(figure, index, target_year)
         base = use.indexed_amount * quantity
         payer = item.payer or figure.payer
@@ -329,11 +349,15 @@ def _avoided_line(item: AvoidedItem, horizon: int, catalogue: Mapping[str, Figur
         payer = item.payer or DEFAULT_SOLUTION_PAYER
     probability = _check_probability(item.probability, label=label)
     return Line(
-        "avoided", label, payer, money(base),
+        "avoided",
+        label,
+        payer,
+        money(base),
         expected=money(base * probability.point),
         low=money(base * probability.low),
         high=money(base * probability.high),
-        probability=probability, figure=use,
+        probability=probability,
+        figure=use,
     )
 
 
@@ -346,14 +370,17 @@ def calculate(
     index: PriceIndex,
     target_year: int | None = None,
 ) -> Result:
-    if isinstance(horizon_months, bool) or not isinstance(horizon_months, int) or not (
-        1 <= horizon_months <= MAX_HORIZON_MONTHS
+    if (
+        isinstance(horizon_months, bool)
+        or not isinstance(horizon_months, int)
+        or not (1 <= horizon_months <= MAX_HORIZON_MONTHS)
     ):
         raise CalculationError("horizon", maximum=MAX_HORIZON_MONTHS)
     target_year = target_year or index.latest_year
     lines = [_solution_line(item, horizon_months) for item in solution]
-    lines += [_avoided_line(item, horizon_months, catalogue, index, target_year)
-              for item in avoided]
+    lines += [
+        _avoided_line(item, horizon_months, catalogue, index, target_year) for item in avoided
+    ]
     by_payer: dict[str, PayerTotals] = {}
     for line in lines:
         totals = by_payer.get(line.payer, PayerTotals())

@@ -24,9 +24,14 @@ class CostFigure(models.Model):
 
     key = models.SlugField(_("key"), max_length=80)
     municipality = models.ForeignKey(
-        Organisation, verbose_name=_("municipality"), on_delete=models.PROTECT, null=True,
-        blank=True, limit_choices_to={"kind": OrganisationKind.MUNICIPALITY},
-        related_name="cost_figures", help_text=_("Empty: the default for every municipality."),
+        Organisation,
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        limit_choices_to={"kind": OrganisationKind.MUNICIPALITY},
+        related_name="cost_figures",
+        help_text=_("Empty: the default for every municipality."),
     )
     label = models.CharField(_("description"), max_length=200)
     amount = models.DecimalField(_("amount (EUR)"), max_digits=12, decimal_places=2)
@@ -34,8 +39,9 @@ class CostFigure(models.Model):
     price_year = models.PositiveSmallIntegerField(_("price year"))
     source = models.TextField(_("source"))
     note = models.TextField(_("note"), blank=True)
-    payer = models.CharField(_("who pays these costs"), max_length=40, choices=PAYER_CHOICES,
-                             default="gemeente")
+    payer = models.CharField(
+        _("who pays these costs"), max_length=40, choices=PAYER_CHOICES, default="gemeente"
+    )
     active = models.BooleanField(_("active"), default=True)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     updated_at = models.DateTimeField(_("changed at"), auto_now=True)
@@ -45,10 +51,14 @@ class CostFigure(models.Model):
         verbose_name_plural = _("cost figures")
         ordering = ["key"]
         constraints = [
-            models.UniqueConstraint(fields=["key"], condition=Q(municipality__isnull=True),
-                                    name="one_default_figure_per_key"),
-            models.UniqueConstraint(fields=["key", "municipality"],
-                                    name="one_figure_per_key_per_municipality"),
+            models.UniqueConstraint(
+                fields=["key"],
+                condition=Q(municipality__isnull=True),
+                name="one_default_figure_per_key",
+            ),
+            models.UniqueConstraint(
+                fields=["key", "municipality"], name="one_figure_per_key_per_municipality"
+            ),
             models.CheckConstraint(condition=Q(amount__gte=0), name="figure_amount_not_negative"),
         ]
 
@@ -57,8 +67,14 @@ class CostFigure(models.Model):
 
     def as_figure(self) -> calculator.Figure:
         return calculator.Figure(
-            key=self.key, label=self.label, amount=self.amount, unit=self.unit,
-            price_year=self.price_year, source=self.source, payer=self.payer, note=self.note,
+            key=self.key,
+            label=self.label,
+            amount=self.amount,
+            unit=self.unit,
+            price_year=self.price_year,
+            source=self.source,
+            payer=self.payer,
+            note=self.note,
             version=self.version,
         )
 

@@ -16,7 +16,8 @@ FACTOR = Decimal("0.0001")
 
 def error_message(error: CalculationError) -> str:
     messages = {
-        "not_a_number": _("%(field)s is not a valid number."),
+        "not_a_number": _('%(field)s is not a valid number; give decimals as text, e.g. "0.50".'),
+        "too_large": _("%(field)s is too large."),
         "no_index": _("There is no price index for %(year)s; add it in the administration."),
         "months": _("The number of months for “%(label)s” must be a whole number of at least 1."),
         "beyond_horizon": _("“%(label)s” runs longer than the horizon of %(horizon)s months."),
@@ -69,8 +70,10 @@ def _probability(value, label: str) -> Probability:
             low, high = value["low"], value["high"]
         except KeyError:
             raise _malformed("probability {low, high}") from None
-        return Probability(to_decimal(low, field_name="probability.low"),
-                           to_decimal(high, field_name="probability.high"))
+        return Probability(
+            to_decimal(low, field_name="probability.low"),
+            to_decimal(high, field_name="probability.high"),
+        )
     return Probability.exactly(to_decimal(value, field_name="probability"))
 
 
@@ -93,25 +96,32 @@ def parse(data) -> dict:
         label = str(raw.get("label", "")).strip()[:200]
         if raw.get("amount") in (None, ""):
             raise CalculationError("missing_amount", label=label or "oplossing")
-        solution.append(SolutionItem(
-            label=label, amount=to_decimal(raw["amount"], field_name="amount"),
-            per=raw.get("per", calculator.ONCE), months=_int(raw.get("months"), "months"),
-            payer=_payer(raw.get("payer"), calculator.DEFAULT_SOLUTION_PAYER),
-        ))
+        solution.append(
+            SolutionItem(
+                label=label,
+                amount=to_decimal(raw["amount"], field_name="amount"),
+                per=raw.get("per", calculator.ONCE),
+                months=_int(raw.get("months"), "months"),
+                payer=_payer(raw.get("payer"), calculator.DEFAULT_SOLUTION_PAYER),
+            )
+        )
     avoided = []
     for raw in _items(data, "avoided"):
         label = str(raw.get("label", "")).strip()[:200]
         figure = raw.get("figure") or None
         amount = raw.get("amount")
-        avoided.append(AvoidedItem(
-            probability=_probability(raw.get("probability"), label),
-            figure=str(figure) if figure is not None else None,
-            quantity=to_decimal(raw.get("quantity", "1"), field_name="quantity"),
-            label=label,
-            amount=None if amount in (None, "") else to_decimal(amount, field_name="amount"),
-            per=raw.get("per", calculator.ONCE), months=_int(raw.get("months"), "months"),
-            payer=_payer(raw.get("payer"), None),
-        ))
+        avoided.append(
+            AvoidedItem(
+                probability=_probability(raw.get("probability"), label),
+                figure=str(figure) if figure is not None else None,
+                quantity=to_decimal(raw.get("quantity", "1"), field_name="quantity"),
+                label=label,
+                amount=None if amount in (None, "") else to_decimal(amount, field_name="amount"),
+                per=raw.get("per", calculator.ONCE),
+                months=_int(raw.get("months"), "months"),
+                payer=_payer(raw.get("payer"), None),
+            )
+        )
     return {"horizon_months": horizon, "solution": solution, "avoided": avoided}
 
 
@@ -121,12 +131,23 @@ def _money(value) -> str | None:
 
 def serialise(result: calculator.Result) -> dict:
     def figure(use):
-        return None if use is None else {
-            "key": use.key, "label": use.label, "amount": str(use.amount), "unit": use.unit,
-            "price_year": use.price_year, "target_year": use.target_year,
-            "factor": str(use.factor.quantize(FACTOR)), "indexed_amount": str(use.indexed_amount),
-            "source": use.source, "note": use.note, "version": use.version,
-        }
+        return (
+            None
+            if use is None
+            else {
+                "key": use.key,
+                "label": use.label,
+                "amount": str(use.amount),
+                "unit": use.unit,
+                "price_year": use.price_year,
+                "target_year": use.target_year,
+                "factor": str(use.factor.quantize(FACTOR)),
+                "indexed_amount": str(use.indexed_amount),
+                "source": use.source,
+                "note": use.note,
+                "version": use.version,
+            }
+        )
 
     return {
         "horizon_months": result.horizon_months,
@@ -143,7 +164,9 @@ def serialise(result: calculator.Result) -> dict:
             "net_high": _money(result.net_high),
             "return_low": _money(result.return_low),
             "return_high": _money(result.return_high),
-        } if result.has_range else None,
+        }
+        if result.has_range
+        else None,
         "by_payer": {
             payer: {"cost": str(t.cost), "avoided": str(t.avoided), "net": str(t.net)}
             for payer, t in sorted(result.by_payer.items())
@@ -151,11 +174,16 @@ def serialise(result: calculator.Result) -> dict:
         "figures": [figure(use) for use in result.figures],
         "lines": [
             {
-                "kind": line.kind, "label": line.label, "payer": line.payer,
-                "base": str(line.base), "expected": str(line.expected),
-                "low": str(line.low), "high": str(line.high),
-                "probability": None if line.probability is None else {
-                    "low": str(line.probability.low), "high": str(line.probability.high)},
+                "kind": line.kind,
+                "label": line.label,
+                "payer": line.payer,
+                "base": str(line.base),
+                "expected": str(line.expected),
+                "low": str(line.low),
+                "high": str(line.high),
+                "probability": None
+                if line.probability is None
+                else {"low": str(line.probability.low), "high": str(line.probability.high)},
                 "figure": line.figure.key if line.figure else None,
             }
             for line in result.lines

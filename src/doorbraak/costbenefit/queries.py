@@ -10,9 +10,11 @@ from .models import CostFigure, PriceIndexYear
 
 def figures_for(municipality_id: int | None) -> dict[str, CostFigure]:
     """Active figures by key: the municipality's own figure wins over the default."""
-    rows = CostFigure.objects.filter(active=True).filter(
-        Q(municipality__isnull=True) | Q(municipality_id=municipality_id)
-    ).order_by("key", "municipality_id")
+    rows = (
+        CostFigure.objects.filter(active=True)
+        .filter(Q(municipality__isnull=True) | Q(municipality_id=municipality_id))
+        .order_by("key", "municipality_id")
+    )
     chosen: dict[str, CostFigure] = {}
     for row in rows:
         if row.key not in chosen or row.municipality_id is not None:

@@ -11,11 +11,17 @@ from .models import CostFigure, PriceIndexYear
 @transaction.atomic
 def load_defaults() -> tuple[int, int]:
     """Add missing default figures and index years; never overwrite an edited value."""
-    figures = [CostFigure(**row) for row in default_figures()
-               if not CostFigure.objects.filter(key=row["key"], municipality=None).exists()]
+    figures = [
+        CostFigure(**row)
+        for row in default_figures()
+        if not CostFigure.objects.filter(key=row["key"], municipality=None).exists()
+    ]
     CostFigure.objects.bulk_create(figures)
-    years = [PriceIndexYear(**row) for row in default_index()
-             if not PriceIndexYear.objects.filter(year=row["year"]).exists()]
+    years = [
+        PriceIndexYear(**row)
+        for row in default_index()
+        if not PriceIndexYear.objects.filter(year=row["year"]).exists()
+    ]
     PriceIndexYear.objects.bulk_create(years)
     return len(figures), len(years)
 

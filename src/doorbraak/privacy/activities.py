@@ -18,3 +18,7 @@ class Activity(models.TextChoices):
     API_CASES = "api-casussen", _("Case data via API")
     API_HOUSEHOLDS = "api-huishoudens", _("Household data via API")
     API_BLOCKERS = "api-knelpunten", _("Blocker data via API")
+    REQUEST_SUBMIT = "voorstel-indienen", _("Submit maatwerk request")
+    REQUEST_VIEW = "voorstel-raadplegen", _("View maatwerk request")
+    REQUEST_EXPORT = "onderbouwing-exporteren", _("Export onderbouwing (PDF)")
+    API_REQUESTS = "api-voorstellen", _("Maatwerk request data via API")

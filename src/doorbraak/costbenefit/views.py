@@ -1,0 +1,54 @@
+"""The calculator page: usable on its own, at a Doorbraaktafel. Nothing is stored and no
+personal data is involved."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from . import calculator, parsing, queries
+from .api import calculate_for
+from .forms import HorizonForm, SolutionFormSet, avoided_formset, rows
+from .presentation import present
+
+
+def _municipality_id(user):
+    team = user.team
+    return team.neighbourhood.municipality_id if team and team.neighbourhood_id else None
+
+
+@login_required
+def calculator_page(request):
+    municipality_id = _municipality_id(request.user)
+    figures = queries.catalogue_for(municipality_id)
+    data = request.POST or None
+    horizon = HorizonForm(data)
+    solution = SolutionFormSet(data, prefix="solution")
+    avoided = avoided_formset(data, figures=figures)
+    result = error = None
+    if data is not None and all(f.is_valid() for f in (horizon, solution, avoided)):
+        payload = {
+            "horizon_months": horizon.cleaned_data["horizon_months"],
+            "solution": rows(solution),
+            "avoided": rows(avoided),
+        }
+        try:
+            result = present(parsing.serialise(calculate_for(payload, municipality_id)))
+        except calculator.CalculationError as exc:
+            error = parsing.error_message(exc)
+    template = (
+        "costbenefit/_result.html"
+        if request.headers.get("HX-Request")
+        else ("costbenefit/calculator.html")
+    )
+    return render(
+        request,
+        template,
+        {
+            "horizon": horizon,
+            "solution": solution,
+            "avoided": avoided,
+            "result": result,
+            "error": error,
+            "price_year": queries.target_price_year(queries.price_index()),
+        },
+        status=400 if error else 200,
+    )

@@ -1,0 +1,188 @@
+"""Maatwerk requests, legal grounds and categories over the API. Requests follow the case
+visibility rule; every response with a request logs its household's data subjects."""
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.response import Response
+
+from doorbraak.cases.models import Blocker, Case
+from doorbraak.cases.queries import visible_cases
+from doorbraak.privacy.activities import Activity
+from doorbraak.privacy.models import Outcome
+from doorbraak.privacy.services import log_processing, origin_from_request
+
+from . import queries, services
+from .models import Category, Frequency, LegalGround, PriorProvision, Request, ValueTriangle
+
+
+class LegalGroundSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = LegalGround
+        fields = ["id", "law", "article", "title", "kind", "explanation"]
+
+
+class CategorySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Category
+        fields = ["key", "label"]
+
+
+class TriangleSerializer(serializers.ModelSerializer):
+    legal_ground = serializers.PrimaryKeyRelatedField(
+        queryset=LegalGround.objects.filter(active=True), allow_null=True, required=False
+    )
+
+    class Meta:
+        model = ValueTriangle
+        fields = [
+            "legal_ground",
+            "legitimacy",
+            "legitimacy_na",
+            "involvement",
+            "involvement_na",
+            "societal_return",
+            "societal_return_na",
+        ]
+
+
+class CostBenefitInputSerializer(serializers.Serializer):
+    horizon_months = serializers.IntegerField(required=False, allow_null=True)
+    avoided = serializers.ListField(child=serializers.DictField(), allow_empty=True)
+
+
+class RequestSerializer(serializers.ModelSerializer):
+    reference = serializers.CharField(read_only=True)
+    case = serializers.PrimaryKeyRelatedField(queryset=Case.objects.none())
+    blockers = serializers.PrimaryKeyRelatedField(
+        queryset=Blocker.objects.none(), many=True, required=False
+    )
+    category = serializers.SlugRelatedField(
+        slug_field="key", queryset=Category.objects.filter(active=True)
+    )
+    frequency = serializers.ChoiceField(Frequency.choices, default=Frequency.ONCE)
+    months = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    prior_provisions = serializers.ListField(
+        child=serializers.ChoiceField(PriorProvision.choices), allow_empty=True
+    )
+    triangle = TriangleSerializer()
+    cost_benefit = CostBenefitInputSerializer(write_only=True, required=False, allow_null=True)
+    calculation = serializers.SerializerMethodField()
+    total = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True)
+
+    class Meta:
+        model = Request
+        fields = [
+            "id",
+            "reference",
+            "case",
+            "blockers",
+            "solution",
+            "category",
+            "amount",
+            "frequency",
+            "months",
+            "total",
+            "supplier_name",
+            "supplier_iban",
+            "prior_provisions",
+            "prior_provisions_note",
+            "recurrence_prevention",
+            "status",
+            "submitted_at",
+            "triangle",
+            "cost_benefit",
+            "calculation",
+        ]
+        read_only_fields = ["status", "submitted_at"]
+        extra_kwargs = {
+            "recurrence_prevention": {"allow_blank": True, "required": False},
+            "supplier_name": {"required": False},
+            "supplier_iban": {"required": False},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None:
+            cases = visible_cases(request.user)
+            self.fields["case"].queryset = cases
+            self.fields["blockers"].child_relation.queryset = Blocker.objects.filter(
+                case__in=cases.values("pk")
+            )
+
+    def get_calculation(self, obj) -> dict | None:
+        stored = getattr(obj, "cost_benefit", None)
+        return stored.result if stored else None
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Maatwerkvoorstellen van zichtbare casussen"),
+    retrieve=extend_schema(summary="Eén maatwerkvoorstel"),
+    create=extend_schema(summary="Maatwerkvoorstel indienen"),
+)
+class RequestViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = RequestSerializer
+
+    def get_queryset(self):
+        return queries.visible_requests(self.request.user).order_by("-submitted_at", "-pk")
+
+    def _log(self, objects, action="read", object_id="", result=Outcome.OK):
+        subjects = [s for obj in objects for s in queries.subject_ids(obj)]
+        log_processing(
+            origin_from_request(self.request),
+            activity=Activity.API_REQUESTS,
+            action=action,
+            object_type="request",
+            object_id=object_id,
+            subject_ids=subjects,
+            result=result,
+        )
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.get_queryset())
+        data = self.get_serializer(page, many=True).data
+        self._log(page)
+        return self.get_paginated_response(data)
+
+    def retrieve(self, request, *args, **kwargs):
+        try:
+            proposal = self.get_object()
+        except Http404:
+            self._log([], object_id=kwargs.get("pk", ""), result=Outcome.DENIED)
+            raise
+        data = self.get_serializer(proposal).data
+        self._log([proposal], object_id=proposal.pk)
+        return Response(data)
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        triangle = data.pop("triangle")
+        cost_benefit = data.pop("cost_benefit", None) or {}
+        try:
+            proposal = services.request_submit(
+                actor=request.user,
+                **data,
+                **triangle,
+                horizon_months=cost_benefit.get("horizon_months"),
+                avoided=cost_benefit.get("avoided") or None,
+            )
+        except ValidationError as error:
+            raise serializers.ValidationError(error.message_dict) from None
+        proposal = self.get_queryset().get(pk=proposal.pk)
+        self._log([proposal], action="create", object_id=proposal.pk)
+        return Response(self.get_serializer(proposal).data, status=status.HTTP_201_CREATED)
+
+
+class LegalGroundViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = LegalGroundSerializer
+    queryset = LegalGround.objects.filter(active=True).order_by("law", "article", "pk")
+
+
+class CategoryViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = CategorySerializer
+    lookup_field = "key"
+    queryset = Category.objects.filter(active=True)

@@ -1,0 +1,181 @@
+"""Maatwerk requests (maatwerkvoorstellen) with their value triangle and the cost-benefit
+calculation as it was at submission."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from doorbraak.cases.models import Blocker, Case
+
+
+class Category(models.Model):
+    """Managed taxonomy of spending, so recurring blockers can be found (Leiden: dentist)."""
+
+    key = models.SlugField(_("key"), max_length=40, unique=True)
+    label = models.CharField(_("name"), max_length=100)
+    active = models.BooleanField(_("active"), default=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["order", "label"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class GroundKind(models.TextChoices):
+    ARTICLE = "artikel", _("article of law")
+    HARDSHIP = "hardheidsclausule", _("hardship clause")
+    DISCRETION = "discretionair", _("discretionary power")
+    POLICY = "beleidsregel", _("deviation from a policy rule")
+
+
+class LegalGround(models.Model):
+    """Catalogue of legal grounds for the legitimacy side of the value triangle."""
+
+    law = models.CharField(_("law or regulation"), max_length=120)
+    article = models.CharField(_("article"), max_length=60, blank=True)
+    title = models.CharField(_("short title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=GroundKind.choices)
+    explanation = models.TextField(_("explanation"))
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("legal ground")
+        verbose_name_plural = _("legal grounds")
+        ordering = ["law", "article"]
+
+    def __str__(self) -> str:
+        article = f" {self.article}" if self.article else ""
+        return f"{self.law}{article}: {self.title}"
+
+
+class Frequency(models.TextChoices):
+    ONCE = "eenmalig", _("once")
+    MONTHLY = "maandelijks", _("monthly")
+
+
+class PriorProvision(models.TextChoices):
+    OTHER_FUND = "ander-fonds", _("another fund")
+    SPECIAL_ASSISTANCE = "bijzondere-bijstand", _("special assistance (bijzondere bijstand)")
+    WMO = "wmo", _("Wmo provision")
+    INSURANCE = "verzekering", _("insurance")
+    OTHER = "anders", _("other provision")
+    NONE_AVAILABLE = "geen", _("none exists or it takes too long")
+
+
+class RequestStatus(models.TextChoices):
+    SUBMITTED = "ingediend", _("submitted")
+
+
+class Request(models.Model):
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="requests"
+    )
+    blockers = models.ManyToManyField(Blocker, verbose_name=_("blockers"), related_name="requests")
+    solution = models.TextField(_("proposed solution"))
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="requests"
+    )
+    amount = models.DecimalField(
+        _("amount (EUR)"), max_digits=12, decimal_places=2, help_text=_("Per payment; may be 0.")
+    )
+    frequency = models.CharField(
+        _("one-off or recurring"), max_length=12, choices=Frequency.choices, default=Frequency.ONCE
+    )
+    months = models.PositiveSmallIntegerField(_("number of months"), default=1)
+    supplier_name = models.CharField(_("supplier or creditor"), max_length=200, blank=True)
+    supplier_iban = models.CharField(_("IBAN of the supplier"), max_length=34, blank=True)
+    prior_provisions = models.JSONField(_("provisions tried first"), default=list)
+    prior_provisions_note = models.TextField(_("what came of them"), blank=True)
+    recurrence_prevention = models.TextField(_("how recurrence is prevented"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=RequestStatus.choices, default=RequestStatus.SUBMITTED
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("maatwerk request")
+        verbose_name_plural = _("maatwerk requests")
+        ordering = ["-submitted_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gte=0), name="request_amount_not_negative"),
+            models.CheckConstraint(condition=Q(months__gte=1), name="request_months_positive"),
+            models.CheckConstraint(
+                condition=~Q(frequency="eenmalig") | Q(months=1), name="request_once_is_one_month"
+            ),
+            models.CheckConstraint(
+                condition=Q(amount=0) | ~Q(supplier_iban=""), name="request_paid_to_supplier"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.solution[:60]}"
+
+    @property
+    def reference(self) -> str:
+        return f"V-{self.pk:06d}"
+
+    @property
+    def total(self):
+        return self.amount * self.months
+
+
+class ValueTriangle(models.Model):
+    """Legitimiteit, betrokkenheid, rendement. Each side is filled in, or honestly marked not
+    applicable with a reason."""
+
+    request = models.OneToOneField(
+        Request, verbose_name=_("request"), on_delete=models.PROTECT, related_name="triangle"
+    )
+    legal_ground = models.ForeignKey(
+        LegalGround,
+        verbose_name=_("legal ground"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    legitimacy = models.TextField(_("legitimacy: why it is allowed"), blank=True)
+    legitimacy_na = models.TextField(_("legitimacy not applicable, because"), blank=True)
+    involvement = models.TextField(_("involvement: what the household contributes"), blank=True)
+    involvement_na = models.TextField(_("involvement not applicable, because"), blank=True)
+    societal_return = models.TextField(_("return: which societal costs are avoided"), blank=True)
+    societal_return_na = models.TextField(_("return not applicable, because"), blank=True)
+
+    class Meta:
+        verbose_name = _("value triangle")
+        verbose_name_plural = _("value triangles")
+
+    def __str__(self) -> str:
+        return str(self.request)
+
+
+class CostBenefit(models.Model):
+    """The calculation as made at submission: input, result and the figures (with their
+    version and source), so a later change of the catalogue never rewrites history."""
+
+    request = models.OneToOneField(
+        Request, verbose_name=_("request"), on_delete=models.PROTECT, related_name="cost_benefit"
+    )
+    horizon_months = models.PositiveSmallIntegerField(_("horizon (months)"))
+    price_year = models.PositiveSmallIntegerField(_("price year"))
+    input = models.JSONField(_("input"))
+    result = models.JSONField(_("result"))
+    computed_at = models.DateTimeField(_("computed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("cost-benefit calculation")
+        verbose_name_plural = _("cost-benefit calculations")
+
+    def __str__(self) -> str:
+        return f"{self.request} ({self.price_year})"

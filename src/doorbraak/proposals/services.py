@@ -1,0 +1,223 @@
+"""Submitting a maatwerk request: checked as a whole, saved in one transaction, or refused
+with Dutch messages and nothing saved."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from stdnum import iban as stdnum_iban
+
+from doorbraak.accounts.models import User
+from doorbraak.cases import services as case_services
+from doorbraak.cases.models import Case, CaseStatus, EntryKind
+from doorbraak.costbenefit import calculator, parsing
+from doorbraak.costbenefit.api import calculate_for
+
+from . import rules
+from .models import (
+    Category,
+    CostBenefit,
+    Frequency,
+    LegalGround,
+    PriorProvision,
+    Request,
+    ValueTriangle,
+)
+
+
+def _messages() -> dict[str, str]:
+    return {
+        "negative_amount": _("The amount may not be negative."),
+        "frequency": _("Choose one-off or monthly."),
+        "months": _("A monthly request runs between 1 and %(max)s months.")
+        % {"max": rules.MAX_MONTHS},
+        "supplier_required": _(
+            "Name the supplier or creditor: the money goes to them, never to the resident."
+        ),
+        "paid_to_resident": _(
+            "The money goes to a supplier or creditor, not to a member of the household."
+        ),
+        "iban_required": _("Give the IBAN of the supplier or creditor."),
+        "iban_invalid": _("This IBAN is not valid; check the number."),
+        "prior_provisions": _("Say which provisions were tried first, or that none exists."),
+        "recurrence": _("Describe how recurrence is prevented."),
+        "legitimacy_missing": _(
+            "Legitimacy: choose a legal ground and explain it, or say why it does not apply."
+        ),
+        "involvement_missing": _(
+            "Involvement: write what the household contributes, or say why it does not apply."
+        ),
+        "return_missing": _(
+            "Return: describe the costs avoided or add a calculation, or say why it does not apply."
+        ),
+        "calculation_required": _("Above %(amount)s a cost-benefit calculation is required.")
+        % {"amount": f"€ {settings.COST_BENEFIT_REQUIRED_FROM}"},
+    }
+
+
+def _iban(value: str) -> tuple[str, bool]:
+    compact = stdnum_iban.compact(value or "")
+    return compact, bool(compact) and stdnum_iban.is_valid(compact)
+
+
+def cost_benefit_input(
+    *,
+    solution: str,
+    amount: Decimal,
+    frequency: str,
+    months: int,
+    horizon_months: int | None,
+    avoided: list[dict],
+) -> dict:
+    """The calculator input for a request: the request itself is the solution."""
+    monthly = frequency == Frequency.MONTHLY
+    return {
+        "horizon_months": horizon_months or max(12, months if monthly else 1),
+        "solution": [
+            {
+                "label": solution.strip()[:80] or "oplossing",
+                "amount": str(amount),
+                "per": calculator.MONTH if monthly else calculator.ONCE,
+                "months": months if monthly else None,
+            }
+        ],
+        "avoided": avoided,
+    }
+
+
+@transaction.atomic
+def request_submit(
+    *,
+    actor: User,
+    case: Case,
+    blockers=(),
+    solution: str,
+    category: Category,
+    amount: Decimal,
+    frequency: str = Frequency.ONCE,
+    months: int | None = None,
+    supplier_name: str = "",
+    supplier_iban: str = "",
+    prior_provisions=(),
+    prior_provisions_note: str = "",
+    recurrence_prevention: str = "",
+    legal_ground: LegalGround | None = None,
+    legitimacy: str = "",
+    legitimacy_na: str = "",
+    involvement: str = "",
+    involvement_na: str = "",
+    societal_return: str = "",
+    societal_return_na: str = "",
+    horizon_months: int | None = None,
+    avoided: list[dict] | None = None,
+) -> Request:
+    if case.status != CaseStatus.OPEN:
+        raise ValidationError(_("This case is closed; reopen it before changing it."))
+    errors: dict[str, list[str]] = {}
+    solution = (solution or "").strip()
+    if not solution:
+        errors["solution"] = [_("Describe the proposed solution.")]
+    if category is None or not category.active:
+        errors["category"] = [_("Choose a category.")]
+    if legal_ground is not None and not legal_ground.active:
+        errors["legal_ground"] = [_("This legal ground is no longer in use.")]
+    blockers = list(blockers or [])
+    if any(b.case_id != case.pk for b in blockers):
+        errors["blockers"] = [_("Choose blockers of this case.")]
+    provisions = list(dict.fromkeys(prior_provisions or []))
+    if any(p not in PriorProvision.values for p in provisions):
+        errors["prior_provisions"] = [_("Choose from the list.")]
+    months = months or 1
+    iban, iban_valid = _iban(supplier_iban)
+
+    calculation = None
+    if avoided:
+        data = cost_benefit_input(
+            solution=solution,
+            amount=amount,
+            frequency=frequency,
+            months=months,
+            horizon_months=horizon_months,
+            avoided=avoided,
+        )
+        try:
+            result = calculate_for(data, municipality_id=_municipality_id(case))
+        except calculator.CalculationError as error:
+            errors.setdefault("avoided", []).append(parsing.error_message(error))
+        else:
+            calculation = (data, parsing.serialise(result))
+
+    draft = rules.RequestDraft(
+        amount=amount,
+        frequency=frequency,
+        months=months,
+        supplier_name=supplier_name,
+        supplier_iban=iban,
+        supplier_iban_valid=iban_valid,
+        prior_provisions=tuple(provisions),
+        recurrence_prevention=recurrence_prevention,
+        has_legal_ground=legal_ground is not None,
+        legitimacy=legitimacy,
+        legitimacy_na=legitimacy_na,
+        involvement=involvement,
+        involvement_na=involvement_na,
+        societal_return=societal_return,
+        societal_return_na=societal_return_na,
+        has_calculation=calculation is not None,
+        calculation_required_from=Decimal(settings.COST_BENEFIT_REQUIRED_FROM),
+        household_names=tuple(str(m) for m in case.household.members.all()),
+    )
+    messages = _messages()
+    for field, code in rules.check_request(draft):
+        errors.setdefault(field, []).append(messages[code])
+    if errors:
+        raise ValidationError(errors)
+
+    request = Request.objects.create(
+        case=case,
+        solution=solution,
+        category=category,
+        amount=amount,
+        frequency=frequency,
+        months=months if frequency == Frequency.MONTHLY else 1,
+        supplier_name=supplier_name.strip(),
+        supplier_iban=iban,
+        prior_provisions=provisions,
+        prior_provisions_note=prior_provisions_note.strip(),
+        recurrence_prevention=recurrence_prevention.strip(),
+        created_by=actor,
+    )
+    request.blockers.set(blockers)
+    ValueTriangle.objects.create(
+        request=request,
+        legal_ground=legal_ground,
+        legitimacy=legitimacy.strip(),
+        legitimacy_na=legitimacy_na.strip(),
+        involvement=involvement.strip(),
+        involvement_na=involvement_na.strip(),
+        societal_return=societal_return.strip(),
+        societal_return_na=societal_return_na.strip(),
+    )
+    if calculation:
+        data, result = calculation
+        CostBenefit.objects.create(
+            request=request,
+            horizon_months=result["horizon_months"],
+            price_year=result["price_year"],
+            input=data,
+            result=result,
+        )
+    case_services.timeline_record(
+        case,
+        actor,
+        EntryKind.REQUEST,
+        f"{request.reference}: {solution[:120]} (€ {request.total:.2f})",
+    )
+    return request
+
+
+def _municipality_id(case: Case) -> int | None:
+    neighbourhood = case.team.neighbourhood if case.team_id else None
+    return neighbourhood.municipality_id if neighbourhood else None

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "proposals"
+
+urlpatterns = [
+    path("<int:pk>/", views.request_detail, name="detail"),
+    path("<int:pk>/onderbouwing.pdf", views.request_pdf, name="pdf"),
+]
