@@ -54,10 +54,15 @@ def _int(value, field_name: str) -> int | None:
     return int(number)
 
 
+def _label(raw: dict) -> str:
+    value = raw.get("label")
+    return "" if value is None else str(value).strip()[:200]
+
+
 def _payer(value, default: str | None) -> str | None:
-    if value in (None, ""):
+    if value is None or value == "":
         return default
-    if value not in PAYERS:
+    if not isinstance(value, str) or value not in PAYERS:
         raise CalculationError("unknown_payer", payer=str(value)[:40])
     return value
 
@@ -93,7 +98,7 @@ def parse(data) -> dict:
         raise _malformed("horizon_months")
     solution = []
     for raw in _items(data, "solution"):
-        label = str(raw.get("label", "")).strip()[:200]
+        label = _label(raw)
         if raw.get("amount") in (None, ""):
             raise CalculationError("missing_amount", label=label or "oplossing")
         solution.append(
@@ -107,7 +112,7 @@ def parse(data) -> dict:
         )
     avoided = []
     for raw in _items(data, "avoided"):
-        label = str(raw.get("label", "")).strip()[:200]
+        label = _label(raw)
         figure = raw.get("figure") or None
         amount = raw.get("amount")
         avoided.append(
