@@ -1,12 +1,17 @@
 """Adding rows never adds queries: each page and API list runs a fixed number of queries."""
 
+from decimal import Decimal
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from doorbraak.cases import services
+from doorbraak.proposals.models import Category, LegalGround
+from doorbraak.proposals.services import request_submit
 from tests.factories import CaseFactory, OrganisationFactory
+from tests.proposals.conftest import complete
 
 pytestmark = pytest.mark.django_db
 
@@ -15,11 +20,27 @@ def add_cases(actor, n):
     org = OrganisationFactory(name="Dienst Toeslagen (test)", kind="belastingdienst-toeslagen")
     for _ in range(n):
         case = CaseFactory(actor=actor, members=3)
-        services.blocker_add(
+        blocker = services.blocker_add(
             actor=actor, case=case, organisation=org, rule="r", effect="e", life_domain="wonen"
         )
         services.note_add(actor=actor, case=case, text="notitie")
+        add_request(actor, case, blocker)
     return case
+
+
+def add_request(actor, case, blocker):
+    values = complete()
+    values["amount"] = Decimal(values["amount"])
+    return request_submit(
+        actor=actor,
+        case=case,
+        blockers=[blocker],
+        category=Category.objects.get(key="wonen"),
+        legal_ground=LegalGround.objects.first(),
+        horizon_months=12,
+        avoided=[{"figure": "huisuitzetting_direct", "quantity": "1", "probability": "0.3"}],
+        **values,
+    )
 
 
 def count(client, url):
@@ -66,3 +87,29 @@ def test_case_page_queries_do_not_grow_with_its_contents(client, worker_a):
         )
         services.note_add(actor=worker_a, case=case, text=f"n{i}")
     assert count(client, reverse("cases:detail", args=[case.pk])) == few
+
+
+def test_request_page_queries_do_not_grow(client, worker_a):
+    client.force_login(worker_a)
+    case = add_cases(worker_a, 1)
+    first = case.requests.get()
+    few = count(client, reverse("proposals:detail", args=[first.pk]))
+    org = OrganisationFactory(name="UWV (test)", kind="uwv")
+    blockers = [
+        services.blocker_add(
+            actor=worker_a,
+            case=case,
+            organisation=org,
+            rule=f"r{i}",
+            effect="e",
+            life_domain="inkomen-werk",
+        )
+        for i in range(4)
+    ]
+    for i in range(3):
+        services.member_add(
+            actor=worker_a, case=case, given_name=f"Extra{i}", household_role="kind"
+        )
+    bigger = add_request(worker_a, case, blockers[0])
+    bigger.blockers.set(blockers)
+    assert count(client, reverse("proposals:detail", args=[bigger.pk])) == few

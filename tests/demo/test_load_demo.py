@@ -1,5 +1,6 @@
 """The `load_demo` management command: a complete, synthetic and idempotent demo city."""
 
+from decimal import Decimal
 from io import StringIO
 
 import pytest
@@ -194,3 +195,16 @@ def test_build_demo_is_deterministic():
     data.build_demo()
 
     assert _snapshot() == first
+
+
+def test_demo_has_maatwerk_requests_with_calculations():
+    from doorbraak.proposals.models import Request
+
+    load()
+    requests = Request.objects.select_related("cost_benefit", "triangle")
+    assert requests.count() == 4
+    assert {r.case.key_worker.username for r in requests} == {"demo-gezinswerker"}
+    bridging = requests.get(frequency="maandelijks")
+    assert bridging.total == 10400 and "DEMO" in bridging.supplier_iban
+    assert Decimal(bridging.cost_benefit.result["return_per_euro"]) > 10
+    assert requests.get(amount=0).triangle.legal_ground.article == "art. 4:84"

@@ -29,6 +29,7 @@ from doorbraak.cases.models import (
     SupportPlan,
     TimelineEntry,
 )
+from doorbraak.demo.requests import add_demo_requests
 from doorbraak.demo.situations import (
     CLOSE_REASON,
     GENERIC_NOTES,
@@ -447,4 +448,5 @@ def build_demo(seed: int = SEED) -> Counter:
         )
         counts["households"] += 1
         counts["blockers"] += len(blockers)
+    counts["requests"] = add_demo_requests(users["demo-gezinswerker"])
     return counts

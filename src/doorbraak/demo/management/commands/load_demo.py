@@ -45,7 +45,8 @@ class Command(BaseCommand):
             f"({counts['members_with_bsn']} met een synthetisch BSN)\n"
             f"  {counts['households']} casussen ({counts['closed_cases']} gesloten), "
             f"{counts['blockers']} knelpunten ({counts['resolved_blockers']} opgelost), "
-            f"{counts['plans']} versies van ondersteuningsplannen\n"
+            f"{counts['plans']} versies van ondersteuningsplannen, "
+            f"{counts['requests']} maatwerkvoorstellen\n"
             f"Inloggen: demo-<rol> (bijvoorbeeld demo-gezinswerker), "
             f"wachtwoord '{data.PASSWORD}'."
         )
