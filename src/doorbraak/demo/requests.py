@@ -65,7 +65,7 @@ REQUESTS = [
         "boven de huurtoeslaggrens voor jongeren onder 23.",
         "Ik woon zelfstandig met ambulante begeleiding en maak mijn opleiding af.",
         "Beschermd wonen kost meer dan tien keer zoveel als de overbrugging.",
-        [{"figure": "intensief_begeleid_wonen", "quantity": "2.1666", "probability": "0.8"}],
+        [{"figure": "intensief_begeleid_wonen", "quantity": "2.1666", "probability": "0.9"}],
     ),
     (
         "schulden",
