@@ -40,6 +40,20 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def _catalogues(request):
+    """Browser tests flush the database after each test, also the rows that data migrations
+    made; put the shipped catalogues back before each one."""
+    if "live_server" not in request.fixturenames:
+        return
+    request.getfixturevalue("transactional_db")
+    from doorbraak.costbenefit.services import load_defaults
+    from doorbraak.proposals.services import load_starter_catalogues
+
+    load_defaults()
+    load_starter_catalogues()
+
+
 @pytest.fixture
 def phone_page(browser):
     # bypass_csp only so axe-core can be injected; the app's own CSP stays strict.

@@ -36,3 +36,21 @@ def default_index() -> list[dict]:
             {"year": int(row["year"]), "index": Decimal(row["index"]), "source": row["source"]}
             for row in csv.DictReader(handle)
         ]
+
+
+def load(figure_model, index_model) -> tuple[int, int]:
+    """Add missing default figures and index years; never overwrite an edited value. Takes
+    the model classes so the data migration can pass its historical models."""
+    figures = [
+        figure_model(**row)
+        for row in default_figures()
+        if not figure_model.objects.filter(key=row["key"], municipality=None).exists()
+    ]
+    figure_model.objects.bulk_create(figures)
+    years = [
+        index_model(**row)
+        for row in default_index()
+        if not index_model.objects.filter(year=row["year"]).exists()
+    ]
+    index_model.objects.bulk_create(years)
+    return len(figures), len(years)

@@ -4,26 +4,14 @@ up, so stored calculations can say which version they used)."""
 from django.db import transaction
 from django.db.models import F
 
-from .defaults import default_figures, default_index
+from . import defaults
 from .models import CostFigure, PriceIndexYear
 
 
 @transaction.atomic
 def load_defaults() -> tuple[int, int]:
     """Add missing default figures and index years; never overwrite an edited value."""
-    figures = [
-        CostFigure(**row)
-        for row in default_figures()
-        if not CostFigure.objects.filter(key=row["key"], municipality=None).exists()
-    ]
-    CostFigure.objects.bulk_create(figures)
-    years = [
-        PriceIndexYear(**row)
-        for row in default_index()
-        if not PriceIndexYear.objects.filter(year=row["year"]).exists()
-    ]
-    PriceIndexYear.objects.bulk_create(years)
-    return len(figures), len(years)
+    return defaults.load(CostFigure, PriceIndexYear)
 
 
 @transaction.atomic

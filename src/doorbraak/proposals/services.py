@@ -15,7 +15,7 @@ from doorbraak.cases.models import Case, CaseStatus, EntryKind
 from doorbraak.costbenefit import calculator, parsing
 from doorbraak.costbenefit.api import calculate_for
 
-from . import rules
+from . import rules, starter
 from .models import (
     Category,
     CostBenefit,
@@ -216,6 +216,12 @@ def request_submit(
         f"{request.reference}: {solution[:120]} (€ {request.total:.2f})",
     )
     return request
+
+
+@transaction.atomic
+def load_starter_catalogues() -> None:
+    """Add the shipped categories and legal grounds that are missing; never overwrite."""
+    starter.load(Category, LegalGround)
 
 
 def _municipality_id(case: Case) -> int | None:

@@ -108,3 +108,17 @@ LEGAL_GROUNDS = [
         "legt uit waarom deze oplossing past.",
     ),
 ]
+
+
+def load(category_model, legal_ground_model) -> None:
+    """Add the missing starter rows; never overwrite an edited one. Takes the model classes
+    so the data migration can pass its historical models."""
+    for order, (key, label) in enumerate(CATEGORIES):
+        category_model.objects.get_or_create(key=key, defaults={"label": label, "order": order})
+    for law, article, title, kind, explanation in LEGAL_GROUNDS:
+        legal_ground_model.objects.get_or_create(
+            law=law,
+            article=article,
+            title=title,
+            defaults={"kind": kind, "explanation": explanation},
+        )

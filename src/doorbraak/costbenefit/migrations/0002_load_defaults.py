@@ -2,14 +2,10 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from doorbraak.costbenefit.defaults import default_figures, default_index
+    from doorbraak.costbenefit import defaults
 
-    CostFigure = apps.get_model("costbenefit", "CostFigure")
-    PriceIndexYear = apps.get_model("costbenefit", "PriceIndexYear")
-    for row in default_figures():
-        CostFigure.objects.get_or_create(key=row["key"], municipality=None, defaults=row)
-    for row in default_index():
-        PriceIndexYear.objects.get_or_create(year=row["year"], defaults=row)
+    defaults.load(apps.get_model("costbenefit", "CostFigure"),
+                  apps.get_model("costbenefit", "PriceIndexYear"))
 
 
 class Migration(migrations.Migration):
