@@ -85,6 +85,8 @@ class CostBenefitView(APIView):
 
 
 class CostFigureSerializer(serializers.ModelSerializer):
+    # Explicit bounds: a small integer's range differs per database backend (schema drift).
+    price_year = serializers.IntegerField(min_value=1900, max_value=2100, read_only=True)
     municipality = serializers.CharField(
         source="municipality.name", allow_null=True, read_only=True
     )
