@@ -208,3 +208,18 @@ def test_demo_has_maatwerk_requests_with_calculations():
     assert bridging.total == 10400 and "DEMO" in bridging.supplier_iban
     assert Decimal(bridging.cost_benefit.result["return_per_euro"]) > 10
     assert requests.get(amount=0).triangle.legal_ground.article == "art. 4:84"
+
+
+def test_functional_administrator_manages_the_catalogues():
+    load()
+    admin_user = User.objects.get(username="demo-beheerder")
+    for perm in [
+        "costbenefit.change_costfigure",
+        "costbenefit.add_priceindexyear",
+        "proposals.change_category",
+        "proposals.change_legalground",
+        "accounts.change_mandate",
+        "privacy.view_auditrecord",
+    ]:
+        assert admin_user.has_perm(perm), perm
+    assert not admin_user.has_perm("cases.view_case")

@@ -309,6 +309,14 @@ def _build_accounts(today: datetime.date) -> tuple[dict, dict]:
                 content_type__app_label="privacy",
                 codename__in=["view_auditrecord", "view_processingrecord"],
             )
+            | Q(
+                content_type__app_label="costbenefit",
+                content_type__model__in=["costfigure", "priceindexyear"],
+            )
+            | Q(
+                content_type__app_label="proposals",
+                content_type__model__in=["category", "legalground"],
+            )
         )
     )
     users["demo-beheerder"].groups.add(group)
