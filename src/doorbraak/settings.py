@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "doorbraak.privacy",
     "doorbraak.costbenefit",
     "doorbraak.proposals",
+    "doorbraak.funds",
     "doorbraak.demo",
 ]
 

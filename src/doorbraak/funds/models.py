@@ -1,0 +1,218 @@
+"""Funds (potjes) and their double-entry ledger.
+
+The ledger is append-only and counts in cents. Every fund has four accounts:
+  budget     the source of the money (goes negative as budget is allocated)
+  available  free to spend
+  reserved   promised to approved requests
+  paid       paid out to suppliers
+Each transaction's entries sum to zero. `LedgerAccount.balance_cents` is kept in step with
+the entries under row locks, and the database refuses a negative available, reserved or
+paid balance (check constraint), so a bug can never overspend a fund.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from doorbraak.accounts.models import Organisation, Team
+
+
+class Fund(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    owner_team = models.ForeignKey(
+        Team,
+        verbose_name=_("team"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="funds",
+    )
+    owner_organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="funds",
+    )
+    programme = models.CharField(_("programme or project"), max_length=200, blank=True)
+    period_start = models.DateField(_("period from"))
+    period_end = models.DateField(_("period until"))
+    total_budget = models.DecimalField(_("total budget (EUR)"), max_digits=12, decimal_places=2)
+    ceiling_per_request = models.DecimalField(
+        _("ceiling per request (EUR)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    ceiling_per_household = models.DecimalField(
+        _("ceiling per household per period (EUR)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    categories = models.ManyToManyField(
+        "proposals.Category",
+        verbose_name=_("allowed categories"),
+        blank=True,
+        help_text=_("Empty: every category."),
+    )
+    recurring_allowed = models.BooleanField(_("recurring payments allowed"), default=False)
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("fund")
+        verbose_name_plural = _("funds")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")), name="fund_period_valid"
+            ),
+            models.CheckConstraint(condition=Q(total_budget__gte=0), name="fund_budget_positive"),
+            models.CheckConstraint(
+                condition=Q(owner_team__isnull=False)
+                | Q(owner_organisation__isnull=False)
+                | ~Q(programme=""),
+                name="fund_has_owner",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AccountKind(models.TextChoices):
+    BUDGET = "budget", _("budget")
+    AVAILABLE = "vrij", _("available")
+    RESERVED = "gereserveerd", _("reserved")
+    PAID = "betaald", _("paid")
+
+
+class LedgerAccount(models.Model):
+    fund = models.ForeignKey(
+        Fund, verbose_name=_("fund"), on_delete=models.PROTECT, related_name="accounts"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=AccountKind.choices)
+    balance_cents = models.BigIntegerField(_("balance (cents)"), default=0)
+
+    class Meta:
+        verbose_name = _("ledger account")
+        verbose_name_plural = _("ledger accounts")
+        constraints = [
+            models.UniqueConstraint(fields=["fund", "kind"], name="one_account_per_kind"),
+            models.CheckConstraint(
+                condition=Q(kind="budget") | Q(balance_cents__gte=0), name="no_negative_balance"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.fund} · {self.get_kind_display()}"
+
+
+class TransactionKind(models.TextChoices):
+    ALLOCATE = "toewijzing", _("budget allocated")
+    RESERVE = "reservering", _("reserved")
+    RELEASE = "vrijgave", _("released")
+    PAY = "betaling", _("paid")
+    CORRECTION = "correctie", _("correction")
+
+
+class LedgerTransaction(models.Model):
+    """One money-moving action. Its idempotency key makes a retry or double click a no-op."""
+
+    fund = models.ForeignKey(
+        Fund, verbose_name=_("fund"), on_delete=models.PROTECT, related_name="transactions"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=TransactionKind.choices)
+    idempotency_key = models.CharField(_("idempotency key"), max_length=120, unique=True)
+    request = models.ForeignKey(
+        "proposals.Request",
+        verbose_name=_("request"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ledger_transactions",
+    )
+    memo = models.CharField(_("memo"), max_length=300, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("time"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ledger transaction")
+        verbose_name_plural = _("ledger transactions")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.idempotency_key}"
+
+
+class LedgerEntry(models.Model):
+    transaction = models.ForeignKey(
+        LedgerTransaction,
+        verbose_name=_("transaction"),
+        on_delete=models.PROTECT,
+        related_name="entries",
+    )
+    account = models.ForeignKey(
+        LedgerAccount, verbose_name=_("account"), on_delete=models.PROTECT, related_name="entries"
+    )
+    amount_cents = models.BigIntegerField(_("amount (cents)"))
+
+    class Meta:
+        verbose_name = _("ledger entry")
+        verbose_name_plural = _("ledger entries")
+        constraints = [
+            models.CheckConstraint(condition=~Q(amount_cents=0), name="entry_not_zero"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.account}: {self.amount_cents}"
+
+
+class Reservation(models.Model):
+    """Money promised to one approved request (or one schedule). Payments and the release of
+    what is left are settled against it, never beyond it."""
+
+    fund = models.ForeignKey(
+        Fund, verbose_name=_("fund"), on_delete=models.PROTECT, related_name="reservations"
+    )
+    ref = models.CharField(_("reference"), max_length=80, unique=True)
+    request = models.ForeignKey(
+        "proposals.Request",
+        verbose_name=_("request"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reservations",
+    )
+    amount_cents = models.BigIntegerField(_("reserved (cents)"))
+    paid_cents = models.BigIntegerField(_("paid (cents)"), default=0)
+    released_cents = models.BigIntegerField(_("released (cents)"), default=0)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reservation")
+        verbose_name_plural = _("reservations")
+        constraints = [
+            models.CheckConstraint(condition=Q(amount_cents__gt=0), name="reservation_positive"),
+            models.CheckConstraint(
+                condition=Q(paid_cents__gte=0)
+                & Q(released_cents__gte=0)
+                & Q(amount_cents__gte=models.F("paid_cents") + models.F("released_cents")),
+                name="reservation_not_oversettled",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.ref
+
+    @property
+    def open_cents(self) -> int:
+        return self.amount_cents - self.paid_cents - self.released_cents

@@ -1,0 +1,25 @@
+import datetime
+
+import pytest
+
+from doorbraak.funds import ledger
+from doorbraak.funds.models import Fund
+
+
+def make_fund(team, *, name="Minimaatwerkbudget", budget_cents=200_000, **extra):
+    fund = Fund.objects.create(
+        name=name,
+        owner_team=team,
+        period_start=datetime.date(2026, 1, 1),
+        period_end=datetime.date(2026, 12, 31),
+        total_budget=budget_cents / 100,
+        **extra,
+    )
+    ledger.open_accounts(fund)
+    ledger.allocate(fund_id=fund.pk, cents=budget_cents, key=f"allocate:{fund.pk}")
+    return fund
+
+
+@pytest.fixture
+def fund(team_a):
+    return make_fund(team_a)
