@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "doorbraak.privacy",
     "doorbraak.costbenefit",
     "doorbraak.proposals",
+    "doorbraak.approvals",
     "doorbraak.funds",
     "doorbraak.demo",
 ]

@@ -2,17 +2,26 @@ import datetime
 
 import pytest
 
+from doorbraak.approvals.models import ApprovalPolicy
+from doorbraak.approvals.services import policy_save
 from doorbraak.funds import ledger
 from doorbraak.funds.models import Fund
 
 
-def make_fund(team, *, name="Minimaatwerkbudget", budget_cents=200_000, **extra):
+def make_policy(name="Drie keer ja", **fields):
+    policy = ApprovalPolicy(name=name, **fields)
+    policy_save(policy)
+    return policy
+
+
+def make_fund(team, *, name="Minimaatwerkbudget", budget_cents=200_000, policy=None, **extra):
     fund = Fund.objects.create(
         name=name,
         owner_team=team,
         period_start=datetime.date(2026, 1, 1),
         period_end=datetime.date(2026, 12, 31),
         total_budget=budget_cents / 100,
+        approval_policy=policy or make_policy(name=f"Beleid {name}"),
         **extra,
     )
     ledger.open_accounts(fund)

@@ -57,6 +57,12 @@ class Fund(models.Model):
         help_text=_("Empty: every category."),
     )
     recurring_allowed = models.BooleanField(_("recurring payments allowed"), default=False)
+    approval_policy = models.ForeignKey(
+        "approvals.ApprovalPolicy",
+        verbose_name=_("approval policy"),
+        on_delete=models.PROTECT,
+        related_name="funds",
+    )
     active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 

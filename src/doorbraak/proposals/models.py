@@ -69,6 +69,17 @@ class PriorProvision(models.TextChoices):
 
 class RequestStatus(models.TextChoices):
     SUBMITTED = "ingediend", _("submitted")
+    APPROVED = "goedgekeurd", _("approved")
+    REJECTED = "afgewezen", _("rejected")
+    WITHDRAWN = "ingetrokken", _("withdrawn")
+    PAID = "betaald", _("paid")
+    SOLVED_OTHERWISE = "elders-opgelost", _("solved otherwise")
+
+
+class AlternativeKind(models.TextChoices):
+    OTHER_FUND = "ander-fonds", _("another fund")
+    PRIOR_PROVISION = "voorliggende-voorziening", _("a voorliggende voorziening")
+    NO_COST = "zonder-kosten", _("a solution without costs")
 
 
 class Request(models.Model):
@@ -92,9 +103,32 @@ class Request(models.Model):
     prior_provisions = models.JSONField(_("provisions tried first"), default=list)
     prior_provisions_note = models.TextField(_("what came of them"), blank=True)
     recurrence_prevention = models.TextField(_("how recurrence is prevented"))
+    fund = models.ForeignKey(
+        "funds.Fund",
+        verbose_name=_("fund"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="requests",
+        help_text=_("Empty: decided elsewhere (a table, a mandate)."),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=RequestStatus.choices, default=RequestStatus.SUBMITTED
     )
+    anonymised = models.JSONField(
+        _("text for approvers"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "The request's free text without the household's identifying details, "
+            "as the writer checked it."
+        ),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    alternative = models.CharField(
+        _("solved otherwise through"), max_length=30, choices=AlternativeKind.choices, blank=True
+    )
+    outcome_note = models.TextField(_("outcome note"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("requested by"),
@@ -107,6 +141,7 @@ class Request(models.Model):
         verbose_name = _("maatwerk request")
         verbose_name_plural = _("maatwerk requests")
         ordering = ["-submitted_at"]
+        indexes = [models.Index(fields=["fund", "status"], name="request_fund_status_idx")]
         constraints = [
             models.CheckConstraint(condition=Q(amount__gte=0), name="request_amount_not_negative"),
             models.CheckConstraint(condition=Q(months__gte=1), name="request_months_positive"),
