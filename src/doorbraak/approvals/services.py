@@ -1,9 +1,27 @@
 """Writes for approvals: saving a policy (a new immutable version), votes and decisions."""
 
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from doorbraak.accounts.models import User
 
 from . import quorum
-from .models import ApprovalPolicy, PolicyVersion
+from .models import (
+    ApprovalPolicy,
+    Choice,
+    DecisionRecord,
+    Notification,
+    NotificationKind,
+    PolicyVersion,
+    Pool,
+    Vote,
+)
+
+#: A quorum decision as a request status.
+REQUEST_STATUS = {quorum.APPROVED: "goedgekeurd", quorum.REJECTED: "afgewezen"}
 
 
 def _as_policy(policy: ApprovalPolicy, version: int) -> quorum.Policy:
@@ -32,3 +50,149 @@ def policy_save(policy: ApprovalPolicy) -> PolicyVersion:
 
 def current_version(policy: ApprovalPolicy) -> PolicyVersion:
     return policy.versions.get(version=policy.version)
+
+
+# --- Votes and decisions ------------------------------------------------------------------
+
+
+def eligible_approvers(request) -> list[User]:
+    """Who may vote: the policy's pool, active people, never the requester."""
+    policy = request.fund.approval_policy
+    if policy.pool == Pool.GROUP:
+        people = policy.group.members.all()
+    else:
+        people = User.objects.filter(team_id=request.case.team_id)
+    return list(people.filter(is_active=True).exclude(pk=request.created_by_id).order_by("id"))
+
+
+def _evaluate(request, version) -> quorum.Decision:
+    eligible = {
+        u.pk: quorum.Approver(u.pk, frozenset({u.role} if u.role else set()))
+        for u in eligible_approvers(request)
+    }
+    votes = [quorum.Vote(v.approver_id, v.choice, v.pk) for v in request.votes.all()]
+    return quorum.evaluate(
+        version.as_policy(),
+        amount=request.total,
+        requester_id=request.created_by_id,
+        eligible=eligible,
+        votes=votes,
+    )
+
+
+def decision_state(request) -> quorum.Decision:
+    """The current state of the vote, for pages: who said what, who is still needed."""
+    return _evaluate(request, current_version(request.fund.approval_policy))
+
+
+def waiting_for(request) -> list[User]:
+    version = current_version(request.fund.approval_policy)
+    eligible = {u.pk: u for u in eligible_approvers(request)}
+    approvers = {
+        pk: quorum.Approver(pk, frozenset({u.role} if u.role else set()))
+        for pk, u in eligible.items()
+    }
+    votes = [quorum.Vote(v.approver_id, v.choice, v.pk) for v in request.votes.all()]
+    ids = quorum.waiting_for(
+        version.as_policy(),
+        amount=request.total,
+        requester_id=request.created_by_id,
+        eligible=approvers,
+        votes=votes,
+    )
+    return [eligible[pk] for pk in ids]
+
+
+def _notify(user, request, kind: str, subject: str) -> None:
+    Notification.objects.create(user=user, request=request, kind=kind)
+    if user.email:
+        # No personal data in e-mail: the reference and a link text only.
+        transaction.on_commit(
+            lambda: send_mail(
+                subject,
+                _("Open Doorbraak to see request %(ref)s.") % {"ref": request.reference},
+                None,
+                [user.email],
+                fail_silently=True,
+            )
+        )
+
+
+def request_opened(request) -> None:
+    """A request on a fund waits for votes: tell everyone who may vote."""
+    for user in eligible_approvers(request):
+        _notify(
+            user,
+            request,
+            NotificationKind.VOTE_REQUESTED,
+            _("Your vote is asked: %(ref)s") % {"ref": request.reference},
+        )
+
+
+@transaction.atomic
+def vote_cast(*, actor: User, request, choice: str, comment: str = "") -> Vote:
+    """Record a vote and, when the policy says so, decide: approval reserves the money and
+    makes the payment orders; nothing is saved if that cannot be done."""
+    from doorbraak.funds import ledger
+    from doorbraak.funds import services as fund_services
+    from doorbraak.proposals.models import Request
+
+    request = (
+        Request.objects.select_for_update()
+        .select_related("fund__approval_policy", "case")
+        .get(pk=request.pk)
+    )
+    if request.status != "ingediend" or request.fund_id is None:
+        raise ValidationError(_("This request is no longer open for votes."))
+    if actor.pk == request.created_by_id:
+        raise PermissionDenied(_("You cannot vote on your own request."))
+    if actor.pk not in {u.pk for u in eligible_approvers(request)}:
+        raise PermissionDenied(_("You are not one of the approvers of this fund."))
+    if choice not in Choice.values:
+        raise ValidationError(_("Choose yes, no or question."))
+    comment = (comment or "").strip()
+    if choice != Choice.YES and not comment:
+        raise ValidationError({"comment": _("Explain your no or your question in a comment.")})
+    vote = Vote.objects.create(request=request, approver=actor, choice=choice, comment=comment)
+    version = current_version(request.fund.approval_policy)
+    decision = _evaluate(request, version)
+    if choice == Choice.QUESTION:
+        _notify(
+            request.created_by,
+            request,
+            NotificationKind.QUESTION,
+            _("A question about %(ref)s") % {"ref": request.reference},
+        )
+    if not decision.is_decided:
+        return vote
+    DecisionRecord.objects.create(
+        request=request,
+        status=decision.status,
+        policy_version=version,
+        explanation=decision.as_dict(),
+    )
+    request.status = REQUEST_STATUS[decision.status]
+    request.decided_at = timezone.now()
+    request.save(update_fields=["status", "decided_at"])
+    if decision.status == quorum.APPROVED and request.total > 0:
+        try:
+            ledger.reserve(
+                fund_id=request.fund_id,
+                ref=request.reference,
+                cents=fund_services.to_cents(request.total),
+                request_id=request.pk,
+                actor=actor,
+                memo=request.solution[:200],
+            )
+        except ledger.LedgerError as error:
+            raise ValidationError(
+                _("The fund has not enough free budget for this request now; nothing was saved.")
+            ) from error
+        fund_services.orders_create(request)
+    _notify(
+        request.created_by,
+        request,
+        NotificationKind.DECIDED,
+        _("Decision on %(ref)s") % {"ref": request.reference},
+    )
+    return vote

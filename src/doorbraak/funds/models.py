@@ -222,3 +222,101 @@ class Reservation(models.Model):
     @property
     def open_cents(self) -> int:
         return self.amount_cents - self.paid_cents - self.released_cents
+
+
+class OrderStatus(models.TextChoices):
+    OPEN = "open", _("to be paid")
+    BATCHED = "in-batch", _("in a batch")
+    PAID = "betaald", _("paid")
+    CANCELLED = "vervallen", _("cancelled")
+
+
+class PaymentOrder(models.Model):
+    """One payment in kind to a supplier or creditor; a recurring request has one per month."""
+
+    request = models.ForeignKey(
+        "proposals.Request",
+        verbose_name=_("request"),
+        on_delete=models.PROTECT,
+        related_name="payment_orders",
+    )
+    fund = models.ForeignKey(
+        Fund, verbose_name=_("fund"), on_delete=models.PROTECT, related_name="payment_orders"
+    )
+    sequence = models.PositiveSmallIntegerField(_("number"), default=1)
+    amount = models.DecimalField(_("amount (EUR)"), max_digits=12, decimal_places=2)
+    creditor_name = models.CharField(_("creditor"), max_length=70)
+    creditor_iban = models.CharField(_("IBAN"), max_length=34)
+    remittance = models.CharField(_("description on the transfer"), max_length=140)
+    due_date = models.DateField(_("due date"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=OrderStatus.choices, default=OrderStatus.OPEN
+    )
+    batch = models.ForeignKey(
+        "PaymentBatch",
+        verbose_name=_("batch"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="orders",
+    )
+    paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("payment order")
+        verbose_name_plural = _("payment orders")
+        ordering = ["due_date", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["request", "sequence"], name="one_order_per_month"),
+            models.CheckConstraint(condition=Q(amount__gt=0), name="order_amount_positive"),
+            models.CheckConstraint(
+                condition=~Q(status="in-batch") | Q(batch__isnull=False),
+                name="batched_order_has_batch",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.creditor_name} € {self.amount} ({self.due_date})"
+
+
+class BatchStatus(models.TextChoices):
+    OPEN = "klaar", _("ready for export")
+    PAID = "betaald", _("paid")
+
+
+class PaymentBatch(models.Model):
+    """Orders of one fund paid together: one SEPA credit transfer file. Exporting again gives
+    the same file: everything in it comes from stored fields."""
+
+    fund = models.ForeignKey(
+        Fund, verbose_name=_("fund"), on_delete=models.PROTECT, related_name="batches"
+    )
+    message_id = models.CharField(_("message id"), max_length=35, unique=True)
+    created_at = models.DateTimeField(_("created at"))
+    execution_date = models.DateField(_("execution date"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=BatchStatus.choices, default=BatchStatus.OPEN
+    )
+    paid_at = models.DateTimeField(_("marked paid at"), null=True, blank=True)
+    paid_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("marked paid by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("payment batch")
+        verbose_name_plural = _("payment batches")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.message_id

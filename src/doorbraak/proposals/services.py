@@ -4,25 +4,30 @@ with Dutch messages and nothing saved."""
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from stdnum import iban as stdnum_iban
 
 from doorbraak.accounts.models import User
+from doorbraak.approvals import services as approval_services
 from doorbraak.cases import services as case_services
 from doorbraak.cases.models import Case, CaseStatus, EntryKind
 from doorbraak.costbenefit import calculator, parsing
 from doorbraak.costbenefit.api import calculate_for
+from doorbraak.funds import ledger
+from doorbraak.funds import services as fund_services
 
-from . import rules, starter
+from . import rules, starter, workflow
 from .models import (
+    AlternativeKind,
     Category,
     CostBenefit,
     Frequency,
     LegalGround,
     PriorProvision,
     Request,
+    RequestStatus,
     ValueTriangle,
 )
 
@@ -112,6 +117,8 @@ def request_submit(
     societal_return_na: str = "",
     horizon_months: int | None = None,
     avoided: list[dict] | None = None,
+    fund=None,
+    anonymised: dict | None = None,
 ) -> Request:
     if case.status != CaseStatus.OPEN:
         raise ValidationError(_("This case is closed; reopen it before changing it."))
@@ -172,6 +179,17 @@ def request_submit(
     messages = _messages()
     for field, code in rules.check_request(draft):
         errors.setdefault(field, []).append(messages[code])
+    if fund is not None and not errors:
+        errors.update(
+            _fund_errors(
+                fund,
+                case=case,
+                category=category,
+                amount=amount,
+                frequency=frequency,
+                months=months,
+            )
+        )
     if errors:
         raise ValidationError(errors)
 
@@ -188,6 +206,8 @@ def request_submit(
         prior_provisions_note=prior_provisions_note.strip(),
         recurrence_prevention=recurrence_prevention.strip(),
         created_by=actor,
+        fund=fund,
+        anonymised=anonymised or {},
     )
     request.blockers.set(blockers)
     ValueTriangle.objects.create(
@@ -215,7 +235,102 @@ def request_submit(
         EntryKind.REQUEST,
         f"{request.reference}: {solution[:120]} (€ {request.total:.2f})",
     )
+    if fund is not None:
+        approval_services.request_opened(request)
     return request
+
+
+def _fund_errors(fund, *, case, category, amount, frequency, months) -> dict[str, list[str]]:
+    """The fund's own rules (ceilings, categories, budget); if it does not fit, name the
+    next route: another fund that fits, or the Doorbraaktafel."""
+    total = amount * (months if frequency == Frequency.MONTHLY else 1)
+    terms = {
+        "total": total,
+        "category_key": category.key,
+        "recurring": frequency == Frequency.MONTHLY,
+        "household_id": case.household_id,
+    }
+    problems = fund_services.fit_problems(fund, **terms)
+    if not problems:
+        return {}
+    others = fund_services.funds_that_fit(team_id=case.team_id, exclude_fund_id=fund.pk, **terms)
+    if others:
+        route = _("Next route: submit it to %(funds)s.") % {
+            "funds": ", ".join(str(f) for f in others)
+        }
+    else:
+        route = _("Next route: bring it to the Doorbraaktafel or use a mandate.")
+    return {"fund": [*problems, route]}
+
+
+def _transition(request: Request, new: str) -> Request:
+    locked = Request.objects.select_for_update().get(pk=request.pk)
+    if not workflow.may_change(locked.status, new):
+        raise ValidationError(
+            _("A request that is %(status)s cannot become %(new)s.")
+            % {"status": locked.get_status_display(), "new": RequestStatus(new).label}
+        )
+    return locked
+
+
+def _may_close(actor: User, request: Request) -> bool:
+    return actor.pk == request.created_by_id or case_services.may_manage(actor, request.case)
+
+
+@transaction.atomic
+def request_withdraw(*, actor: User, request: Request, reason: str) -> Request:
+    """The requester (or the key worker / team leader) withdraws: anything reserved goes back
+    to the fund and unpaid orders lapse."""
+    request = _transition(request, RequestStatus.WITHDRAWN)
+    if not _may_close(actor, request):
+        raise PermissionDenied(
+            _("Only the requester, the key worker or the team leader can withdraw a request.")
+        )
+    return _close(actor, request, RequestStatus.WITHDRAWN, "", reason)
+
+
+@transaction.atomic
+def request_solve_otherwise(
+    *, actor: User, request: Request, alternative: str, note: str
+) -> Request:
+    """Solved without this fund: another fund, a voorliggende voorziening, or no cost."""
+    request = _transition(request, RequestStatus.SOLVED_OTHERWISE)
+    if not _may_close(actor, request):
+        raise PermissionDenied(
+            _("Only the requester, the key worker or the team leader can close a request.")
+        )
+    if alternative not in AlternativeKind.values:
+        raise ValidationError({"alternative": _("Choose how it was solved.")})
+    return _close(actor, request, RequestStatus.SOLVED_OTHERWISE, alternative, note)
+
+
+def _close(actor, request, status, alternative, note) -> Request:
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError({"note": _("Add a short explanation.")})
+    if request.fund_id and request.reservations.exists():
+        ledger.release(fund_id=request.fund_id, ref=request.reference, actor=actor, memo=note)
+    fund_services.orders_cancel(request)
+    request.status, request.alternative, request.outcome_note = status, alternative, note
+    request.save(update_fields=["status", "alternative", "outcome_note"])
+    case_services.timeline_record(
+        request.case,
+        actor,
+        EntryKind.REQUEST,
+        f"{request.reference}: {request.get_status_display()} — {note}",
+    )
+    return request
+
+
+@transaction.atomic
+def request_mark_paid_if_complete(request: Request) -> bool:
+    """After a batch is paid: a request whose orders are all paid is paid."""
+    if request.payment_orders.exclude(status__in=["betaald", "vervallen"]).exists():
+        return False
+    request = _transition(request, RequestStatus.PAID)
+    request.status = RequestStatus.PAID
+    request.save(update_fields=["status"])
+    return True
 
 
 @transaction.atomic

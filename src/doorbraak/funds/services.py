@@ -1,0 +1,236 @@
+"""Writes about funds and payments: opening a fund, checking a request against it, payment
+orders on approval, batches, and marking a batch paid (which posts the ledger)."""
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Q, Sum
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from . import ledger, rules
+from .models import BatchStatus, Fund, OrderStatus, PaymentBatch, PaymentOrder
+
+CENTS = Decimal("100")
+
+
+def to_cents(amount: Decimal) -> int:
+    return int((amount * CENTS).to_integral_value())
+
+
+def euro(amount: Decimal) -> str:
+    return f"€ {number_format(amount, 2, use_l10n=True, force_grouping=True)}"
+
+
+@transaction.atomic
+def fund_open(fund: Fund, *, actor=None) -> Fund:
+    """Save a new fund, open its ledger accounts and allocate its total budget."""
+    fund.save()
+    ledger.open_accounts(fund)
+    if fund.total_budget > 0:
+        ledger.allocate(
+            fund_id=fund.pk,
+            cents=to_cents(fund.total_budget),
+            key=f"allocate:fund:{fund.pk}",
+            actor=actor,
+            memo="Budget",
+        )
+    return fund
+
+
+def free(fund: Fund) -> Decimal:
+    return Decimal(ledger.balances(fund.pk).available) / CENTS
+
+
+def household_spent(fund: Fund, household_id: int, *, exclude_request_id=None) -> Decimal:
+    """What this household already has approved or paid from the fund in its period."""
+    from doorbraak.proposals.models import Request
+
+    rows = Request.objects.filter(
+        fund=fund,
+        case__household_id=household_id,
+        status__in=["goedgekeurd", "betaald"],
+        submitted_at__date__gte=fund.period_start,
+        submitted_at__date__lte=fund.period_end,
+    ).exclude(pk=exclude_request_id)
+    return sum((r.total for r in rows), Decimal("0"))
+
+
+def _terms(fund: Fund) -> rules.FundTerms:
+    return rules.FundTerms(
+        active=fund.active,
+        period_start=fund.period_start,
+        period_end=fund.period_end,
+        ceiling_per_request=fund.ceiling_per_request,
+        ceiling_per_household=fund.ceiling_per_household,
+        categories=frozenset(fund.categories.values_list("key", flat=True)),
+        recurring_allowed=fund.recurring_allowed,
+        free=free(fund),
+    )
+
+
+def fit_problems(
+    fund: Fund,
+    *,
+    total: Decimal,
+    category_key: str,
+    recurring: bool,
+    household_id: int,
+    exclude_request_id=None,
+) -> list[str]:
+    """Dutch messages for every way the request does not fit the fund; empty if it fits."""
+    terms = rules.RequestTerms(
+        total=total,
+        category=category_key,
+        recurring=recurring,
+        day=timezone.localdate(),
+        household_spent=household_spent(fund, household_id, exclude_request_id=exclude_request_id),
+    )
+    messages = {
+        "fund_closed": _("This fund is closed or outside its period."),
+        "above_ceiling": _("%(total)s is above this fund's ceiling of %(ceiling)s per request."),
+        "household_ceiling": _("This household has %(left)s left in this fund this period."),
+        "category": _("This fund does not pay for this category."),
+        "recurring": _("This fund does not allow recurring payments."),
+        "insufficient": _("This fund has %(free)s free, not enough for %(total)s."),
+    }
+    out = []
+    for code, params in rules.check_fit(_terms(fund), terms):
+        values = {key: euro(value) for key, value in params.items()}
+        out.append(messages[code] % {"total": euro(total), **values})
+    return out
+
+
+def funds_that_fit(
+    *, team_id, exclude_fund_id, total, category_key, recurring, household_id
+) -> list[Fund]:
+    """The next route: other active funds of the team (or without a team) that would fit."""
+    candidates = (
+        Fund.objects.filter(active=True)
+        .filter(Q(owner_team_id=team_id) | Q(owner_team__isnull=True))
+        .exclude(pk=exclude_fund_id)
+    )
+    return [
+        f
+        for f in candidates
+        if not fit_problems(
+            f,
+            total=total,
+            category_key=category_key,
+            recurring=recurring,
+            household_id=household_id,
+        )
+    ]
+
+
+def _add_months(day: datetime.date, months: int) -> datetime.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return datetime.date(year, month, min(day.day, 28))
+
+
+@transaction.atomic
+def orders_create(request) -> list[PaymentOrder]:
+    """Payment orders for an approved request: one, or one per month of its schedule."""
+    if request.amount <= 0 or request.fund_id is None:
+        return []
+    start = timezone.localdate()
+    return [
+        PaymentOrder.objects.get_or_create(
+            request=request,
+            sequence=n + 1,
+            defaults={
+                "fund_id": request.fund_id,
+                "amount": request.amount,
+                "creditor_name": request.supplier_name[:70],
+                "creditor_iban": request.supplier_iban,
+                "remittance": f"{request.reference} {request.solution}"[:140],
+                "due_date": _add_months(start, n),
+            },
+        )[0]
+        for n in range(request.months)
+    ]
+
+
+@transaction.atomic
+def orders_cancel(request) -> int:
+    return request.payment_orders.filter(status=OrderStatus.OPEN).update(
+        status=OrderStatus.CANCELLED
+    )
+
+
+@transaction.atomic
+def batch_create(*, fund: Fund, actor, up_to: datetime.date | None = None) -> PaymentBatch:
+    """Put every open order of the fund due on or before `up_to` into one new batch."""
+    up_to = up_to or timezone.localdate()
+    orders = list(
+        PaymentOrder.objects.select_for_update()
+        .filter(fund=fund, status=OrderStatus.OPEN, due_date__lte=up_to)
+        .order_by("id")
+    )
+    if not orders:
+        raise ValidationError(_("There are no payments due in this fund."))
+    if not fund.debtor_iban:
+        raise ValidationError(_("Set the IBAN the fund pays from before making a batch."))
+    now = timezone.now()
+    batch = PaymentBatch.objects.create(
+        fund=fund,
+        created_at=now,
+        execution_date=max(up_to, timezone.localdate()),
+        created_by=actor,
+        message_id=f"DOORBRAAK-{fund.pk}-{now:%Y%m%d%H%M%S%f}"[:35],
+    )
+    PaymentOrder.objects.filter(pk__in=[o.pk for o in orders]).update(
+        batch=batch, status=OrderStatus.BATCHED
+    )
+    return batch
+
+
+@transaction.atomic
+def batch_mark_paid(*, batch: PaymentBatch, actor) -> PaymentBatch:
+    """The bank has paid the batch: post every order on the ledger (idempotent per order)."""
+    from doorbraak.proposals import services as proposal_services
+
+    batch = PaymentBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.status == BatchStatus.PAID:
+        return batch
+    now = timezone.now()
+    for order in batch.orders.select_related("request").order_by("id"):
+        ledger.pay(
+            fund_id=batch.fund_id,
+            ref=order.request.reference,
+            cents=to_cents(order.amount),
+            key=f"pay:order:{order.pk}",
+            actor=actor,
+            memo=order.remittance,
+        )
+        order.status, order.paid_at = OrderStatus.PAID, now
+        order.save(update_fields=["status", "paid_at"])
+        proposal_services.request_mark_paid_if_complete(order.request)
+    batch.status, batch.paid_at, batch.paid_by = BatchStatus.PAID, now, actor
+    batch.save(update_fields=["status", "paid_at", "paid_by"])
+    return batch
+
+
+def utilisation(fund: Fund) -> dict[str, Decimal]:
+    b = ledger.balances(fund.pk)
+    return {
+        "budget": Decimal(-b.budget) / CENTS,
+        "free": Decimal(b.available) / CENTS,
+        "reserved": Decimal(b.reserved) / CENTS,
+        "paid": Decimal(b.paid) / CENTS,
+    }
+
+
+def spent_by_category(fund: Fund) -> list[dict]:
+    from doorbraak.proposals.models import Request
+
+    return list(
+        Request.objects.filter(fund=fund, status__in=["goedgekeurd", "betaald"])
+        .values("category__label")
+        .annotate(total=Sum(F("amount") * F("months")))
+        .order_by("-total")
+    )
