@@ -16,6 +16,7 @@ import io
 import re
 import xml.etree.ElementTree as ET
 from decimal import Decimal
+from importlib.resources import files
 from pathlib import Path
 
 from django.utils import timezone
@@ -71,7 +72,7 @@ def filename(batch, kind: str) -> str:
 def _sepa_text(value: str, limit: int) -> str:
     from text_unidecode import unidecode
 
-    text = _NOT_SEPA.sub(" ", unidecode(value or ""))
+    text = _NOT_SEPA.sub(" ", unidecode(value or "").replace("&", "+"))
     return " ".join(text.split())[:limit].strip()
 
 
@@ -122,9 +123,7 @@ def _check(batch, fund, orders) -> None:
             % {"iban": fund.debtor_iban or "—"}
         )
     if fund.debtor_bic and not stdnum_bic.is_valid(fund.debtor_bic):
-        problems.append(
-            _("The BIC of the fund (%(bic)s) is not valid.") % {"bic": fund.debtor_bic}
-        )
+        problems.append(_("The BIC of the fund (%(bic)s) is not valid.") % {"bic": fund.debtor_bic})
     for order in orders:
         label = f"{end_to_end_id(order)} ({order.creditor_name})"
         if order.fund_id != batch.fund_id:
@@ -213,9 +212,12 @@ def pain001(batch, *, schema: str = PAIN_09) -> bytes:
 def _schema(schema: str):
     import xmlschema  # imported late, as sepaxml does: it patches ElementTree on import
 
-    import sepaxml
+    return xmlschema.XMLSchema(str(xsd_path(schema)))
 
-    return xmlschema.XMLSchema(Path(sepaxml.__file__).parent / "schemas" / f"{schema}.xsd")
+
+def xsd_path(schema: str) -> Path:
+    """The XSD shipped with sepaxml (site-packages/sepaxml/schemas/<schema>.xsd)."""
+    return Path(str(files("sepaxml") / "schemas" / f"{schema}.xsd"))
 
 
 def validate(xml_bytes: bytes, schema: str = PAIN_09) -> None:
@@ -228,7 +230,9 @@ def validate(xml_bytes: bytes, schema: str = PAIN_09) -> None:
         resource = xmlschema.XMLResource(xml_bytes, defuse="always", allow="none")
         errors = list(_schema(schema).iter_errors(resource))
     except (xmlschema.XMLResourceError, ET.ParseError, ValueError) as error:
-        raise ExportError(_("The file is not well-formed XML: %(error)s") % {"error": error}) from error
+        raise ExportError(
+            _("The file is not well-formed XML: %(error)s") % {"error": error}
+        ) from error
     if errors:
         details = "; ".join(f"{e.path or '/'}: {e.reason or e.message}" for e in errors[:5])
         more = len(errors) - 5

@@ -58,7 +58,7 @@ def _messages() -> dict[str, str]:
             "Return: describe the costs avoided or add a calculation, or say why it does not apply."
         ),
         "calculation_required": _("Above %(amount)s a cost-benefit calculation is required.")
-        % {"amount": f"€ {settings.COST_BENEFIT_REQUIRED_FROM}"},
+        % {"amount": fund_services.euro(Decimal(settings.COST_BENEFIT_REQUIRED_FROM))},
     }
 
 
@@ -179,7 +179,7 @@ def request_submit(
     messages = _messages()
     for field, code in rules.check_request(draft):
         errors.setdefault(field, []).append(messages[code])
-    if fund is not None and not errors:
+    if fund is not None and category is not None:
         errors.update(
             _fund_errors(
                 fund,
@@ -235,7 +235,7 @@ def request_submit(
         EntryKind.REQUEST,
         f"{request.reference}: {solution[:120]} (€ {request.total:.2f})",
     )
-    if fund is not None:
+    if fund is not None and category is not None:
         approval_services.request_opened(request)
     return request
 
