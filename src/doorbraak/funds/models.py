@@ -57,6 +57,11 @@ class Fund(models.Model):
         help_text=_("Empty: every category."),
     )
     recurring_allowed = models.BooleanField(_("recurring payments allowed"), default=False)
+    debtor_name = models.CharField(
+        _("paying organisation (name on the transfer)"), max_length=70, default="Gemeente"
+    )
+    debtor_iban = models.CharField(_("IBAN the fund pays from"), max_length=34, blank=True)
+    debtor_bic = models.CharField(_("BIC of that account"), max_length=11, blank=True)
     approval_policy = models.ForeignKey(
         "approvals.ApprovalPolicy",
         verbose_name=_("approval policy"),
