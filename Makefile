@@ -17,6 +17,8 @@ $(VENV)/.base: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q -e .
+	@echo "Anonymiser (deduce): opzoektabellen bouwen, eenmalig ruim een minuut..."
+	$(PY) -c "from doorbraak.privacy.anonymiser import Anonymiser; Anonymiser()"
 	touch $@
 
 $(VENV)/.test: $(VENV)/.base

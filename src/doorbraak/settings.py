@@ -256,7 +256,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"LifeDomainEnum": "doorbraak.cases.models.LifeDomain"},
+    "ENUM_NAME_OVERRIDES": {
+        "LifeDomainEnum": "doorbraak.cases.models.LifeDomain",
+        "RequestStatusEnum": "doorbraak.proposals.models.RequestStatus",
+        "OrderStatusEnum": "doorbraak.funds.models.OrderStatus",
+        "BatchStatusEnum": "doorbraak.funds.models.BatchStatus",
+        "CaseStatusEnum": "doorbraak.cases.models.CaseStatus",
+        "BlockerStatusEnum": "doorbraak.cases.models.BlockerStatus",
+    },
 }
 
 # Cost-benefit: the price year figures are indexed to (default: the latest year in the price

@@ -23,6 +23,7 @@ urlpatterns = [
     path("casussen/", include("doorbraak.cases.urls")),
     path("voorstellen/", include("doorbraak.proposals.urls")),
     path("rekenhulp/", include("doorbraak.costbenefit.urls")),
+    path("stemmen/", include("doorbraak.approvals.urls")),
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("doorbraak.api.urls")),

@@ -4,8 +4,10 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from doorbraak.approvals.api import ApprovalPolicyViewSet, ApprovalViewSet
 from doorbraak.cases.api import BlockerViewSet, CaseViewSet, HouseholdViewSet
 from doorbraak.costbenefit.api import CostBenefitView, CostFigureViewSet
+from doorbraak.funds.api import BatchViewSet, FundViewSet, PaymentOrderViewSet
 from doorbraak.proposals.api import CategoryViewSet, LegalGroundViewSet, RequestViewSet
 
 from .auth import ObtainTokenView
@@ -18,6 +20,11 @@ router.register("requests", RequestViewSet, basename="request")
 router.register("legal-grounds", LegalGroundViewSet, basename="legal-ground")
 router.register("categories", CategoryViewSet, basename="category")
 router.register("cost-figures", CostFigureViewSet, basename="cost-figure")
+router.register("approvals", ApprovalViewSet, basename="approval")
+router.register("approval-policies", ApprovalPolicyViewSet, basename="approval-policy")
+router.register("funds", FundViewSet, basename="fund")
+router.register("payment-orders", PaymentOrderViewSet, basename="payment-order")
+router.register("payment-batches", BatchViewSet, basename="payment-batch")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),

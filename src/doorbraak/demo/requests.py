@@ -5,9 +5,15 @@ Suppliers and IBANs are invented ("DEMO" bank code)."""
 
 from decimal import Decimal
 
+from django.utils import timezone
 from stdnum import iban
 
+from doorbraak.accounts.models import User
+from doorbraak.approvals import services as approval_services
+from doorbraak.approvals.models import ApprovalGroup, ApprovalPolicy
 from doorbraak.cases.models import Case, CaseStatus
+from doorbraak.funds import services as fund_services
+from doorbraak.funds.models import Fund
 from doorbraak.proposals import services
 from doorbraak.proposals.models import Category, LegalGround
 
@@ -90,13 +96,102 @@ REQUESTS = [
 ]
 
 
+def _policy(name, **fields) -> ApprovalPolicy:
+    policy = ApprovalPolicy(name=name, **fields)
+    approval_services.policy_save(policy)
+    return policy
+
+
+def _group(name, usernames) -> ApprovalGroup:
+    group = ApprovalGroup.objects.create(name=name)
+    group.members.set(User.objects.filter(username__in=usernames))
+    return group
+
+
+def demo_funds(worker) -> list[Fund]:
+    """Three funds from the seeds: the team's minimaatwerkbudget (3× ja, ceiling € 500),
+    Utrecht's toeslagenherstelpotje (four roles above € 5,000, W&I veto), and the
+    maatwerkpotje for homeless young people (recurring payments)."""
+    today = timezone.localdate()
+    period = {
+        "period_start": today.replace(month=1, day=1),
+        "period_end": today.replace(month=12, day=31),
+        "debtor_iban": demo_iban(9000),
+        "debtor_name": "Gemeente Voorbeeldstad (demo)",
+    }
+    team = worker.team
+    mini = fund_services.fund_open(
+        Fund(
+            name=f"Minimaatwerkbudget {team}",
+            owner_team=team,
+            total_budget=Decimal("2500.00"),
+            ceiling_per_request=Decimal("500.00"),
+            approval_policy=_policy("Drie keer ja (team)", quorum=3),
+            **period,
+        )
+    )
+    herstel_group = _group(
+        "Herstelpotje",
+        [
+            "demo-gezinswerker",
+            "demo-fleur",
+            "demo-buurtteammedewerker",
+            "demo-teamleider",
+            "demo-inkomensconsulent",
+            "demo-projectleider",
+            "demo-manager-wi",
+        ],
+    )
+    herstel = fund_services.fund_open(
+        Fund(
+            name="Toeslagenherstelpotje",
+            programme="Hersteloperatie kinderopvangtoeslag",
+            total_budget=Decimal("50000.00"),
+            **period,
+            approval_policy=_policy(
+                "Herstelpotje: drie keer ja, boven € 5.000 vier rollen",
+                pool="groep",
+                group=herstel_group,
+                quorum=3,
+                veto_roles=["inkomensconsulent"],
+                role_rules=[
+                    {
+                        "above": "5000.00",
+                        "roles": ["gezinswerker", "teamleider", "projectleider", "manager-wi"],
+                    }
+                ],
+            ),
+        )
+    )
+    youth_group = _group(
+        "Potje dakloze jongeren",
+        ["demo-projectleider", "demo-manager-wi", "demo-teamleider", "demo-inkomensconsulent"],
+    )
+    youth = fund_services.fund_open(
+        Fund(
+            name="Maatwerkpotje dakloze jongeren",
+            programme="Uitstroom beschermd wonen",
+            total_budget=Decimal("250000.00"),
+            recurring_allowed=True,
+            **period,
+            approval_policy=_policy(
+                "Potje jongeren: twee keer ja", pool="groep", group=youth_group, quorum=2
+            ),
+        )
+    )
+    return [mini, herstel, youth]
+
+
 def add_demo_requests(worker) -> int:
+    mini, _herstel, youth = demo_funds(worker)
+    funds = [mini, mini, youth, None]
+    users = {u.username: u for u in User.objects.filter(username__startswith="demo-")}
     cases = (
         Case.objects.filter(key_worker=worker, status=CaseStatus.OPEN, blockers__status="open")
         .distinct()
         .order_by("pk")
     )
-    made = 0
+    made = []
     for n, (case, spec) in enumerate(zip(cases, REQUESTS, strict=False)):
         (
             category,
@@ -111,25 +206,37 @@ def add_demo_requests(worker) -> int:
             societal_return,
             avoided,
         ) = spec
-        services.request_submit(
-            actor=worker,
-            case=case,
-            blockers=list(case.blockers.filter(status="open")[:1]),
-            solution=solution,
-            category=Category.objects.get(key=category),
-            amount=Decimal(amount),
-            frequency=frequency,
-            months=months,
-            supplier_name=supplier,
-            supplier_iban=demo_iban(n + 1) if supplier else "",
-            prior_provisions=["geen"],
-            recurrence_prevention="Besproken in het plan; de vaste contactpersoon volgt het op.",
-            legal_ground=LegalGround.objects.get(law=law, article=article),
-            legitimacy=legitimacy,
-            involvement=involvement,
-            societal_return=societal_return,
-            horizon_months=max(12, months) if avoided else None,
-            avoided=avoided or None,
+        made.append(
+            services.request_submit(
+                fund=funds[n],
+                actor=worker,
+                case=case,
+                blockers=list(case.blockers.filter(status="open")[:1]),
+                solution=solution,
+                category=Category.objects.get(key=category),
+                amount=Decimal(amount),
+                frequency=frequency,
+                months=months,
+                supplier_name=supplier,
+                supplier_iban=demo_iban(n + 1) if supplier else "",
+                prior_provisions=["geen"],
+                recurrence_prevention="Besproken in het plan; de contactpersoon volgt het op.",
+                legal_ground=LegalGround.objects.get(law=law, article=article),
+                legitimacy=legitimacy,
+                involvement=involvement,
+                societal_return=societal_return,
+                horizon_months=max(12, months) if avoided else None,
+                avoided=avoided or None,
+            )
         )
-        made += 1
-    return made
+    fridge, locksmith, bridging, _zero = made
+    for name in ["demo-buurtteammedewerker", "demo-teamleider", "demo-fleur"]:
+        approval_services.vote_cast(actor=users[name], request=fridge, choice="ja")
+    batch = fund_services.batch_create(fund=mini, actor=users["demo-teamleider"])
+    fund_services.batch_mark_paid(batch=batch, actor=users["demo-teamleider"])
+    # S4 in the demo: two colleagues said yes; demo-teamleider's yes decides.
+    for name in ["demo-fleur", "demo-buurtteammedewerker"]:
+        approval_services.vote_cast(actor=users[name], request=locksmith, choice="ja")
+    for name in ["demo-projectleider", "demo-manager-wi"]:
+        approval_services.vote_cast(actor=users[name], request=bridging, choice="ja")
+    return len(made)

@@ -22,3 +22,4 @@ class Activity(models.TextChoices):
     REQUEST_VIEW = "voorstel-raadplegen", _("View maatwerk request")
     REQUEST_EXPORT = "onderbouwing-exporteren", _("Export onderbouwing (PDF)")
     API_REQUESTS = "api-voorstellen", _("Maatwerk request data via API")
+    REQUEST_REVIEW = "voorstel-beoordelen", _("Review a request (anonymised)")

@@ -14,7 +14,7 @@ Pure Python (no Django). Two layers:
   annotators and its redactor are switched off, because ours replace them. That keeps a
   call cheaper than a plain `Deduce().deidentify`.
 
-`Deduce()` is expensive to construct (~7 s with a warm lookup cache, ~85 s the first time
+`Deduce()` is expensive to construct (~6-8 s with a warm lookup cache, ~75-85 s the first time
 after installing), so construct `Anonymiser` once, or use `get_anonymiser()`.
 """
 
@@ -89,10 +89,10 @@ _IBAN_GROUP_RE = re.compile(r" ?[A-Za-z0-9]+$")
 _PHONE_RE = re.compile(
     r"(?<![\w+])"
     r"(?P<prefix>(?:\+|00)31[ -]?(?:\(0\)[ -]?)?|\(?0)"
-    r"[1-9]\d{0,3}\)?(?:[ -]?\d{2,8}){1,4}"
+    r"[1-9]\d{0,3}\)?(?:(?: ?- ?| )?\d{2,8}){1,4}"
     r"(?!\d)"
 )
-_PHONE_TAIL_RE = re.compile(r"[ -]?\d+$")
+_PHONE_TAIL_RE = re.compile(r"(?: ?- ?| )?\d+$")
 
 # Postcodes: "1234 AB" (capitals) or "1234AB"/"1234ab"; not glued to digits/words.
 _POSTCODE_RE = re.compile(r"(?<![\w.,€])[1-9]\d{3}(?: (?-i:[A-Z]{2})|[A-Za-z]{2})(?![\w])")
@@ -162,7 +162,7 @@ _NOT_STREET_WORD = r"(?!(?:In|Op|Aan|Het|Een|Zij|Hij|Wij|Ze|Naar|Bij|Uit|Via|Sin
 # sentence end.
 _NAME_WORD = _NOT_STREET_WORD + r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'’]*(?:-[\w'’]+)*)"
 _HOUSE_NUMBER = (
-    r"\d{1,5}(?:[A-Za-z](?![\w]))?"
+    r"\d{1,5}(?:(?:bis|hs|HS|[A-Za-z])(?![\w]))?"
     r"(?:[ -](?:I{1,3}|IV|hs|HS|bis|zw|rd|bg|hg)(?![\w])|-(?:\d{1,4}|[A-Za-z])(?![\w]))?"
     r"(?![\w])"
 )
@@ -214,7 +214,8 @@ _RESIDENCE_BEFORE_RE = re.compile(
     r"|verhuizen|verhuisde|afkomstig|geboren|adres|ingeschreven)(?![\w])[^\n.;!?]{0,30}$"
 )
 _RESIDENCE_WINDOW = 60
-_LOCATION_SEPARATORS = " \t\r\n,"
+# What may stand between an address or postcode and its place: "…12, 3511 AB Ede", "… in Ede".
+_LOCATION_GAP_RE = re.compile(r"(?:[ \t\r\n,]|(?<![\w])(?:in|te)(?![\w]))+$")
 
 # Organisations whose names deduce sometimes takes for a person: keep them readable.
 _ORGANISATIONS = (
@@ -642,38 +643,35 @@ class Anonymiser:
 
         result: list[tuple[int, int, str, int]] = [(s, e, "adres", _DEDUCE) for s, e in addresses]
 
-        # Persons: deduce ranks addresses above names; institutions and organisations stay.
-        blockers = sorted(protected + addresses)
-        for start, end in persons:
-            for p_start, p_end in _subtract(start, end, blockers):
-                cleaned = _clean_person(text, p_start, p_end)
-                if cleaned is not None:
-                    result.append((cleaned[0], cleaned[1], "persoon", _DEDUCE))
-
         # Place names only where somebody lives; then every occurrence of that place name.
+        residence_spans: set[tuple[int, int]] = set()
         if places:
             location_ends = {e for _s, e, _k in own_locations} | {e for _s, e in addresses}
             residences = {
                 text[s:e].casefold() for s, e in places if _is_residence(text, s, location_ends)
             }
             if residences:
-                result += [
-                    (s, e, "woonplaats", _DEDUCE)
-                    for s, e in places
-                    if text[s:e].casefold() in residences
-                ]
+                residence_spans = {(s, e) for s, e in places if text[s:e].casefold() in residences}
+                result += [(s, e, "woonplaats", _DEDUCE) for s, e in residence_spans]
+
+        # Persons: deduce ranks addresses above names; institutions and organisations stay.
+        # A place of residence that deduce also took for a surname ("Kampen") is a place.
+        blockers = sorted(protected + addresses)
+        for start, end in persons:
+            for p_start, p_end in _subtract(start, end, blockers):
+                cleaned = _clean_person(text, p_start, p_end)
+                if cleaned is not None and cleaned not in residence_spans:
+                    result.append((cleaned[0], cleaned[1], "persoon", _DEDUCE))
         return result
 
 
 def _is_residence(text: str, start: int, location_ends: set[int]) -> bool:
-    """ "woont in X", "verhuisd naar X", or directly after a postcode or street address
-    ("3511 AB Utrecht", "Kerkstraat 1, Ede")."""
+    """ "woont in X", "verhuisd naar X", or right after a postcode or street address
+    ("3511 AB Utrecht", "Kerkstraat 1, Ede", "Kerkstraat 1 in Ede")."""
     if _RESIDENCE_BEFORE_RE.search(text, max(0, start - _RESIDENCE_WINDOW), start):
         return True
-    pos = start
-    while pos > 0 and text[pos - 1] in _LOCATION_SEPARATORS:
-        pos -= 1
-    return pos < start and pos in location_ends
+    gap = _LOCATION_GAP_RE.search(text, max(0, start - 12), start)
+    return gap is not None and gap.start() in location_ends
 
 
 _shared: Anonymiser | None = None

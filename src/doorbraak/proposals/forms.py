@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from doorbraak.forms_utrecht import UtrechtFormMixin
 
-from .models import Frequency, PriorProvision
-from .queries import active_categories, active_legal_grounds
+from .models import AlternativeKind, Frequency, PriorProvision
+from .queries import active_categories, active_legal_grounds, funds_for_team
 
 
 class RequestForm(UtrechtFormMixin, forms.Form):
@@ -84,6 +84,12 @@ class RequestForm(UtrechtFormMixin, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 1}),
     )
+    fund = forms.ModelChoiceField(
+        label=_("Fund"),
+        queryset=None,
+        required=False,
+        help_text=_("Empty: decided elsewhere (a Doorbraaktafel, a mandate)."),
+    )
     horizon_months = forms.IntegerField(
         label=_("Horizon of the calculation (months)"), required=False, min_value=1, max_value=120
     )
@@ -95,6 +101,7 @@ class RequestForm(UtrechtFormMixin, forms.Form):
         )
         self.fields["category"].queryset = active_categories()
         self.fields["legal_ground"].queryset = active_legal_grounds()
+        self.fields["fund"].queryset = funds_for_team(case.team_id)
 
     TRIANGLE = (
         "legal_ground",
@@ -127,3 +134,14 @@ class RequestForm(UtrechtFormMixin, forms.Form):
 
     def triangle_fields(self):
         return self.section(self.TRIANGLE)
+
+
+class WithdrawForm(UtrechtFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Why is it withdrawn?"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class SolvedOtherwiseForm(UtrechtFormMixin, forms.Form):
+    alternative = forms.ChoiceField(label=_("Solved through"), choices=AlternativeKind.choices)
+    note = forms.CharField(label=_("How?"), widget=forms.Textarea(attrs={"rows": 2}))

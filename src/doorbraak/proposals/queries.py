@@ -35,3 +35,15 @@ def active_legal_grounds() -> QuerySet[LegalGround]:
 
 def subject_ids(request: Request) -> list:
     return [m.subject_id for m in request.case.household.members.all()]
+
+
+def funds_for_team(team_id):
+    from django.db.models import Q
+
+    from doorbraak.funds.models import Fund
+
+    return (
+        Fund.objects.filter(active=True)
+        .filter(Q(owner_team_id=team_id) | Q(owner_team__isnull=True))
+        .order_by("name")
+    )

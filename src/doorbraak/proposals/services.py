@@ -18,6 +18,7 @@ from doorbraak.costbenefit.api import calculate_for
 from doorbraak.funds import ledger
 from doorbraak.funds import services as fund_services
 
+from . import anonymised as anonymised_texts
 from . import rules, starter, workflow
 from .models import (
     AlternativeKind,
@@ -193,6 +194,25 @@ def request_submit(
     if errors:
         raise ValidationError(errors)
 
+    texts = {
+        "solution": solution,
+        "prior_provisions_note": prior_provisions_note,
+        "recurrence_prevention": recurrence_prevention,
+        "legitimacy": legitimacy,
+        "legitimacy_na": legitimacy_na,
+        "involvement": involvement,
+        "involvement_na": involvement_na,
+        "societal_return": societal_return,
+        "societal_return_na": societal_return_na,
+    }
+    # The writer may have corrected the approvers' text; it is checked once more, so a name
+    # typed back in is still removed.
+    approver_texts = anonymised_texts.anonymise_texts(
+        {field: (anonymised or {}).get(field, text) for field, text in texts.items()},
+        case=case,
+        keep_ibans=[iban] if iban else [],
+    )
+    approver_texts["blockers"] = anonymised_texts.anonymise_blockers(blockers, case=case)
     request = Request.objects.create(
         case=case,
         solution=solution,
@@ -207,7 +227,7 @@ def request_submit(
         recurrence_prevention=recurrence_prevention.strip(),
         created_by=actor,
         fund=fund,
-        anonymised=anonymised or {},
+        anonymised=approver_texts,
     )
     request.blockers.set(blockers)
     ValueTriangle.objects.create(

@@ -2,11 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from doorbraak.approvals import services as approval_services
 from doorbraak.cases.queries import visible_case_or_404
 from doorbraak.costbenefit import calculator, parsing
 from doorbraak.costbenefit.api import calculate_for
@@ -18,7 +19,8 @@ from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_processing, origin_from_request
 
 from . import queries, services
-from .forms import RequestForm
+from .anonymised import FIELDS, anonymise_texts
+from .forms import RequestForm, SolvedOtherwiseForm, WithdrawForm
 from .models import PriorProvision
 from .pdf import onderbouwing_pdf
 
@@ -88,11 +90,21 @@ def request_new(request, pk):
     avoided = avoided_formset(data, figures=figures)
     if request.method == "POST" and request.POST.get("action") == "calculate":
         return _preview(request, case, form, avoided)
-    if request.method == "POST" and form.is_valid() and avoided.is_valid():
-        fields = dict(form.cleaned_data)
+    preview = None
+    if request.method == "POST" and request.POST.get("action") == "check":
+        if form.is_valid() and avoided.is_valid():
+            preview = _approver_preview(case, form)
+    elif request.method == "POST" and form.is_valid() and avoided.is_valid():
+        approver_texts = {
+            f: request.POST[f"approver_{f}"] for f in FIELDS if f"approver_{f}" in request.POST
+        }
         try:
             proposal = services.request_submit(
-                actor=request.user, case=case, avoided=rows(avoided), **fields
+                actor=request.user,
+                case=case,
+                avoided=rows(avoided),
+                anonymised=approver_texts or None,
+                **form.cleaned_data,
             )
         except ValidationError as error:
             for field, errors in error.message_dict.items():
@@ -103,21 +115,27 @@ def request_new(request, pk):
             return redirect("proposals:detail", pk=proposal.pk)
     if request.method == "GET":
         _log(request, Activity.CASE_VIEW, "read", "case", case.pk, subject_ids)
-    return render(
-        request,
-        "proposals/form.html",
-        {
-            "case": case,
-            "form": form,
-            "avoided": avoided,
-        },
-        status=400 if form.errors or avoided.total_error_count() else 200,
-    )
+    context = {"case": case, "form": form, "avoided": avoided, "preview": preview}
+    status = 400 if form.errors or avoided.total_error_count() else 200
+    return render(request, "proposals/form.html", context, status=status)
+
+
+def _approver_preview(case, form) -> list[tuple[str, str, str]]:
+    """The writer sees what approvers will read, and may correct it before submitting."""
+    texts = {f: form.cleaned_data.get(f) or "" for f in FIELDS}
+    iban = form.cleaned_data.get("supplier_iban") or ""
+    anonymised = anonymise_texts(texts, case=case, keep_ibans=[iban] if iban else [])
+    return [(f, form.fields[f].label, text) for f, text in anonymised.items() if text]
 
 
 def _detail_context(proposal):
     stored = getattr(proposal, "cost_benefit", None)
+    open_vote = proposal.status == "ingediend" and proposal.fund_id is not None
     return {
+        "votes": list(proposal.votes.select_related("approver")),
+        "state": approval_services.decision_state(proposal) if open_vote else None,
+        "waiting": approval_services.waiting_for(proposal) if open_vote else [],
+        "orders": list(proposal.payment_orders.all()),
         "proposal": proposal,
         "triangle": proposal.triangle,
         "result": present(stored.result) if stored else None,
@@ -138,6 +156,67 @@ def request_detail(request, pk):
         queries.subject_ids(proposal),
     )
     return render(request, "proposals/detail.html", _detail_context(proposal))
+
+
+def _close_view(request, pk, *, form_class, service, title, submit, success):
+    proposal = _request_or_404(request, pk, Activity.REQUEST_VIEW)
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            service(actor=request.user, request=proposal, **form.cleaned_data)
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(
+                None, error.messages if isinstance(error, ValidationError) else str(error)
+            )
+        else:
+            _log(
+                request,
+                Activity.REQUEST_VIEW,
+                "update",
+                "request",
+                proposal.pk,
+                queries.subject_ids(proposal),
+            )
+            messages.success(request, success)
+            return redirect("proposals:detail", pk=proposal.pk)
+    return render(
+        request,
+        "cases/form.html",
+        {
+            "case": proposal.case,
+            "form": form,
+            "title": title,
+            "submit": submit,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def request_withdraw(request, pk):
+    return _close_view(
+        request,
+        pk,
+        form_class=WithdrawForm,
+        service=services.request_withdraw,
+        title=_("Withdraw request"),
+        submit=_("Withdraw"),
+        success=_("The request is withdrawn."),
+    )
+
+
+@login_required
+def request_solved_otherwise(request, pk):
+    return _close_view(
+        request,
+        pk,
+        form_class=SolvedOtherwiseForm,
+        service=services.request_solve_otherwise,
+        title=_("Solved otherwise"),
+        submit=_("Save"),
+        success=_("Recorded how it was solved."),
+        field_map={},
+    )
 
 
 @login_required

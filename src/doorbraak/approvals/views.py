@@ -1,0 +1,102 @@
+"""The approval inbox, built for a phone: open a request, read the anonymised text, tap."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from doorbraak.costbenefit.presentation import present
+from doorbraak.privacy.activities import Activity
+from doorbraak.privacy.models import Outcome
+from doorbraak.privacy.services import log_processing, origin_from_request
+
+from . import queries, services
+from .models import Choice, Notification
+
+
+def _log(request, pk, result=Outcome.OK):
+    # Approvers see anonymised text only: an audit record, and no data subjects.
+    log_processing(
+        origin_from_request(request),
+        activity=Activity.REQUEST_REVIEW,
+        action="read",
+        object_type="request",
+        object_id=pk,
+        result=result,
+    )
+
+
+def _review_or_404(request, pk):
+    try:
+        return queries.review(request.user, pk)
+    except Http404:
+        _log(request, pk, Outcome.DENIED)
+        raise
+
+
+@login_required
+def inbox(request):
+    return render(
+        request,
+        "approvals/inbox.html",
+        {
+            "open": list(queries.inbox(request.user)),
+            "decided": queries.recently_decided(request.user),
+            "overdue": list(queries.overdue_for_team_leader(request.user)),
+        },
+    )
+
+
+def _context(user, proposal):
+    state = services.decision_state(proposal) if proposal.status == "ingediend" else None
+    stored = getattr(proposal, "cost_benefit", None)
+    votes = list(proposal.votes.select_related("approver"))
+    latest = {v.approver_id: v for v in votes}
+    return {
+        "proposal": proposal,
+        "texts": proposal.anonymised,
+        "result": present(stored.result) if stored else None,
+        "votes": votes,
+        "my_vote": latest.get(user.pk),
+        "state": state,
+        "waiting": services.waiting_for(proposal) if state else [],
+        "choices": Choice,
+    }
+
+
+@login_required
+def review(request, pk):
+    proposal = _review_or_404(request, pk)
+    _log(request, proposal.pk)
+    Notification.objects.filter(user=request.user, request=proposal, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+    return render(request, "approvals/review.html", _context(request.user, proposal))
+
+
+@login_required
+@require_POST
+def vote(request, pk):
+    proposal = _review_or_404(request, pk)
+    choice, comment = request.POST.get("choice", ""), request.POST.get("comment", "")
+    try:
+        services.vote_cast(actor=request.user, request=proposal, choice=choice, comment=comment)
+    except (ValidationError, PermissionDenied) as error:
+        text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+        messages.error(request, text)
+        context = _context(request.user, queries.review(request.user, pk))
+        context["comment_error"] = text
+        return render(request, "approvals/review.html", context, status=400)
+    proposal.refresh_from_db()
+    messages.success(
+        request,
+        {
+            "goedgekeurd": _("Your vote is recorded: the request is approved."),
+            "afgewezen": _("Your vote is recorded: the request is rejected."),
+        }.get(proposal.status, _("Your vote is recorded.")),
+    )
+    return redirect("approvals:review", pk=proposal.pk)
