@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "doorbraak.approvals",
     "doorbraak.funds",
     "doorbraak.demo",
+    "doorbraak.ui",
 ]
 
 MIDDLEWARE = [

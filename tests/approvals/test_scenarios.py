@@ -257,3 +257,19 @@ def test_approval_that_the_fund_cannot_pay_saves_nothing(worker_a, colleagues, t
     second.refresh_from_db()
     assert second.status == "ingediend" and second.votes.count() == 2
     assert ledger.balances(fund.pk).available == 2_000
+
+
+def test_requests_nobody_decides_on_are_flagged_to_the_team_leader(
+    worker_a, colleagues, minimaatwerk, team_a
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    leader = UserFactory(username="leider", role=Role.TEAMLEIDER, team=team_a)
+    request = submit(worker_a, minimaatwerk, "50.00")
+    assert approvals.flag_overdue() == 0
+    later = timezone.now() + timedelta(hours=49)
+    assert approvals.flag_overdue(now=later) == 1
+    assert approvals.flag_overdue(now=later) == 0  # once
+    assert Notification.objects.filter(user=leader, request=request, kind="te-laat").exists()

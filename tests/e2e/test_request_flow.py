@@ -76,6 +76,13 @@ def test_fill_in_a_zero_euro_request_with_the_value_triangle(
     expect(page.locator("#calculation")).to_contain_text("goedkoper dan doormodderen")
     assert_accessible(page)
 
+    page.get_by_role("button", name="Controleer de tekst voor beoordelaars").click()
+    expect(page.get_by_role("heading", name="Wat beoordelaars lezen")).to_be_visible()
+    approver_text = page.locator("#approver_involvement")
+    expect(approver_text).to_have_value(
+        "Ik ga weer werken en laat mijn inkomen via budgetbeheer lopen."
+    )
+    assert_accessible(page)
     page.get_by_role("button", name="Voorstel indienen").click()
     expect(page.get_by_role("heading", name="Maatwerkvoorstel V-", exact=False)).to_be_visible()
     expect(page.get_by_text("Ik ga weer werken")).to_be_visible()

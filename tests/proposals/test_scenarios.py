@@ -117,6 +117,13 @@ def test_s7_recurring_bridging_request_via_the_api(api, case, category, ground, 
     assert body["calculation"]["cost"] == "10400.00"
     assert Decimal(body["calculation"]["return_per_euro"]) > 10
     assert Request.objects.get().triangle.legal_ground == ground
+    from django.test import Client
+
+    page = Client()
+    page.force_login(case.key_worker)
+    html = page.get(reverse("proposals:detail", args=[body["id"]])).content.decode()
+    assert "€ 400,00 per maand gedurende 26 maanden" in html or "€ 400,00" in html
+    assert "€ 10.400,00" in html
 
 
 def test_s8_zero_euro_request_with_all_three_sides(client, worker_a, case, category, blocker):

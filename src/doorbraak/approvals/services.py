@@ -196,3 +196,36 @@ def vote_cast(*, actor: User, request, choice: str, comment: str = "") -> Vote:
         _("Decision on %(ref)s") % {"ref": request.reference},
     )
     return vote
+
+
+def flag_overdue(now=None) -> int:
+    """Requests still open after the policy's time: notify the team leaders of the case's
+    team, once per request."""
+    from datetime import timedelta
+
+    from doorbraak.accounts.roles import Role
+    from doorbraak.proposals.models import Request
+
+    now = now or timezone.now()
+    flagged = 0
+    open_requests = Request.objects.filter(status="ingediend", fund__isnull=False).select_related(
+        "fund__approval_policy", "case"
+    )
+    for request in open_requests:
+        hours = request.fund.approval_policy.decide_within_hours
+        if request.submitted_at > now - timedelta(hours=hours):
+            continue
+        if Notification.objects.filter(request=request, kind=NotificationKind.OVERDUE).exists():
+            continue
+        leaders = User.objects.filter(
+            team_id=request.case.team_id, role=Role.TEAMLEIDER, is_active=True
+        )
+        for leader in leaders:
+            _notify(
+                leader,
+                request,
+                NotificationKind.OVERDUE,
+                _("No decision in time: %(ref)s") % {"ref": request.reference},
+            )
+        flagged += 1
+    return flagged

@@ -1,0 +1,14 @@
+"""`doorbraak flag_overdue`: tell team leaders about requests nobody decided on in time.
+Run it every hour (cron, or Celery beat in production)."""
+
+from django.core.management.base import BaseCommand
+
+from doorbraak.approvals.services import flag_overdue
+
+
+class Command(BaseCommand):
+    help = "Signaleert voorstellen waarover niet op tijd is besloten aan de teamleider."
+
+    def handle(self, *args, **options):
+        flagged = flag_overdue()
+        self.stdout.write(f"{flagged} voorstel(len) gesignaleerd.")

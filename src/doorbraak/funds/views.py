@@ -1,0 +1,101 @@
+"""Funds for the team: utilisation, categories, outcomes; batches for who handles payments."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from doorbraak.proposals.models import AlternativeKind, RequestStatus
+
+from . import export, queries, services
+from .models import PaymentBatch
+from .permissions import may_handle_payments
+
+
+@login_required
+def fund_list(request):
+    funds = [(fund, services.utilisation(fund)) for fund in queries.visible_funds(request.user)]
+    return render(request, "funds/list.html", {"funds": funds})
+
+
+def _fund_or_404(request, pk):
+    return get_object_or_404(queries.visible_funds(request.user), pk=pk)
+
+
+@login_required
+def fund_detail(request, pk):
+    fund = _fund_or_404(request, pk)
+    counts = queries.outcomes(fund)
+    labels = {
+        **dict(RequestStatus.choices),
+        **{
+            f"elders-opgelost:{k}": f"{RequestStatus.SOLVED_OTHERWISE.label}: {v}"
+            for k, v in AlternativeKind.choices
+        },
+    }
+    total = sum(counts.values())
+    return render(
+        request,
+        "funds/detail.html",
+        {
+            "fund": fund,
+            "use": services.utilisation(fund),
+            "categories": services.spent_by_category(fund),
+            "outcomes": [(labels.get(k, k), n) for k, n in sorted(counts.items())],
+            "solved_otherwise": sum(
+                n for k, n in counts.items() if k.startswith("elders-opgelost")
+            ),
+            "total_requests": total,
+            "may_pay": may_handle_payments(request.user, fund),
+            "batches": queries.batches(fund) if may_handle_payments(request.user, fund) else [],
+            "open_orders": fund.payment_orders.filter(status="open").count(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def batch_new(request, pk):
+    fund = _fund_or_404(request, pk)
+    if not may_handle_payments(request.user, fund):
+        raise PermissionDenied
+    try:
+        batch = services.batch_create(fund=fund, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Batch %(id)s made.") % {"id": batch.message_id})
+    return redirect("funds:detail", pk=fund.pk)
+
+
+def _batch(request, pk) -> PaymentBatch:
+    batch = get_object_or_404(PaymentBatch.objects.select_related("fund"), pk=pk)
+    if not may_handle_payments(request.user, batch.fund):
+        raise PermissionDenied
+    return batch
+
+
+@login_required
+def batch_file(request, pk, kind):
+    batch = _batch(request, pk)
+    if kind == "xml":
+        content, mime = export.pain001(batch), "application/xml"
+    else:
+        content, mime = export.csv_export(batch), "text/csv; charset=utf-8"
+    response = HttpResponse(content, content_type=mime)
+    response["Content-Disposition"] = f'attachment; filename="{export.filename(batch, kind)}"'
+    return response
+
+
+@login_required
+@require_POST
+def batch_paid(request, pk):
+    batch = _batch(request, pk)
+    services.batch_mark_paid(batch=batch, actor=request.user)
+    messages.success(
+        request, _("Batch %(id)s is paid; the ledger is posted.") % {"id": batch.message_id}
+    )
+    return redirect("funds:detail", pk=batch.fund_id)
