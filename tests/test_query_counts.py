@@ -10,7 +10,7 @@ from django.urls import reverse
 from doorbraak.cases import services
 from doorbraak.proposals.models import Category, LegalGround
 from doorbraak.proposals.services import request_submit
-from tests.factories import CaseFactory, OrganisationFactory
+from tests.factories import CaseFactory, OrganisationFactory, UserFactory
 from tests.proposals.conftest import complete
 
 pytestmark = pytest.mark.django_db
@@ -113,3 +113,40 @@ def test_request_page_queries_do_not_grow(client, worker_a):
     bigger = add_request(worker_a, case, blockers[0])
     bigger.blockers.set(blockers)
     assert count(client, reverse("proposals:detail", args=[bigger.pk])) == few
+
+
+def _fund_with_requests(team, actor, n, name):
+    from doorbraak.approvals import services as approvals
+    from tests.approvals.test_scenarios import submit
+    from tests.funds.conftest import make_fund
+
+    fund = make_fund(team, name=name, budget_cents=1_000_000)
+    voters = [UserFactory(username=f"{name}-stemmer-{i}", team=team) for i in range(3)]
+    for _ in range(n):
+        request = submit(actor, fund, "100.00")
+        for voter in voters:
+            approvals.vote_cast(actor=voter, request=request, choice="ja")
+    return fund, voters
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/stemmen/",
+        "/potjes/",
+        "/api/v1/approvals/",
+        "/api/v1/funds/",
+        "/api/v1/payment-orders/",
+        "/api/v1/payment-batches/",
+    ],
+)
+def test_approval_and_fund_lists_do_not_grow(client, worker_a, team_a, url):
+    from doorbraak.accounts.roles import Role
+
+    leader = UserFactory(username="leider", role=Role.TEAMLEIDER, team=team_a)
+    _fund_with_requests(team_a, worker_a, 1, "een")
+    client.force_login(leader)
+    few = count(client, url)
+    _fund_with_requests(team_a, worker_a, 3, "twee")
+    _fund_with_requests(team_a, worker_a, 2, "drie")
+    assert count(client, url) == few

@@ -86,7 +86,9 @@ class BatchSerializer(serializers.ModelSerializer):
 class FundViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = FundSerializer
     queryset = (
-        Fund.objects.select_related("owner_team").prefetch_related("categories").order_by("name")
+        Fund.objects.select_related("owner_team")
+        .prefetch_related("categories", "accounts")
+        .order_by("name")
     )
 
 

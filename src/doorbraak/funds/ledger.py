@@ -248,9 +248,12 @@ def correct(
 
 
 def balances(fund_id: int) -> Balances:
-    values = dict(
-        LedgerAccount.objects.filter(fund_id=fund_id).values_list("kind", "balance_cents")
-    )
+    return balances_of(LedgerAccount.objects.filter(fund_id=fund_id))
+
+
+def balances_of(accounts) -> Balances:
+    """Balances from account rows (a fund's prefetched `accounts`, for instance)."""
+    values = {account.kind: account.balance_cents for account in accounts}
     return Balances(
         values.get(BUDGET, 0),
         values.get(AVAILABLE, 0),

@@ -10,6 +10,7 @@ def visible_funds(user) -> QuerySet[Fund]:
     return (
         Fund.objects.filter(Q(owner_team_id=user.team_id) | Q(owner_team__isnull=True))
         .select_related("owner_team", "approval_policy")
+        .prefetch_related("accounts")
         .order_by("name")
     )
 

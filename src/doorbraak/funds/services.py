@@ -42,7 +42,7 @@ def fund_open(fund: Fund, *, actor=None) -> Fund:
 
 
 def free(fund: Fund) -> Decimal:
-    return Decimal(ledger.balances(fund.pk).available) / CENTS
+    return from_cents(ledger.balances(fund.pk).available)
 
 
 def household_spent(fund: Fund, household_id: int, *, exclude_request_id=None) -> Decimal:
@@ -215,13 +215,18 @@ def batch_mark_paid(*, batch: PaymentBatch, actor) -> PaymentBatch:
     return batch
 
 
+def from_cents(cents: int) -> Decimal:
+    return (Decimal(cents) / CENTS).quantize(Decimal("0.01"))
+
+
 def utilisation(fund: Fund) -> dict[str, Decimal]:
-    b = ledger.balances(fund.pk)
+    """Budget, free, reserved and paid; uses prefetched `accounts` when the caller has them."""
+    b = ledger.balances_of(fund.accounts.all())
     return {
-        "budget": Decimal(-b.budget) / CENTS,
-        "free": Decimal(b.available) / CENTS,
-        "reserved": Decimal(b.reserved) / CENTS,
-        "paid": Decimal(b.paid) / CENTS,
+        "budget": from_cents(-b.budget),
+        "free": from_cents(b.available),
+        "reserved": from_cents(b.reserved),
+        "paid": from_cents(b.paid),
     }
 
 
