@@ -117,7 +117,7 @@ def test_request_page_queries_do_not_grow(client, worker_a):
 
 def _fund_with_requests(team, actor, n, name):
     from doorbraak.approvals import services as approvals
-    from tests.approvals.test_scenarios import submit
+    from tests.approvals.test_flow import submit
     from tests.funds.conftest import make_fund
 
     fund = make_fund(team, name=name, budget_cents=1_000_000)

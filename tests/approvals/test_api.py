@@ -9,7 +9,7 @@ from stdnum import iban
 from doorbraak.accounts.roles import Role
 from doorbraak.funds.models import PaymentBatch
 from doorbraak.privacy.models import AuditRecord, ProcessingRecord
-from tests.approvals.test_scenarios import submit
+from tests.approvals.test_flow import submit
 from tests.factories import CaseFactory, UserFactory
 from tests.funds.conftest import make_fund
 

@@ -10,7 +10,7 @@ from doorbraak.accounts.roles import Role
 from doorbraak.approvals import services as approvals
 from doorbraak.funds.models import PaymentBatch
 from doorbraak.proposals import services as proposals
-from tests.approvals.test_scenarios import submit
+from tests.approvals.test_flow import submit
 from tests.factories import UserFactory
 from tests.funds.conftest import make_fund
 

@@ -9,6 +9,7 @@ from rest_framework.response import Response
 
 from doorbraak.cases.models import Blocker, Case
 from doorbraak.cases.queries import visible_cases
+from doorbraak.funds.models import Fund
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_processing, origin_from_request
@@ -67,6 +68,8 @@ class RequestSerializer(serializers.ModelSerializer):
         child=serializers.ChoiceField(PriorProvision.choices), allow_empty=True
     )
     triangle = TriangleSerializer()
+    fund = serializers.PrimaryKeyRelatedField(queryset=Fund.objects.filter(active=True),
+                                              allow_null=True, required=False)
     cost_benefit = CostBenefitInputSerializer(write_only=True, required=False, allow_null=True)
     calculation = serializers.SerializerMethodField()
     total = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True)
@@ -89,6 +92,7 @@ class RequestSerializer(serializers.ModelSerializer):
             "prior_provisions",
             "prior_provisions_note",
             "recurrence_prevention",
+            "fund",
             "status",
             "submitted_at",
             "triangle",
