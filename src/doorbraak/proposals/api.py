@@ -68,8 +68,9 @@ class RequestSerializer(serializers.ModelSerializer):
         child=serializers.ChoiceField(PriorProvision.choices), allow_empty=True
     )
     triangle = TriangleSerializer()
-    fund = serializers.PrimaryKeyRelatedField(queryset=Fund.objects.filter(active=True),
-                                              allow_null=True, required=False)
+    fund = serializers.PrimaryKeyRelatedField(
+        queryset=Fund.objects.filter(active=True), allow_null=True, required=False
+    )
     cost_benefit = CostBenefitInputSerializer(write_only=True, required=False, allow_null=True)
     calculation = serializers.SerializerMethodField()
     total = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True)
