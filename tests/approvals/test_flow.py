@@ -11,12 +11,12 @@ from stdnum import iban
 
 from doorbraak.accounts.roles import Role
 from doorbraak.approvals import services as approvals
-from doorbraak.approvals.models import ApprovalGroup, Notification
+from doorbraak.approvals.models import Notification
 from doorbraak.funds import ledger
 from doorbraak.proposals import services as proposals
 from doorbraak.proposals.models import Category, LegalGround
 from tests.factories import CaseFactory, UserFactory
-from tests.funds.conftest import make_fund, make_policy
+from tests.funds.conftest import make_fund
 
 pytestmark = pytest.mark.django_db
 
@@ -75,38 +75,6 @@ def submit(
         legal_ground=LegalGround.objects.get(article="art. 35"),
         **values,
     )
-
-
-@pytest.fixture
-def herstelpotje(team_a, worker_a):
-    roles = {
-        "gezinswerker-2": Role.GEZINSWERKER,
-        "gezinswerker-3": Role.GEZINSWERKER,
-        "wi": Role.INKOMENSCONSULENT,
-        "manager": Role.TEAMLEIDER,
-        "projectleider": Role.PROJECTLEIDER,
-        "manager-wi": Role.MANAGER_WI,
-    }
-    people = {
-        name: UserFactory(username=name, role=role, team=None) for name, role in roles.items()
-    }
-    group = ApprovalGroup.objects.create(name="Herstelpotje Utrecht")
-    group.members.set([worker_a, *people.values()])
-    policy = make_policy(
-        name="Toeslagenherstelpotje",
-        pool="groep",
-        group=group,
-        quorum=3,
-        role_rules=[
-            {
-                "above": "5000.00",
-                "roles": ["gezinswerker", "teamleider", "projectleider", "manager-wi"],
-            }
-        ],
-        veto_roles=["inkomensconsulent"],
-    )
-    fund = make_fund(team_a, name="Toeslagenherstelpotje", budget_cents=5_000_000, policy=policy)
-    return fund, people
 
 
 def test_s5_training_needs_all_four_roles_and_a_fifth_yes_does_not_replace_one(

@@ -9,11 +9,10 @@ from rest_framework.test import APIClient
 from stdnum import iban
 
 from doorbraak.accounts.roles import Role
-from doorbraak.approvals.models import ApprovalGroup
 from doorbraak.funds import ledger
 from doorbraak.proposals.models import LegalGround
 from tests.factories import CaseFactory, UserFactory
-from tests.funds.conftest import make_fund, make_policy
+from tests.funds.conftest import make_fund
 
 pytestmark = pytest.mark.django_db
 
@@ -136,39 +135,6 @@ def test_s3_old_debt_500_fits_and_500_01_is_refused_with_the_next_route(worker_a
     )
     text = " ".join(refused["fund"])
     assert "€ 500,01" in text and "€ 500,00" in text and "Doorbraaktafel" in text
-
-
-@pytest.fixture
-def herstelpotje(team_a, worker_a):
-    roles = {
-        "gezinswerker-2": Role.GEZINSWERKER,
-        "gezinswerker-3": Role.GEZINSWERKER,
-        "wi": Role.INKOMENSCONSULENT,
-        "manager": Role.TEAMLEIDER,
-        "projectleider": Role.PROJECTLEIDER,
-        "manager-wi": Role.MANAGER_WI,
-    }
-    people = {
-        name: UserFactory(username=name, role=role, team=None) for name, role in roles.items()
-    }
-    group = ApprovalGroup.objects.create(name="Herstelpotje")
-    group.members.set([worker_a, *people.values()])
-    policy = make_policy(
-        name="Toeslagenherstelpotje",
-        pool="groep",
-        group=group,
-        quorum=3,
-        veto_roles=["inkomensconsulent"],
-        role_rules=[
-            {
-                "above": "5000.00",
-                "roles": ["gezinswerker", "teamleider", "projectleider", "manager-wi"],
-            }
-        ],
-    )
-    return make_fund(
-        team_a, name="Toeslagenherstelpotje", budget_cents=5_000_000, policy=policy
-    ), people
 
 
 AVOIDED = [{"label": "Nieuwe schulden en uitval", "amount": "20000", "probability": "0.5"}]

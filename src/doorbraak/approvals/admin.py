@@ -1,7 +1,36 @@
-from django.contrib import admin, messages
+from django import forms
+from django.contrib import admin
+from django.utils.translation import gettext as _
 
 from . import quorum, services
 from .models import ApprovalGroup, ApprovalPolicy, PolicyVersion
+
+
+class ApprovalPolicyForm(forms.ModelForm):
+    class Meta:
+        model = ApprovalPolicy
+        fields = [
+            "name",
+            "pool",
+            "group",
+            "quorum",
+            "role_rules",
+            "veto_roles",
+            "no_rule",
+            "no_threshold",
+            "decide_within_hours",
+        ]
+
+    def clean(self):
+        data = super().clean()
+        try:
+            services.as_policy(self.instance, data)
+        except (quorum.PolicyError, KeyError, TypeError, ValueError) as error:
+            raise forms.ValidationError(
+                _("This policy is not valid (%(code)s): check quorum, role rules and veto roles.")
+                % {"code": getattr(error, "code", error)}
+            ) from None
+        return data
 
 
 @admin.register(ApprovalGroup)
@@ -22,17 +51,14 @@ class PolicyVersionInline(admin.TabularInline):
 
 @admin.register(ApprovalPolicy)
 class ApprovalPolicyAdmin(admin.ModelAdmin):
+    form = ApprovalPolicyForm
     list_display = ["name", "pool", "quorum", "no_rule", "version"]
     readonly_fields = ["version"]
     inlines = [PolicyVersionInline]
 
     def save_model(self, request, obj, form, change):
         """Every saved change is a new immutable version (decisions keep theirs)."""
-        try:
-            services.policy_save(obj)
-        except quorum.PolicyError as error:
-            messages.error(request, f"Beleid niet opgeslagen: {error.code}")
-            raise
+        services.policy_save(obj)
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -35,6 +35,8 @@ class ApproverRequestSerializer(serializers.ModelSerializer):
         source="triangle.legal_ground", default=None, read_only=True
     )
     texts = serializers.JSONField(source="anonymised", read_only=True)
+    # Explicit: a small integer's range differs per database backend (schema drift).
+    months = serializers.IntegerField(read_only=True)
     total = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True)
     votes = VoteSerializer(many=True, read_only=True)
     calculation = serializers.SerializerMethodField()

@@ -24,17 +24,12 @@ from .models import (
 REQUEST_STATUS = {quorum.APPROVED: "goedgekeurd", quorum.REJECTED: "afgewezen"}
 
 
-def _as_policy(policy: ApprovalPolicy, version: int) -> quorum.Policy:
-    return quorum.Policy.from_dict(
-        {
-            "version": version,
-            "quorum": policy.quorum,
-            "role_rules": policy.role_rules,
-            "veto_roles": policy.veto_roles,
-            "no_rule": policy.no_rule,
-            "no_threshold": policy.no_threshold,
-        }
-    )
+def as_policy(policy: ApprovalPolicy, fields: dict | None = None, version: int = 1):
+    """The pure policy for `policy`, or for the `fields` a form is about to save; raises
+    quorum.PolicyError when it is not valid."""
+    names = ("quorum", "role_rules", "veto_roles", "no_rule", "no_threshold")
+    values = {name: (fields or {}).get(name, getattr(policy, name)) for name in names}
+    return quorum.Policy.from_dict({"version": version, **values})
 
 
 @transaction.atomic
@@ -42,7 +37,7 @@ def policy_save(policy: ApprovalPolicy) -> PolicyVersion:
     """Save the policy and freeze it as a new version; raises quorum.PolicyError if invalid
     (nothing is saved then)."""
     version = (policy.version or 0) + 1
-    snapshot = _as_policy(policy, version).as_dict()  # validates before anything is written
+    snapshot = as_policy(policy, version=version).as_dict()  # validates before anything is written
     policy.version = version
     policy.save()
     return PolicyVersion.objects.create(policy=policy, version=version, snapshot=snapshot)
@@ -182,7 +177,7 @@ def vote_cast(*, actor: User, request, choice: str, comment: str = "") -> Vote:
                 cents=fund_services.to_cents(request.total),
                 request_id=request.pk,
                 actor=actor,
-                memo=request.solution[:200],
+                memo=f"{request.reference} {request.category}",
             )
         except ledger.LedgerError as error:
             raise ValidationError(

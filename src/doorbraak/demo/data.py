@@ -317,6 +317,15 @@ def _build_accounts(today: datetime.date) -> tuple[dict, dict]:
                 content_type__app_label="proposals",
                 content_type__model__in=["category", "legalground"],
             )
+            | Q(
+                content_type__app_label="approvals",
+                content_type__model__in=["approvalpolicy", "approvalgroup", "policyversion"],
+            )
+            | Q(
+                content_type__app_label="funds",
+                content_type__model__in=["fund"],
+            )
+            | Q(content_type__app_label="funds", codename__startswith="view_")
         )
     )
     users["demo-beheerder"].groups.add(group)

@@ -10,7 +10,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
-from . import export, services
+from . import export, queries, services
 from .models import Fund, PaymentBatch, PaymentOrder
 from .permissions import may_handle_payments
 
@@ -84,12 +84,13 @@ class BatchSerializer(serializers.ModelSerializer):
 
 
 class FundViewSet(viewsets.ReadOnlyModelViewSet):
+    """The team's own funds and the shared ones, as on the funds page."""
+
     serializer_class = FundSerializer
-    queryset = (
-        Fund.objects.select_related("owner_team")
-        .prefetch_related("categories", "accounts")
-        .order_by("name")
-    )
+    queryset = Fund.objects.none()  # for the schema; see get_queryset
+
+    def get_queryset(self):
+        return queries.visible_funds(self.request.user).prefetch_related("categories")
 
 
 def _handled_funds(user):

@@ -147,7 +147,9 @@ def orders_create(request) -> list[PaymentOrder]:
                 "amount": request.amount,
                 "creditor_name": request.supplier_name[:70],
                 "creditor_iban": request.supplier_iban,
-                "remittance": f"{request.reference} {request.solution}"[:140],
+                # Reference and category only: the transfer reaches the bank and the
+                # supplier, so no free text about the household goes on it.
+                "remittance": f"{request.reference} {request.category}"[:140],
                 "due_date": _add_months(start, n),
             },
         )[0]

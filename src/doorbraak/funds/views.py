@@ -82,7 +82,11 @@ def _batch(request, pk) -> PaymentBatch:
 def batch_file(request, pk, kind):
     batch = _batch(request, pk)
     if kind == "xml":
-        content, mime = export.pain001(batch), "application/xml"
+        try:
+            content, mime = export.pain001(batch), "application/xml"
+        except export.ExportError as error:
+            messages.error(request, _("No SEPA file: %(error)s") % {"error": error})
+            return redirect("funds:detail", pk=batch.fund_id)
     else:
         content, mime = export.csv_export(batch), "text/csv; charset=utf-8"
     response = HttpResponse(content, content_type=mime)

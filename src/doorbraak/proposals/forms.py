@@ -116,6 +116,7 @@ class RequestForm(UtrechtFormMixin, forms.Form):
         "blockers",
         "solution",
         "category",
+        "fund",
         "amount",
         "frequency",
         "months",

@@ -328,8 +328,20 @@ def _close(actor, request, status, alternative, note) -> Request:
     note = (note or "").strip()
     if not note:
         raise ValidationError({"note": _("Add a short explanation.")})
+    if request.payment_orders.filter(status="in-batch").exists():
+        raise ValidationError(
+            _(
+                "A payment for this request is already in a payment batch; "
+                "it is paid with that batch. Ask the fund's treasurer."
+            )
+        )
     if request.fund_id and request.reservations.exists():
-        ledger.release(fund_id=request.fund_id, ref=request.reference, actor=actor, memo=note)
+        ledger.release(
+            fund_id=request.fund_id,
+            ref=request.reference,
+            actor=actor,
+            memo=f"{request.reference} {status}",
+        )
     fund_services.orders_cancel(request)
     request.status, request.alternative, request.outcome_note = status, alternative, note
     request.save(update_fields=["status", "alternative", "outcome_note"])

@@ -5,9 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doorbraak.approvals import services as approval_services
+from doorbraak.approvals.models import Notification
 from doorbraak.cases.queries import visible_case_or_404
 from doorbraak.costbenefit import calculator, parsing
 from doorbraak.costbenefit.api import calculate_for
@@ -154,6 +156,9 @@ def request_detail(request, pk):
         "request",
         proposal.pk,
         queries.subject_ids(proposal),
+    )
+    Notification.objects.filter(user=request.user, request=proposal, read_at__isnull=True).update(
+        read_at=timezone.now()
     )
     return render(request, "proposals/detail.html", _detail_context(proposal))
 
