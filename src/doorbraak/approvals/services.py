@@ -133,7 +133,7 @@ def vote_cast(*, actor: User, request, choice: str, comment: str = "") -> Vote:
     from doorbraak.proposals.models import Request
 
     request = (
-        Request.objects.select_for_update()
+        Request.objects.select_for_update(of=("self",))
         .select_related("fund__approval_policy", "case")
         .get(pk=request.pk)
     )
