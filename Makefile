@@ -11,7 +11,7 @@ PORT ?= 8000
 -include .env
 export
 
-.PHONY: run test install install-test assets migrate demo lint format schema messages check-ci clean
+.PHONY: run test install install-test assets migrate demo lint format schema messages bench bench-data clean
 
 $(VENV)/.base: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,9 +45,22 @@ run: install
 test: install-test
 	@scripts/run-tests.sh
 
+SCALE ?= city
+BENCH_DB = $$(scripts/local-postgres.sh | sed 's|/[^/]*$$|/doorbraak_bench|')
+
+## bench-data: fill a local PostgreSQL database with synthetic data (SCALE=tiny|city|national)
+bench-data: install-test
+	@psql "$$(scripts/local-postgres.sh | sed 's|/[^/]*$$|/postgres|')" -qtc "SELECT 1 FROM pg_database WHERE datname='doorbraak_bench'" | grep -q 1 || psql "$$(scripts/local-postgres.sh | sed 's|/[^/]*$$|/postgres|')" -qc "CREATE DATABASE doorbraak_bench"
+	DATABASE_URL=$(BENCH_DB) DJANGO_DEBUG=1 $(PY) -m bench.generate --scale $(SCALE)
+
+## bench: run the benchmarks and write bench/results/latest.json and docs/benchmarks.md
+bench: install-test
+	@command -v wrk >/dev/null || { echo "wrk ontbreekt: apt-get install wrk"; exit 1; }
+	SCALE=$(SCALE) $(PY) -m bench.run --database-url $(BENCH_DB)
+
 lint: $(VENV)/.test
-	$(VENV)/bin/ruff check src tests scripts
-	$(VENV)/bin/ruff format --check src tests scripts
+	$(VENV)/bin/ruff check src tests scripts bench
+	$(VENV)/bin/ruff format --check src tests scripts bench
 
 format: $(VENV)/.test
 	$(VENV)/bin/ruff format src tests scripts

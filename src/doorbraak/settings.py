@@ -272,6 +272,9 @@ SPECTACULAR_SETTINGS = {
 PRICE_YEAR = int(env("DOORBRAAK_PRICE_YEAR", "0")) or None
 COST_BENEFIT_REQUIRED_FROM = env("DOORBRAAK_COST_BENEFIT_REQUIRED_FROM", "500.00")
 
+# Mounts /bench/bare/, the baseline of the web benchmark (bench/web.py). Never in production.
+BENCH_ENDPOINTS = env_bool("DOORBRAAK_BENCH", False)
+
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "doorbraak@localhost")
 

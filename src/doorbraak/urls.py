@@ -30,5 +30,10 @@ urlpatterns = [
     path("api/v1/", include("doorbraak.api.urls")),
 ]
 
+if settings.BENCH_ENDPOINTS:
+    from doorbraak.bench_views import bare
+
+    urlpatterns.append(path("bench/bare/", bare, name="bench-bare"))
+
 if settings.OIDC_ENABLED:
     urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))

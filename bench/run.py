@@ -1,0 +1,178 @@
+"""`make bench`: run every benchmark several times on this machine and write
+bench/results/latest.json (name → median, min, max, unit) and docs/benchmarks.md.
+
+Each figure is a ratio against a baseline measured in the same run (bare Django, pgbench,
+plain deduce), so the numbers mean something on any machine."""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results" / "latest.json"
+DOC = ROOT / "docs" / "benchmarks.md"
+
+TARGETS = [
+    ("web.ratio_vs_bare", "≥ 0.40 × bare Django throughput", lambda v: v >= 0.40),
+    ("web.p95_ms", "p95 ≤ 100 ms at 16 users", lambda v: v <= 100),
+    ("ledger.ratio_vs_pgbench", "≥ 0.30 × pgbench TPC-B tps", lambda v: v >= 0.30),
+    ("ledger.overspent_funds", "0 funds overspent", lambda v: v == 0),
+    ("anonymiser.ratio_vs_deduce", "≥ 1.0 × deduce notes/s", lambda v: v >= 1.0),
+    ("anonymiser.warm_start_s", "warm start ≤ 10 s", lambda v: v <= 10),
+]
+
+
+def default_database_url() -> str:
+    url = subprocess.check_output([str(ROOT / "scripts" / "local-postgres.sh")]).decode().strip()
+    return url.rsplit("/", 1)[0] + "/doorbraak_bench"
+
+
+def machine() -> dict:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = next(
+        (
+            line.split()[1]
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        "?",
+    )
+    import django
+
+    postgres = subprocess.run(["psql", "--version"], capture_output=True, text=True).stdout
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gib": round(int(memory) / 1024**2, 1),
+        "python": platform.python_version(),
+        "django": django.get_version(),
+        "postgresql": postgres.strip(),
+        "date": datetime.date.today().isoformat(),
+    }
+
+
+def dataset(database_url: str) -> dict:
+    script = (
+        "import django, json; django.setup()\n"
+        "from doorbraak.cases.models import Household\n"
+        "from doorbraak.proposals.models import Request\n"
+        "print(json.dumps({'households': Household.objects.count(), "
+        "'requests': Request.objects.count()}))"
+    )
+    out = subprocess.check_output(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DATABASE_URL": database_url,
+            "DJANGO_DEBUG": "1",
+            "DJANGO_SETTINGS_MODULE": "doorbraak.settings",
+        },
+    )
+    return json.loads(out.decode().strip().splitlines()[-1])
+
+
+def write_doc(results: dict, info: dict, data: dict, args) -> None:
+    rows = "\n".join(
+        f"| `{name}` | {r['median']} | {r['min']} | {r['max']} | {r['unit']} |"
+        for name, r in sorted(results.items())
+    )
+    checks = []
+    for name, label, ok in TARGETS:
+        if name in results:
+            value = results[name]["median"]
+            checks.append(
+                f"| {label} | {value} {results[name]['unit']} | "
+                f"{'met' if ok(value) else '**not met**'} |"
+            )
+        else:
+            checks.append(f"| {label} | not measured | — |")
+    DOC.write_text(f"""# Benchmarks
+
+Measured with `make bench` on {info["date"]}: {info["cpu"]}, {info["cores"]} cores,
+{info["memory_gib"]} GiB; Python {info["python"]}, Django {info["django"]},
+{info["postgresql"]}. Dataset: {data["households"]:,} households, {data["requests"]:,}
+requests (`make bench-data SCALE={args.scale}`). Every figure is the median of {args.repeats}
+runs (min and max beside it), and each is compared with a baseline measured in the same run.
+
+## Targets
+
+| target | measured | |
+|---|---|---|
+{chr(10).join(checks)}
+
+## All figures
+
+| name | median | min | max | unit |
+|---|---|---|---|---|
+{rows}
+
+## How it is measured
+
+- **web**: gunicorn ({args.workers} workers, DEBUG off) on PostgreSQL; wrk with 16 connections
+  for {args.seconds} s cycles through the case list (mine and team), case pages, the approval
+  inbox, approver review pages and request pages of `bench-worker`; the baseline is
+  `/bench/bare/` (session auth and one query) on the same server in the same run. Every page
+  view also writes its processing-log and audit records, as in production.
+- **ledger**: 32 threads reserve, pay and release on 10 funds for a fixed time, against
+  `pgbench`'s built-in TPC-B-like run (32 clients) on the same PostgreSQL server.
+- **anonymiser**: `doorbraak-anonymise` and plain `deduce` on the same synthetic notes, each in
+  a fresh process: notes per second after start-up, and the warm start.
+- **queries**: the number of SQL queries per page and API list is asserted in
+  `tests/test_query_counts.py` (part of `make test`): adding rows never adds queries.
+
+## Reproduce
+
+```
+make test                      # sets everything up
+make bench-data SCALE={args.scale}      # synthetic data in the local PostgreSQL
+make bench                     # writes bench/results/latest.json and this page
+```
+""")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--database-url", default=None)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--seconds", type=int, default=15)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--scale", default=os.environ.get("SCALE", "city"))
+    parser.add_argument("--only", nargs="*", default=["web", "ledger", "anonymiser"])
+    args = parser.parse_args()
+    url = args.database_url or default_database_url()
+    results: dict = {}
+    if "web" in args.only:
+        from bench import web
+
+        results.update(
+            web.run(url, repeats=args.repeats, seconds=args.seconds, workers=args.workers)
+        )
+    if "ledger" in args.only:
+        from bench import ledger
+
+        results.update(ledger.run(url, repeats=args.repeats, seconds=args.seconds))
+    if "anonymiser" in args.only:
+        from bench import anonymiser
+
+        results.update(anonymiser.run(repeats=max(args.repeats, 3)))
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
+    write_doc(results, machine(), dataset(url), args)
+    print(json.dumps(results, indent=2, sort_keys=True))
+
+
+if __name__ == "__main__":
+    main()

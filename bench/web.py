@@ -1,0 +1,208 @@
+"""Web benchmark: the production server setup (gunicorn, PostgreSQL, DEBUG off) under a
+closed-loop load from wrk with 16 connections over case list, case detail, approval inbox and
+request detail for a logged-in professional; and a bare Django view (session auth, one
+trivial query) on the same stack in the same run. The ratio is the figure."""
+
+import http.cookiejar
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+from bench.stats import summary
+
+HOST, PORT = "127.0.0.1", 8765
+BASE = f"http://{HOST}:{PORT}"
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+
+LUA = """
+local paths = {%(paths)s}
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", paths[(n %% #paths) + 1], {["Cookie"] = "%(cookie)s"})
+end
+done = function(summary, latency, requests)
+  local errors = summary.errors.status + summary.errors.connect + summary.errors.read
+    + summary.errors.write + summary.errors.timeout
+  io.write(string.format('JSON{"rps": %%f, "p50": %%f, "p95": %%f, "p99": %%f, "errors": %%d}\\n',
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
+    latency:percentile(95) / 1000, latency:percentile(99) / 1000, errors))
+end
+"""
+
+
+def server_env(database_url: str) -> dict:
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "bench-only",
+        "DJANGO_ALLOWED_HOSTS": HOST,
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_SECURE_COOKIES": "0",
+        "DOORBRAAK_FIELD_ENCRYPTION_KEY": "YmVuY2gtb25seS1maWVsZC1lbmNyeXB0aW9uLWtleSE=",
+        "DOORBRAAK_PSEUDONYM_KEY": "bench-only",
+        "DOORBRAAK_BENCH": "1",
+        "DJANGO_STATICFILES_STORAGE": "django.contrib.staticfiles.storage.StaticFilesStorage",
+        "DJANGO_LOG_LEVEL": "WARNING",
+        "AXES_FAILURE_LIMIT": "1000",
+    }
+
+
+def start_server(env: dict, workers: int, log: Path) -> subprocess.Popen:
+    with open(log, "wb") as handle:
+        process = subprocess.Popen(
+            [
+                str(ROOT / ".venv" / "bin" / "gunicorn"),
+                "doorbraak.wsgi",
+                "-w",
+                str(workers),
+                "-b",
+                f"{HOST}:{PORT}",
+                "--log-level",
+                "warning",
+            ],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=handle,
+        )
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(f"{BASE}/inloggen/", timeout=1)
+            return process
+        except OSError:
+            time.sleep(0.2)
+    stop_server(process)
+    raise RuntimeError("gunicorn did not start: " + log.read_text()[-2000:])
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def log_in(username: str, password: str) -> str:
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(f"{BASE}/inloggen/").read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    data = urllib.parse.urlencode(
+        {"username": username, "password": password, "csrfmiddlewaretoken": token}
+    ).encode()
+    opener.open(
+        urllib.request.Request(
+            f"{BASE}/inloggen/", data=data, headers={"Referer": f"{BASE}/inloggen/"}
+        )
+    )
+    cookies = {c.name: c.value for c in jar}
+    if "sessionid" not in cookies:
+        raise RuntimeError(f"could not log in as {username}")
+    return "; ".join(f"{k}={v}" for k, v in cookies.items())
+
+
+def bench_paths(env: dict, username: str) -> list[str]:
+    """Pages of a real professional: their case list, cases, inbox and requests."""
+    script = (
+        "import django, json; django.setup()\n"
+        "from doorbraak.accounts.models import User\n"
+        "from doorbraak.cases.queries import visible_cases\n"
+        "from doorbraak.approvals.queries import inbox\n"
+        "from doorbraak.proposals.queries import visible_requests\n"
+        f"u = User.objects.get(username={username!r})\n"
+        "cases = list(visible_cases(u).order_by('-pk').values_list('pk', flat=True)[:10])\n"
+        "asked = list(inbox(u).values_list('pk', flat=True)[:5])\n"
+        "own = list(visible_requests(u).order_by('-pk').values_list('pk', flat=True)[:5])\n"
+        "print(json.dumps([cases, asked, own]))\n"
+    )
+    out = subprocess.check_output(
+        [PYTHON, "-c", script],
+        env={**env, "DJANGO_SETTINGS_MODULE": "doorbraak.settings"},
+        cwd=ROOT,
+    )
+    cases, asked, own = json.loads(out.decode().strip().splitlines()[-1])
+    if not cases:
+        raise RuntimeError(f"{username} sees no cases: run make bench-data first")
+    paths = ["/casussen/", "/casussen/?weergave=alle", "/stemmen/"]
+    paths += [f"/casussen/{pk}/" for pk in cases]
+    paths += [f"/stemmen/{pk}/" for pk in asked] + [f"/voorstellen/{pk}/" for pk in own]
+    return paths
+
+
+def wrk(paths: list[str], cookie: str, seconds: int, connections: int) -> dict:
+    script = LUA % {"paths": ", ".join(json.dumps(p) for p in paths), "cookie": cookie}
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
+        handle.write(script)
+    try:
+        out = subprocess.run(
+            ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", handle.name, BASE],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    finally:
+        os.unlink(handle.name)
+    return json.loads(out.split("JSON", 1)[1].strip().splitlines()[0])
+
+
+def run(
+    database_url: str,
+    *,
+    repeats: int = 3,
+    seconds: int = 15,
+    connections: int = 16,
+    workers: int = 4,
+    username: str = "bench-worker",
+    password: str = "doorbraak",
+) -> dict:
+    if not shutil.which("wrk"):
+        raise RuntimeError("wrk is not installed (apt-get install wrk)")
+    env = server_env(database_url)
+    log = ROOT / "bench" / "results" / "gunicorn.log"
+    server = start_server(env, workers, log)
+    try:
+        cookie = log_in(username, password)
+        paths = bench_paths(env, username)
+        wrk(paths, cookie, 3, connections)  # warm-up
+        web, bare = [], []
+        for _ in range(repeats):
+            web.append(wrk(paths, cookie, seconds, connections))
+            bare.append(wrk(["/bench/bare/"], cookie, seconds, connections))
+    finally:
+        stop_server(server)
+    return {
+        "web.rps": summary((r["rps"] for r in web), "req/s"),
+        "web.p50_ms": summary((r["p50"] for r in web), "ms"),
+        "web.p95_ms": summary((r["p95"] for r in web), "ms"),
+        "web.p99_ms": summary((r["p99"] for r in web), "ms"),
+        "web.errors": summary((r["errors"] for r in web), "requests"),
+        "bare.rps": summary((r["rps"] for r in bare), "req/s"),
+        "bare.p95_ms": summary((r["p95"] for r in bare), "ms"),
+        "web.ratio_vs_bare": summary(
+            (w["rps"] / b["rps"] for w, b in zip(web, bare, strict=True)), "×"
+        ),
+        "web.pages": {
+            "median": len(paths),
+            "min": len(paths),
+            "max": len(paths),
+            "unit": "distinct URLs",
+        },
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(run(sys.argv[1], repeats=1, seconds=5), indent=2))
