@@ -14,6 +14,6 @@ if [ -z "${DATABASE_URL:-}" ]; then
 else
   echo "Database: ${DATABASE_URL%%@*}@… (uit DATABASE_URL)"
 fi
-.venv/bin/ruff check src tests scripts
-.venv/bin/ruff format --check src tests scripts
+.venv/bin/ruff check src tests scripts bench
+.venv/bin/ruff format --check src tests scripts bench
 exec .venv/bin/python -m pytest "$@"
