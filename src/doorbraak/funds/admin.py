@@ -3,6 +3,8 @@ and batches are read-only here: money moves only through the services."""
 
 from django.contrib import admin
 
+from doorbraak.privacy.admin import ReadOnlyAdmin
+
 from . import services
 from .models import (
     Fund,
@@ -44,17 +46,6 @@ class FundAdmin(admin.ModelAdmin):
         return False
 
 
-class ReadOnly(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 class EntryInline(admin.TabularInline):
     model = LedgerEntry
     extra = 0
@@ -66,7 +57,7 @@ class EntryInline(admin.TabularInline):
 
 
 @admin.register(LedgerTransaction)
-class LedgerTransactionAdmin(ReadOnly):
+class LedgerTransactionAdmin(ReadOnlyAdmin):
     list_display = ["created_at", "fund", "kind", "idempotency_key", "request", "actor"]
     list_filter = ["fund", "kind"]
     search_fields = ["idempotency_key", "memo"]
@@ -74,18 +65,18 @@ class LedgerTransactionAdmin(ReadOnly):
 
 
 @admin.register(Reservation)
-class ReservationAdmin(ReadOnly):
+class ReservationAdmin(ReadOnlyAdmin):
     list_display = ["ref", "fund", "amount_cents", "paid_cents", "released_cents"]
     list_filter = ["fund"]
 
 
 @admin.register(PaymentOrder)
-class PaymentOrderAdmin(ReadOnly):
+class PaymentOrderAdmin(ReadOnlyAdmin):
     list_display = ["request", "sequence", "creditor_name", "amount", "due_date", "status"]
     list_filter = ["fund", "status"]
 
 
 @admin.register(PaymentBatch)
-class PaymentBatchAdmin(ReadOnly):
+class PaymentBatchAdmin(ReadOnlyAdmin):
     list_display = ["message_id", "fund", "created_at", "status", "paid_at"]
     list_filter = ["fund", "status"]
