@@ -60,19 +60,24 @@ def eligible_approvers(request) -> list[User]:
     return list(people.filter(is_active=True).exclude(pk=request.created_by_id).order_by("id"))
 
 
-def _evaluate(request, version) -> quorum.Decision:
-    eligible = {
-        u.pk: quorum.Approver(u.pk, frozenset({u.role} if u.role else set()))
-        for u in eligible_approvers(request)
+def _quorum_inputs(request, version) -> tuple[dict[int, User], dict]:
+    """The eligible people by id, and the keyword arguments of the quorum functions."""
+    users = {u.pk: u for u in eligible_approvers(request)}
+    approvers = {
+        pk: quorum.Approver(pk, frozenset({u.role} if u.role else set())) for pk, u in users.items()
     }
     votes = [quorum.Vote(v.approver_id, v.choice, v.pk) for v in request.votes.all()]
-    return quorum.evaluate(
-        version.as_policy(),
-        amount=request.total,
-        requester_id=request.created_by_id,
-        eligible=eligible,
-        votes=votes,
-    )
+    return users, {
+        "amount": request.total,
+        "requester_id": request.created_by_id,
+        "eligible": approvers,
+        "votes": votes,
+    }
+
+
+def _evaluate(request, version) -> quorum.Decision:
+    _users, inputs = _quorum_inputs(request, version)
+    return quorum.evaluate(version.as_policy(), **inputs)
 
 
 def decision_state(request) -> quorum.Decision:
@@ -82,20 +87,8 @@ def decision_state(request) -> quorum.Decision:
 
 def waiting_for(request) -> list[User]:
     version = current_version(request.fund.approval_policy)
-    eligible = {u.pk: u for u in eligible_approvers(request)}
-    approvers = {
-        pk: quorum.Approver(pk, frozenset({u.role} if u.role else set()))
-        for pk, u in eligible.items()
-    }
-    votes = [quorum.Vote(v.approver_id, v.choice, v.pk) for v in request.votes.all()]
-    ids = quorum.waiting_for(
-        version.as_policy(),
-        amount=request.total,
-        requester_id=request.created_by_id,
-        eligible=approvers,
-        votes=votes,
-    )
-    return [eligible[pk] for pk in ids]
+    users, inputs = _quorum_inputs(request, version)
+    return [users[pk] for pk in quorum.waiting_for(version.as_policy(), **inputs)]
 
 
 def _notify(user, request, kind: str, subject: str) -> None:

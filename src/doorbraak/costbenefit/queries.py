@@ -22,6 +22,13 @@ def figures_for(municipality_id: int | None) -> dict[str, CostFigure]:
     return chosen
 
 
+def municipality_id(team) -> int | None:
+    """The municipality whose catalogue applies to a team: that of the team's wijk."""
+    if team is None or team.neighbourhood_id is None:
+        return None
+    return team.neighbourhood.municipality_id
+
+
 def catalogue_for(municipality_id: int | None) -> dict[str, calculator.Figure]:
     return {key: row.as_figure() for key, row in figures_for(municipality_id).items()}
 

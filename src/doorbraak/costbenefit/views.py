@@ -10,14 +10,9 @@ from .forms import HorizonForm, SolutionFormSet, avoided_formset, rows
 from .presentation import present
 
 
-def _municipality_id(user):
-    team = user.team
-    return team.neighbourhood.municipality_id if team and team.neighbourhood_id else None
-
-
 @login_required
 def calculator_page(request):
-    municipality_id = _municipality_id(request.user)
+    municipality_id = queries.municipality_id(request.user.team)
     figures = queries.catalogue_for(municipality_id)
     data = request.POST or None
     horizon = HorizonForm(data)

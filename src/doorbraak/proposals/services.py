@@ -15,6 +15,7 @@ from doorbraak.cases import services as case_services
 from doorbraak.cases.models import Case, CaseStatus, EntryKind
 from doorbraak.costbenefit import calculator, parsing
 from doorbraak.costbenefit.api import calculate_for
+from doorbraak.costbenefit.queries import municipality_id
 from doorbraak.funds import ledger
 from doorbraak.funds import services as fund_services
 
@@ -151,7 +152,7 @@ def request_submit(
             avoided=avoided,
         )
         try:
-            result = calculate_for(data, municipality_id=_municipality_id(case))
+            result = calculate_for(data, municipality_id=municipality_id(case.team))
         except calculator.CalculationError as error:
             errors.setdefault("avoided", []).append(parsing.error_message(error))
         else:
@@ -369,8 +370,3 @@ def request_mark_paid_if_complete(request: Request) -> bool:
 def load_starter_catalogues() -> None:
     """Add the shipped categories and legal grounds that are missing; never overwrite."""
     starter.load(Category, LegalGround)
-
-
-def _municipality_id(case: Case) -> int | None:
-    neighbourhood = case.team.neighbourhood if case.team_id else None
-    return neighbourhood.municipality_id if neighbourhood else None

@@ -15,7 +15,7 @@ from doorbraak.costbenefit import calculator, parsing
 from doorbraak.costbenefit.api import calculate_for
 from doorbraak.costbenefit.forms import avoided_formset, rows
 from doorbraak.costbenefit.presentation import present
-from doorbraak.costbenefit.queries import catalogue_for
+from doorbraak.costbenefit.queries import catalogue_for, municipality_id
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_processing, origin_from_request
@@ -55,11 +55,6 @@ def _request_or_404(request, pk, activity):
         raise
 
 
-def _municipality_id(case):
-    neighbourhood = case.team.neighbourhood
-    return neighbourhood.municipality_id if neighbourhood else None
-
-
 def _preview(request, case, form, avoided):
     """htmx: calculate what the request would store, without saving anything."""
     error = result = None
@@ -74,7 +69,7 @@ def _preview(request, case, form, avoided):
             avoided=rows(avoided),
         )
         try:
-            result = present(parsing.serialise(calculate_for(payload, _municipality_id(case))))
+            result = present(parsing.serialise(calculate_for(payload, municipality_id(case.team))))
         except calculator.CalculationError as exc:
             error = parsing.error_message(exc)
     else:
@@ -86,7 +81,7 @@ def _preview(request, case, form, avoided):
 def request_new(request, pk):
     case = _case_or_404(request, pk)
     subject_ids = [m.subject_id for m in case.household.members.all()]
-    figures = catalogue_for(_municipality_id(case))
+    figures = catalogue_for(municipality_id(case.team))
     data = request.POST or None
     form = RequestForm(data, case=case)
     avoided = avoided_formset(data, figures=figures)
