@@ -1,6 +1,7 @@
 """Synthetic test data. Cases are made through the services, as the application makes them."""
 
 import factory
+from rest_framework.test import APIClient
 
 from doorbraak.accounts.models import Organisation, OrganisationKind, Team, User
 from doorbraak.accounts.roles import Role
@@ -70,3 +71,10 @@ class CaseFactory:
                 birth_year=2015,
             )
         return case
+
+
+def api_for(user) -> APIClient:
+    """An API client authenticated as `user`."""
+    client = APIClient()
+    client.force_authenticate(user)
+    return client

@@ -3,23 +3,16 @@
 from decimal import Decimal
 
 import pytest
-from rest_framework.test import APIClient
 from stdnum import iban
 
 from doorbraak.accounts.roles import Role
 from doorbraak.funds.models import PaymentBatch
 from doorbraak.privacy.models import AuditRecord, ProcessingRecord
 from tests.approvals.test_flow import submit
-from tests.factories import CaseFactory, UserFactory
+from tests.factories import CaseFactory, UserFactory, api_for
 from tests.funds.conftest import make_fund
 
 pytestmark = pytest.mark.django_db
-
-
-def api_for(user):
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 @pytest.fixture

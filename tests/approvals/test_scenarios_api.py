@@ -5,24 +5,17 @@ phone-size browser, tests/e2e/test_approval_flow.py.)"""
 from decimal import Decimal
 
 import pytest
-from rest_framework.test import APIClient
 from stdnum import iban
 
 from doorbraak.accounts.roles import Role
 from doorbraak.funds import ledger
 from doorbraak.proposals.models import LegalGround
-from tests.factories import CaseFactory, UserFactory
+from tests.factories import CaseFactory, UserFactory, api_for
 from tests.funds.conftest import make_fund
 
 pytestmark = pytest.mark.django_db
 
 SHOP_IBAN = "NL" + iban.calc_check_digits("NL00DEMO0000000350") + "DEMO0000000350"
-
-
-def api_for(user):
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 @pytest.fixture
