@@ -1,10 +1,10 @@
 """Ledger benchmark: Doorbraak's money transactions against pgbench on the same server.
 
-(a) A subprocess with `clients` threads, each with its own Django database connection,
-loops reserve → pay part → release the rest on ten funds for `seconds` seconds; every
-committed ledger transaction counts. Afterwards every fund's balances must be non-negative
-and equal the balances replayed from the entries. (b) pgbench's built-in TPC-B-like script
-with the same number of clients and duration, in its own database.
+(a) `clients` threads spread over four load processes, each thread with its own Django
+database connection, loop reserve → pay part → release the rest on ten funds for `seconds`
+seconds; every committed ledger transaction counts. Afterwards every fund's balances must be
+non-negative and equal the balances replayed from the entries. (b) pgbench's built-in
+TPC-B-like script with the same number of clients and duration, in its own database.
 
 Both databases are dropped and recreated on every `run`.
 """
@@ -17,6 +17,7 @@ import os
 import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
@@ -79,6 +80,7 @@ from doorbraak.funds import ledger
 
 fund_ids = json.loads(sys.argv[1])
 clients, seconds, tag = int(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
+start_at = float(sys.argv[5])  # wall clock: every load process starts at the same moment
 counts = [0] * clients
 errors = [0] * clients
 barrier = threading.Barrier(clients + 1)
@@ -112,6 +114,7 @@ for thread in threads:
     thread.start()
 deadline = time.perf_counter() + 3600  # placeholder until all clients are connected
 barrier.wait(timeout=120)
+time.sleep(max(0.0, start_at - time.time()))
 start = time.perf_counter()
 deadline = start + seconds
 for thread in threads:
@@ -165,6 +168,45 @@ def _python(script: str, *args: str, env: dict[str, str]) -> str:
     return completed.stdout
 
 
+def _load(fund_ids: str, clients: int, processes: int, seconds: int, tag: str, env) -> dict:
+    """`clients` connections spread over `processes` load processes (one Python process
+    would measure its own GIL, not the ledger), all starting at the same moment."""
+    start_at = time.time() + 15  # time for every process to start Django and connect
+    running = [
+        subprocess.Popen(  # noqa: S603 - our own fixed script
+            [
+                sys.executable,
+                "-c",
+                LOAD_SCRIPT,
+                fund_ids,
+                str(clients // processes + (n < clients % processes)),
+                str(seconds),
+                f"{tag}-{n}",
+                str(start_at),
+            ],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(processes)
+    ]
+    results = []
+    for process in running:
+        out, err = process.communicate()
+        if process.returncode != 0:
+            raise RuntimeError(f"ledger load failed: {err[-2000:]}")
+        if err.strip():
+            print(err.strip()[-2000:], file=sys.stderr)
+        results.append(json.loads(out.strip().splitlines()[-1]))
+    return {
+        "transactions": sum(r["transactions"] for r in results),
+        "errors": sum(r["errors"] for r in results),
+        "elapsed": max(r["elapsed"] for r in results),
+    }
+
+
 def _pgbench_binary() -> str:
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pgbench"))
     if not found:
@@ -212,7 +254,9 @@ def _figure(values: list[float], unit: str, median: float | None = None) -> dict
     }
 
 
-def run(database_url: str, repeats: int = 3, clients: int = 32, seconds: int = 15) -> dict:
+def run(
+    database_url: str, repeats: int = 3, clients: int = 32, seconds: int = 15, processes: int = 4
+) -> dict:
     ledger_url = _with_database(database_url, LEDGER_DB)
     env = dict(os.environ, DJANGO_DEBUG="1", DATABASE_URL=ledger_url)
     _recreate(database_url, LEDGER_DB)
@@ -226,8 +270,7 @@ def run(database_url: str, repeats: int = 3, clients: int = 32, seconds: int = 1
     pgbench_tps: list[float] = []
     overspent: list[int] = []
     for repeat in range(repeats):
-        out = _python(LOAD_SCRIPT, fund_ids, str(clients), str(seconds), f"bench{repeat}", env=env)
-        load = json.loads(out.strip().splitlines()[-1])
+        load = _load(fund_ids, clients, processes, seconds, f"bench{repeat}", env)
         if load["transactions"] == 0:
             raise RuntimeError(f"no ledger transaction committed ({load['errors']} errors)")
         ledger_tps.append(load["transactions"] / load["elapsed"])

@@ -128,6 +128,11 @@ DATABASES = {
         conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Model choice fields iterate with .iterator(): without this every select box on a page
+    # becomes DECLARE CURSOR WITH HOLD + FETCH + CLOSE, and it breaks behind PgBouncer's
+    # transaction pooling. Pages never stream large result sets, so nothing is lost.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

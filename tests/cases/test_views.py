@@ -155,6 +155,24 @@ def test_note_via_htmx_returns_the_updated_timeline(logged_in, worker_a):
     assert "Gebeld met de verhuurder." in body and "<html" not in body
 
 
+def test_blocker_form_loads_when_opened_and_works_without_javascript(logged_in, worker_a):
+    """The case page does not render the blocker form (a select of every organisation):
+    opening "Knelpunt vastleggen" fetches it through htmx; without JavaScript the link opens
+    the form page."""
+    case = CaseFactory(actor=worker_a)
+    url = reverse("cases:blocker-add", args=[case.pk])
+    page = logged_in.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert f'hx-get="{url}"' in page and f'href="{url}"' in page
+    assert 'name="organisation"' not in page
+    fragment = logged_in.get(url, HTTP_HX_REQUEST="true")
+    body = fragment.content.decode()
+    assert fragment.status_code == 200 and "<html" not in body
+    assert 'name="organisation"' in body and f'action="{url}"' in body
+    assert "Knelpunt opslaan" in body
+    full = logged_in.get(url).content.decode()
+    assert "<html" in full and 'name="organisation"' in full
+
+
 def test_invalid_blocker_form_shows_dutch_errors_and_saves_nothing(logged_in, worker_a):
     case = CaseFactory(actor=worker_a)
     response = logged_in.post(

@@ -73,6 +73,27 @@ def test_a_key_cannot_be_reused_for_something_else(fund, team_a):
         ledger.pay(fund_id=fund.pk, ref="V-7", cents=100, key="reserve:V-7")
 
 
+def test_a_key_taken_concurrently_on_another_fund_leaves_the_caller_usable(
+    fund, team_a, monkeypatch
+):
+    """The race the idempotency lookup cannot see (another fund's transaction committed
+    between our lookup and our insert) ends in the unique key: a LedgerError, nothing of
+    this action written, and the caller's own transaction still usable."""
+    from tests.funds.conftest import make_fund
+
+    other = make_fund(team_a, name="Voorkom Erger Potje")
+    ledger.reserve(fund_id=fund.pk, ref="V-9", cents=100)
+    monkeypatch.setattr(ledger, "_existing", lambda key, fund_id, kind: None)
+    with transaction.atomic():
+        with pytest.raises(LedgerError) as error:
+            ledger.reserve(fund_id=other.pk, ref="V-9", cents=100)
+        assert error.value.code == "key_reused"
+        ledger.reserve(fund_id=other.pk, ref="V-10", cents=100)  # still usable
+    assert ledger.balances(other.pk).reserved == 100
+    assert ledger.balances(other.pk) == ledger.replayed_balances(other.pk)
+    assert not Reservation.objects.filter(ref="V-9", fund=other).exists()
+
+
 @pytest.mark.parametrize("cents", [0, -5, 1.5, True])
 def test_amounts_are_positive_whole_cents(fund, cents):
     with pytest.raises(LedgerError) as error:

@@ -1,7 +1,7 @@
 """Reads for approvers: the inbox and the review page. Approvers may be outside the case's
 team, so they never get the case itself: only the request and its anonymised text."""
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404
 
 from doorbraak.proposals.models import Request
@@ -69,3 +69,12 @@ def overdue_for_team_leader(user) -> QuerySet[Request]:
         ),
         status="ingediend",
     ).select_related("fund")
+
+
+def votes_of(request: Request) -> list[Vote]:
+    """The votes on a request with their voters, read once: the page and the quorum
+    (services.vote_overview) then share the same list."""
+    prefetch_related_objects(
+        [request], Prefetch("votes", queryset=Vote.objects.select_related("approver"))
+    )
+    return list(request.votes.all())

@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -56,7 +57,11 @@ def eligible_approvers(request) -> list[User]:
     if policy.pool == Pool.GROUP:
         people = policy.group.members.all()
     else:
-        people = User.objects.filter(team_id=request.case.team_id)
+        from doorbraak.cases.models import Case
+
+        people = User.objects.filter(
+            team_id=Subquery(Case.objects.filter(pk=request.case_id).values("team_id"))
+        )
     return list(people.filter(is_active=True).exclude(pk=request.created_by_id).order_by("id"))
 
 
@@ -80,15 +85,14 @@ def _evaluate(request, version) -> quorum.Decision:
     return quorum.evaluate(version.as_policy(), **inputs)
 
 
-def decision_state(request) -> quorum.Decision:
-    """The current state of the vote, for pages: who said what, who is still needed."""
-    return _evaluate(request, current_version(request.fund.approval_policy))
-
-
-def waiting_for(request) -> list[User]:
+def vote_overview(request) -> tuple[quorum.Decision, list[User]]:
+    """For pages: the current state of the vote (who said what, what is still needed) and
+    the people whose vote is still awaited, from one read of the pool and the votes."""
     version = current_version(request.fund.approval_policy)
     users, inputs = _quorum_inputs(request, version)
-    return [users[pk] for pk in quorum.waiting_for(version.as_policy(), **inputs)]
+    policy = version.as_policy()
+    waiting = [users[pk] for pk in quorum.waiting_for(policy, **inputs)]
+    return quorum.evaluate(policy, **inputs), waiting
 
 
 def _notify(user, request, kind: str, subject: str) -> None:

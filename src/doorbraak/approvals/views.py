@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -38,23 +39,31 @@ def _review_or_404(request, pk):
         raise
 
 
+PAGE_SIZE = 25
+
+
 @login_required
 def inbox(request):
+    page = Paginator(queries.inbox(request.user), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    overdue = list(queries.overdue_for_team_leader(request.user).order_by("submitted_at")[:26])
     return render(
         request,
         "approvals/inbox.html",
         {
-            "open": list(queries.inbox(request.user)),
+            "page": page,
             "decided": queries.recently_decided(request.user),
-            "overdue": list(queries.overdue_for_team_leader(request.user)),
+            "overdue": overdue[:PAGE_SIZE],
+            "more_overdue": len(overdue) > PAGE_SIZE,
         },
     )
 
 
 def _context(user, proposal):
-    state = services.decision_state(proposal) if proposal.status == "ingediend" else None
+    votes = queries.votes_of(proposal)
+    state, waiting = (
+        services.vote_overview(proposal) if proposal.status == "ingediend" else (None, [])
+    )
     stored = getattr(proposal, "cost_benefit", None)
-    votes = list(proposal.votes.select_related("approver"))
     latest = {v.approver_id: v for v in votes}
     return {
         "proposal": proposal,
@@ -63,7 +72,7 @@ def _context(user, proposal):
         "votes": votes,
         "my_vote": latest.get(user.pk),
         "state": state,
-        "waiting": services.waiting_for(proposal) if state else [],
+        "waiting": waiting,
         "choices": Choice,
     }
 

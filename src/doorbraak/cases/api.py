@@ -141,7 +141,7 @@ class CaseViewSet(LoggedReadMixin, viewsets.ReadOnlyModelViewSet):
     object_type = "case"
 
     def get_queryset(self):
-        return queries.case_list(self.request.user)
+        return queries.case_list(self.request.user).prefetch_related("household__members")
 
     def subject_ids(self, objects):
         return queries.subject_ids_of_cases(objects)

@@ -37,7 +37,7 @@ def case_list(user, *, mine_only: bool = False, status: str | None = None) -> Qu
         cases = cases.filter(key_worker_id=user.pk)
     if status:
         cases = cases.filter(status=status)
-    return cases.prefetch_related("household__members")
+    return cases
 
 
 def visible_case_or_404(user, pk) -> Case:
@@ -48,7 +48,14 @@ def visible_case_or_404(user, pk) -> Case:
 
 
 def case_detail(user, pk) -> Case:
-    case = visible_case_or_404(user, pk)
+    try:
+        case = (
+            visible_cases(user)
+            .select_related("household__neighbourhood", "key_worker", "team")
+            .get(pk=pk)
+        )
+    except (Case.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
     case.member_list = list(case.household.members.all())
     case.blocker_list = list(case.blockers.select_related("organisation", "created_by"))
     case.current_plan = case.plans.select_related("created_by").order_by("-version").first()
@@ -60,9 +67,22 @@ def case_detail(user, pk) -> Case:
     return case
 
 
+def members_of(case: Case) -> list[Member]:
+    """The household's members: the list `case_detail` already loaded, else one query."""
+    if hasattr(case, "member_list"):
+        return case.member_list
+    return list(case.household.members.all())
+
+
 def subject_ids_of_cases(cases) -> list:
-    """Data subjects whose data a page about these cases shows: every household member."""
-    return [m.subject_id for case in cases for m in case.household.members.all()]
+    """Data subjects whose data a page about these cases shows: every household member. One
+    query for the ids only, so a list page need not load every member."""
+    households = {case.household_id for case in cases}
+    if not households:
+        return []
+    return list(
+        Member.objects.filter(household_id__in=households).values_list("subject_id", flat=True)
+    )
 
 
 def subject_ids_of_household(household_id: int) -> list:

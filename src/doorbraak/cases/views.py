@@ -71,7 +71,7 @@ def _log_case(request, case, activity: Activity, action: str) -> None:
         action=action,
         object_type="case",
         object_id=case.pk,
-        subject_ids=[m.subject_id for m in case.household.members.all()],
+        subject_ids=[m.subject_id for m in queries.members_of(case)],
     )
 
 
@@ -162,7 +162,6 @@ def case_detail(request, pk):
         {
             "case": case,
             "note_form": NoteForm(),
-            "blocker_form": BlockerForm(),
             "may_manage": services.may_manage(request.user, case),
         },
     )
@@ -201,13 +200,11 @@ def _handle_case_form(request, case, spec: CaseForm, service=None):
             _log_case(request, case, spec.activity, "update")
             if htmx:
                 fresh = queries.case_detail(request.user, case.pk)
-                return render(
-                    request, spec.partial, {"case": fresh, "note_form": spec.form_class()}
-                )
+                return render(request, spec.partial, {"case": fresh, "form": spec.form_class()})
             messages.success(request, spec.success)
             return redirect("cases:detail", pk=case.pk)
     if htmx:
-        return render(request, spec.partial, {"case": case, "note_form": form})
+        return render(request, spec.partial, {"case": case, "form": form})
     context = {"case": case, "form": form, "title": spec.title, "submit": spec.submit}
     return render(request, "cases/form.html", context, status=400 if form.errors else 200)
 
@@ -257,6 +254,7 @@ blocker_add = case_form_view(
         _lazy("Record a blocker"),
         _lazy("Save blocker"),
         _lazy("Blocker recorded."),
+        partial="cases/_blocker_form.html",
     )
 )
 member_add = case_form_view(

@@ -94,15 +94,16 @@ def _post(
                 needed=-cents,
             )
     try:
-        with transaction.atomic():
-            txn = LedgerTransaction.objects.create(
-                fund_id=fund_id,
-                kind=kind,
-                idempotency_key=key,
-                request_id=request_id,
-                actor=actor,
-                memo=memo[:300],
-            )
+        # No savepoint of its own: every caller is an @transaction.atomic function, whose
+        # transaction (or savepoint, when nested) is rolled back when this raises.
+        txn = LedgerTransaction.objects.create(
+            fund_id=fund_id,
+            kind=kind,
+            idempotency_key=key,
+            request_id=request_id,
+            actor=actor,
+            memo=memo[:300],
+        )
     except IntegrityError:
         # The same key on another fund: locks do not serialise across funds.
         raise LedgerError("key_reused", key=key) from None
@@ -110,10 +111,12 @@ def _post(
         LedgerEntry(transaction=txn, account=accounts[account_kind], amount_cents=cents)
         for account_kind, cents in moves
     )
+    changed = []
     for account_kind, cents in moves:
         account = accounts[account_kind]
         account.balance_cents += cents
-        account.save(update_fields=["balance_cents"])
+        changed.append(account)
+    LedgerAccount.objects.bulk_update(changed, ["balance_cents"])  # one UPDATE for all
     return txn
 
 

@@ -1,11 +1,12 @@
 """Writes to the processing log and the audit trail. Called explicitly from views and API
 code whenever personal data of a case is shown, exported or changed — never via signals."""
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from . import keyed_hash
@@ -49,36 +50,78 @@ def log_processing(
     subject_ids: Iterable[object] = (),
     result: Outcome = Outcome.OK,
     started_at=None,
-) -> AuditRecord:
-    """One audit record for the action, and one processing record per data subject."""
+) -> None:
+    """One audit record for the action, and one processing record per data subject, written
+    together: both or neither."""
     now = timezone.now()
     subjects = list(dict.fromkeys(str(s) for s in subject_ids))
-    with transaction.atomic():
-        audit = AuditRecord.objects.create(
+    audit = AuditRecord(
+        trace_id=origin.trace_id,
+        span_id=origin.span_id,
+        timestamp=now,
+        actor=origin.actor,
+        actor_label=str(origin.actor.username) if origin.actor else "anoniem",
+        action=action,
+        activity=activity,
+        object_type=object_type,
+        object_id=str(object_id),
+        result=result,
+        origin=origin.origin[:200],
+        subject_count=len(subjects),
+    )
+    records = [
+        ProcessingRecord(
             trace_id=origin.trace_id,
             span_id=origin.span_id,
-            timestamp=now,
-            actor=origin.actor,
-            actor_label=str(origin.actor.username) if origin.actor else "anoniem",
-            action=action,
+            parent_span_id=origin.parent_span_id,
             activity=activity,
-            object_type=object_type,
-            object_id=str(object_id),
-            result=result,
-            origin=origin.origin[:200],
-            subject_count=len(subjects),
+            data_subject=subject_pseudonym(subject),
+            started_at=started_at or now,
+            ended_at=now,
+            outcome=result,
         )
-        ProcessingRecord.objects.bulk_create(
-            ProcessingRecord(
-                trace_id=origin.trace_id,
-                span_id=origin.span_id,
-                parent_span_id=origin.parent_span_id,
-                activity=activity,
-                data_subject=subject_pseudonym(subject),
-                started_at=started_at or now,
-                ended_at=now,
-                outcome=result,
-            )
-            for subject in subjects
-        )
-    return audit
+        for subject in subjects
+    ]
+    if connection.vendor == "postgresql":
+        _insert_in_one_statement(audit, records)
+        return
+    with transaction.atomic():
+        audit.save(force_insert=True)
+        ProcessingRecord.objects.bulk_create(records)
+
+
+def _columns(model) -> list:
+    return [f for f in model._meta.concrete_fields if not f.primary_key]
+
+
+@functools.cache
+def _one_statement_sql() -> str:
+    """Table and column names come from the models' metadata, never from input; every
+    value is a query parameter."""
+    audit_fields, record_fields = _columns(AuditRecord), _columns(ProcessingRecord)
+    quote = connection.ops.quote_name
+    arrays = ", ".join(f"%s::{f.db_type(connection).split('(')[0]}[]" for f in record_fields)
+    return (
+        f"WITH audit AS (INSERT INTO {quote(AuditRecord._meta.db_table)} "  # noqa: S608
+        f"({', '.join(quote(f.column) for f in audit_fields)}) "
+        f"VALUES ({', '.join(['%s'] * len(audit_fields))})) "
+        f"INSERT INTO {quote(ProcessingRecord._meta.db_table)} "
+        f"({', '.join(quote(f.column) for f in record_fields)}) "
+        f"SELECT * FROM unnest({arrays})"
+    )
+
+
+def _insert_in_one_statement(audit: AuditRecord, records: list[ProcessingRecord]) -> None:
+    """Every page view writes the log, so on PostgreSQL it is one round trip: a
+    data-modifying WITH inserts the audit record, the outer INSERT the processing records
+    from arrays. One statement is atomic on its own. The ORM would need BEGIN, two INSERTs
+    and COMMIT (four round trips); docs/decisions/0008."""
+    params = [
+        f.get_db_prep_save(f.pre_save(audit, True), connection) for f in _columns(AuditRecord)
+    ]
+    params += [
+        [f.get_db_prep_save(f.pre_save(r, True), connection) for r in records]
+        for f in _columns(ProcessingRecord)
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(_one_statement_sql(), params)

@@ -1,8 +1,9 @@
 """Reads of maatwerk requests, under the case visibility rule."""
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
+from doorbraak.cases.models import Blocker
 from doorbraak.cases.queries import visible_cases
 
 from .models import Category, LegalGround, Request
@@ -14,13 +15,16 @@ def visible_requests(user) -> QuerySet[Request]:
         .select_related(
             "case__household", "category", "created_by", "triangle__legal_ground", "cost_benefit"
         )
-        .prefetch_related("blockers__organisation", "case__household__members")
+        .prefetch_related(
+            Prefetch("blockers", queryset=Blocker.objects.select_related("organisation")),
+            "case__household__members",
+        )
     )
 
 
 def request_detail(user, pk) -> Request:
     try:
-        return visible_requests(user).get(pk=pk)
+        return visible_requests(user).select_related("fund__approval_policy").get(pk=pk)
     except (Request.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
 

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doorbraak.approvals import queries as approval_queries
 from doorbraak.approvals import services as approval_services
 from doorbraak.approvals.models import Notification
 from doorbraak.cases.queries import visible_case_or_404
@@ -128,10 +129,12 @@ def _approver_preview(case, form) -> list[tuple[str, str, str]]:
 def _detail_context(proposal):
     stored = getattr(proposal, "cost_benefit", None)
     open_vote = proposal.status == "ingediend" and proposal.fund_id is not None
+    votes = approval_queries.votes_of(proposal)
+    state, waiting = approval_services.vote_overview(proposal) if open_vote else (None, [])
     return {
-        "votes": list(proposal.votes.select_related("approver")),
-        "state": approval_services.decision_state(proposal) if open_vote else None,
-        "waiting": approval_services.waiting_for(proposal) if open_vote else [],
+        "votes": votes,
+        "state": state,
+        "waiting": waiting,
         "orders": list(proposal.payment_orders.all()),
         "proposal": proposal,
         "triangle": proposal.triangle,
