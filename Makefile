@@ -46,11 +46,11 @@ test: install-test
 	@scripts/run-tests.sh
 
 SCALE ?= city
-BENCH_DB = $$(scripts/local-postgres.sh | sed 's|/[^/]*$$|/doorbraak_bench|')
+BENCH_DB = $$(scripts/local-postgres.sh | sed 's|/[^/]*$$|/doorbraak_bench_$(SCALE)|')
 
-## bench-data: fill a local PostgreSQL database with synthetic data (SCALE=tiny|city|national)
+## bench-data: fill the local PostgreSQL database doorbraak_bench_$(SCALE) with synthetic data (SCALE=tiny|city|national)
 bench-data: install-test
-	@psql "$$(scripts/local-postgres.sh | sed 's|/[^/]*$$|/postgres|')" -qtc "SELECT 1 FROM pg_database WHERE datname='doorbraak_bench'" | grep -q 1 || psql "$$(scripts/local-postgres.sh | sed 's|/[^/]*$$|/postgres|')" -qc "CREATE DATABASE doorbraak_bench"
+	@psql "$$(scripts/local-postgres.sh | sed 's|/[^/]*$$|/postgres|')" -qtc "SELECT 1 FROM pg_database WHERE datname='doorbraak_bench_$(SCALE)'" | grep -q 1 || psql "$$(scripts/local-postgres.sh | sed 's|/[^/]*$$|/postgres|')" -qc "CREATE DATABASE doorbraak_bench_$(SCALE)"
 	DATABASE_URL=$(BENCH_DB) DJANGO_DEBUG=1 $(PY) -m bench.generate --scale $(SCALE)
 
 ## bench: run the benchmarks and write bench/results/latest.json and docs/benchmarks.md

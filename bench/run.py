@@ -27,9 +27,9 @@ TARGETS = [
 ]
 
 
-def default_database_url() -> str:
+def default_database_url(scale: str) -> str:
     url = subprocess.check_output([str(ROOT / "scripts" / "local-postgres.sh")]).decode().strip()
-    return url.rsplit("/", 1)[0] + "/doorbraak_bench"
+    return url.rsplit("/", 1)[0] + f"/doorbraak_bench_{scale}"
 
 
 def machine() -> dict:
@@ -91,6 +91,14 @@ def fmt(value) -> str:
     return f"{value:,}" if isinstance(value, int) else str(value)
 
 
+ANALYSIS = ROOT / "bench" / "analysis.md"
+
+
+def analysis() -> str:
+    """The hand-written part: what limits a target that is not met, from profiles."""
+    return ANALYSIS.read_text().strip() + "\n" if ANALYSIS.exists() else ""
+
+
 def write_doc(results: dict, info: dict, data: dict, args) -> None:
     rows = "\n".join(
         f"| `{name}` | {fmt(r['median'])} | {fmt(r['min'])} | {fmt(r['max'])} | {r['unit']} |"
@@ -120,8 +128,7 @@ runs (min and max beside it), and each is compared with a baseline measured in t
 |---|---|---|
 {chr(10).join(checks)}
 
-Targets marked **not met** are open work: profile the server under load (`py-spy record`
-against a gunicorn worker during `make bench`) and fix what limits it before claiming them.
+{analysis()}
 
 ## All figures
 
@@ -136,8 +143,10 @@ against a gunicorn worker during `make bench`) and fix what limits it before cla
   inbox, approver review pages and request pages of `bench-worker`; the baseline is
   `/bench/bare/` (session auth and one query) on the same server in the same run. Every page
   view also writes its processing-log and audit records, as in production.
-- **ledger**: 32 threads reserve, pay and release on 10 funds for a fixed time, against
-  `pgbench`'s built-in TPC-B-like run (32 clients) on the same PostgreSQL server.
+- **ledger**: 32 clients (four processes of eight threads, each thread its own connection)
+  reserve, pay and release on 10 funds for {args.seconds} s, against `pgbench`'s built-in
+  TPC-B-like run (32 clients, `-j 2`) on the same PostgreSQL server; afterwards every fund's
+  balances must be non-negative and equal a replay of its entries.
 - **anonymiser**: `doorbraak-anonymise` and plain `deduce` on the same synthetic notes, each in
   a fresh process: notes per second after start-up, and the warm start.
 - **queries**: the number of SQL queries per page and API list is asserted in
@@ -167,7 +176,7 @@ def main() -> None:
         help="rewrite docs/benchmarks.md from bench/results/latest.json",
     )
     args = parser.parse_args()
-    url = args.database_url or default_database_url()
+    url = args.database_url or default_database_url(args.scale)
     if args.report_only:
         write_doc(json.loads(RESULTS.read_text()), machine(), dataset(url), args)
         return
