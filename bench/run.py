@@ -155,9 +155,9 @@ runs (min and max beside it), and each is compared with a baseline measured in t
 ## Reproduce
 
 ```
-make test                      # sets everything up
-make bench-data SCALE={args.scale}      # synthetic data in the local PostgreSQL
-make bench                     # writes bench/results/latest.json and this page
+make test                           # sets everything up, incl. the local PostgreSQL
+make bench-data SCALE={args.scale}   # synthetic data in doorbraak_bench_{args.scale}
+make bench SCALE={args.scale}        # writes bench/results/latest.json and this page
 ```
 """)
 
