@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -81,8 +80,13 @@ def case_list(request):
     status = request.GET.get("status", CaseStatus.OPEN)
     if status not in CaseStatus.values:
         status = CaseStatus.OPEN
-    cases = queries.case_list(request.user, mine_only=(view == "mijn"), status=status)
-    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = queries.case_page(
+        request.user,
+        mine_only=(view == "mijn"),
+        status=status,
+        number=request.GET.get("pagina"),
+        per_page=PAGE_SIZE,
+    )
     log_processing(
         origin_from_request(request),
         activity=Activity.CASE_LIST,
