@@ -3,11 +3,18 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from doorbraak.funds import ledger
+from doorbraak.funds import ledger, ledger_write
 from doorbraak.funds.ledger import LedgerError
 from doorbraak.funds.models import LedgerAccount, LedgerEntry, LedgerTransaction, Reservation
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True, params=["one statement", "orm"])
+def write_path(request, monkeypatch):
+    """Every test runs on both write paths (on SQLite both are the ORM path)."""
+    monkeypatch.setattr(ledger_write, "ONE_STATEMENT_ON_POSTGRES", request.param != "orm")
+    return request.param
 
 
 def test_allocation_makes_budget_available(fund):
@@ -76,14 +83,15 @@ def test_a_key_cannot_be_reused_for_something_else(fund, team_a):
 def test_a_key_taken_concurrently_on_another_fund_leaves_the_caller_usable(
     fund, team_a, monkeypatch
 ):
-    """The race the idempotency lookup cannot see (another fund's transaction committed
-    between our lookup and our insert) ends in the unique key: a LedgerError, nothing of
-    this action written, and the caller's own transaction still usable."""
+    """The race a lookup before the insert cannot see (another fund's transaction committed
+    between lookup and insert) ends in the unique key: a LedgerError, nothing of this action
+    written, and the caller's own transaction still usable. (The one-statement path has no
+    such window: its insert is ON CONFLICT DO NOTHING.)"""
     from tests.funds.conftest import make_fund
 
     other = make_fund(team_a, name="Voorkom Erger Potje")
     ledger.reserve(fund_id=fund.pk, ref="V-9", cents=100)
-    monkeypatch.setattr(ledger, "_existing", lambda key, fund_id, kind: None)
+    monkeypatch.setattr(ledger_write, "_key_taken", lambda key: False)
     with transaction.atomic():
         with pytest.raises(LedgerError) as error:
             ledger.reserve(fund_id=other.pk, ref="V-9", cents=100)
@@ -136,3 +144,37 @@ def test_the_database_refuses_a_negative_balance_even_if_code_would_try(fund):
         LedgerTransaction.objects.create(
             fund=fund, kind="correctie", idempotency_key=f"allocate:{fund.pk}"
         )
+
+
+def test_a_write_is_all_or_nothing(fund):
+    """Should a check ever be skipped, the database refuses the balance, and the whole
+    write (transaction, entries, reservation) is undone with it."""
+    accounts = {a.kind: a for a in LedgerAccount.objects.filter(fund=fund)}
+    txn = LedgerTransaction(fund_id=fund.pk, kind="reservering", idempotency_key="reserve:X")
+    reservation = Reservation(fund_id=fund.pk, ref="X", amount_cents=300_000)
+    moves = [(accounts["vrij"], -300_000), (accounts["gereserveerd"], 300_000)]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ledger_write.write(txn, moves, ledger_write.ReservationChange(reservation))
+    assert not LedgerTransaction.objects.filter(idempotency_key="reserve:X").exists()
+    assert not Reservation.objects.filter(ref="X").exists()
+    assert ledger.balances(fund.pk) == ledger.replayed_balances(fund.pk)
+    assert ledger.balances(fund.pk).available == 200_000
+
+
+def test_the_returned_transaction_and_reservation_are_the_stored_rows(fund):
+    txn = ledger.reserve(fund_id=fund.pk, ref="V-20", cents=1_500)
+    stored = LedgerTransaction.objects.get(idempotency_key="reserve:V-20")
+    assert (txn.pk, txn.kind, txn.fund_id, txn._state.adding) == (
+        stored.pk,
+        "reservering",
+        fund.pk,
+        False,
+    )
+    assert ledger.reserve(fund_id=fund.pk, ref="V-20", cents=1_500).pk == stored.pk
+    paid = ledger.pay(fund_id=fund.pk, ref="V-20", cents=500, key="pay:V-20")
+    assert LedgerTransaction.objects.get(pk=paid.pk).idempotency_key == "pay:V-20"
+    released = ledger.release(fund_id=fund.pk, ref="V-20")
+    assert set(released.entries.values_list("amount_cents", flat=True)) == {-1_000, 1_000}
+    assert ledger.release(fund_id=fund.pk, ref="V-20").pk == released.pk
+    reservation = Reservation.objects.get(ref="V-20")
+    assert (reservation.paid_cents, reservation.released_cents) == (500, 1_000)

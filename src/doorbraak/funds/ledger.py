@@ -1,10 +1,11 @@
 """Every money-moving write. Each function is one database transaction that
 
 1. locks the fund's four accounts (always in id order, so two transactions never deadlock),
-2. looks up the idempotency key — after the lock, so a concurrent duplicate is seen — and
-   returns the earlier transaction unchanged if it exists,
-3. checks balances and the reservation, then writes the transaction, its entries (summing to
-   zero) and the new balances.
+2. checks balances and the reservation, then writes the transaction, its entries (summing
+   to zero), the new balances and the reservation change (funds.ledger_write),
+3. honours the idempotency key — after the lock, so a concurrent duplicate is seen: when the
+   key was used before by this same action, the earlier transaction is returned unchanged
+   (also when a check would now fail); for anything else the key is refused.
 
 The database backs this up: no negative available/reserved/paid balance and no reservation
 settled beyond its amount (check constraints), and a unique idempotency key.
@@ -12,9 +13,11 @@ settled beyond its amount (check constraints), and a unique idempotency key.
 
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Sum
 
+from . import ledger_write
+from .ledger_write import ReservationChange
 from .models import (
     AccountKind,
     Fund,
@@ -72,17 +75,16 @@ def _existing(key: str, fund_id: int, kind: str) -> LedgerTransaction | None:
     return done
 
 
-def _post(
-    accounts,
-    *,
-    fund_id: int,
-    kind: str,
-    key: str,
-    moves: list[tuple[str, int]],
-    request_id=None,
-    actor=None,
-    memo: str = "",
-) -> LedgerTransaction:
+def _earlier(key: str, fund_id: int, kind: str, error: LedgerError) -> LedgerTransaction:
+    """A check failed (or the key is taken): if this very action happened before, that is
+    the answer (a retry changes nothing); otherwise the error stands."""
+    done = _existing(key, fund_id, kind)
+    if done is None:
+        raise error
+    return done
+
+
+def _check(accounts, moves: list[tuple[str, int]]) -> None:
     if sum(cents for _, cents in moves) != 0 or any(cents == 0 for _, cents in moves):
         raise LedgerError("unbalanced")
     for account_kind, cents in moves:
@@ -93,31 +95,41 @@ def _post(
                 available=accounts[account_kind].balance_cents,
                 needed=-cents,
             )
+
+
+def _post(
+    accounts,
+    *,
+    fund_id: int,
+    kind: str,
+    key: str,
+    moves: list[tuple[str, int]],
+    request_id=None,
+    actor=None,
+    memo: str = "",
+    change: ReservationChange | None = None,
+) -> LedgerTransaction:
+    """Check the moves against the locked balances, then write (funds.ledger_write). The
+    idempotency key is looked up only when a check fails or the write finds it taken: the
+    common case costs no extra round trip."""
     try:
-        # No savepoint of its own: every caller is an @transaction.atomic function, whose
-        # transaction (or savepoint, when nested) is rolled back when this raises.
-        txn = LedgerTransaction.objects.create(
-            fund_id=fund_id,
-            kind=kind,
-            idempotency_key=key,
-            request_id=request_id,
-            actor=actor,
-            memo=memo[:300],
-        )
-    except IntegrityError:
-        # The same key on another fund: locks do not serialise across funds.
-        raise LedgerError("key_reused", key=key) from None
-    LedgerEntry.objects.bulk_create(
-        LedgerEntry(transaction=txn, account=accounts[account_kind], amount_cents=cents)
-        for account_kind, cents in moves
+        _check(accounts, moves)
+    except LedgerError as error:
+        return _earlier(key, fund_id, kind, error)
+    txn = LedgerTransaction(
+        fund_id=fund_id,
+        kind=kind,
+        idempotency_key=key,
+        request_id=request_id,
+        actor=actor,
+        memo=memo[:300],
     )
-    changed = []
-    for account_kind, cents in moves:
-        account = accounts[account_kind]
-        account.balance_cents += cents
-        changed.append(account)
-    LedgerAccount.objects.bulk_update(changed, ["balance_cents"])  # one UPDATE for all
-    return txn
+    try:
+        if ledger_write.write(txn, [(accounts[k], cents) for k, cents in moves], change):
+            return txn
+    except ledger_write.KeyTaken:
+        raise LedgerError("key_reused", key=key) from None
+    return _earlier(key, fund_id, kind, LedgerError("key_reused", key=key))
 
 
 def _positive(cents: int) -> int:
@@ -131,7 +143,7 @@ def allocate(*, fund_id: int, cents: int, key: str, actor=None, memo="") -> Ledg
     """Put budget into the fund (its total budget, or a top-up)."""
     cents = _positive(cents)
     accounts = _lock(fund_id)
-    return _existing(key, fund_id, TransactionKind.ALLOCATE) or _post(
+    return _post(
         accounts,
         fund_id=fund_id,
         kind=TransactionKind.ALLOCATE,
@@ -150,22 +162,18 @@ def reserve(
     approval twice reserves once."""
     cents = _positive(cents)
     accounts = _lock(fund_id)
-    key = f"reserve:{ref}"
-    done = _existing(key, fund_id, TransactionKind.RESERVE)
-    if done is not None:
-        return done
-    txn = _post(
+    reservation = Reservation(fund_id=fund_id, ref=ref, request_id=request_id, amount_cents=cents)
+    return _post(
         accounts,
         fund_id=fund_id,
         kind=TransactionKind.RESERVE,
-        key=key,
+        key=f"reserve:{ref}",
         request_id=request_id,
         actor=actor,
         memo=memo,
         moves=[(AVAILABLE, -cents), (RESERVED, cents)],
+        change=ReservationChange(reservation),
     )
-    Reservation.objects.create(fund_id=fund_id, ref=ref, request_id=request_id, amount_cents=cents)
-    return txn
 
 
 def _reservation(fund_id: int, ref: str) -> Reservation:
@@ -180,13 +188,13 @@ def pay(*, fund_id: int, ref: str, cents: int, key: str, actor=None, memo="") ->
     """Post a payment against a reservation (a one-off payment, or one month of a schedule)."""
     cents = _positive(cents)
     accounts = _lock(fund_id)
-    done = _existing(key, fund_id, TransactionKind.PAY)
-    if done is not None:
-        return done
-    reservation = _reservation(fund_id, ref)
-    if cents > reservation.open_cents:
-        raise LedgerError("beyond_reservation", ref=ref, open=reservation.open_cents)
-    txn = _post(
+    try:
+        reservation = _reservation(fund_id, ref)
+        if cents > reservation.open_cents:
+            raise LedgerError("beyond_reservation", ref=ref, open=reservation.open_cents)
+    except LedgerError as error:
+        return _earlier(key, fund_id, TransactionKind.PAY, error)
+    return _post(
         accounts,
         fund_id=fund_id,
         kind=TransactionKind.PAY,
@@ -195,10 +203,8 @@ def pay(*, fund_id: int, ref: str, cents: int, key: str, actor=None, memo="") ->
         actor=actor,
         memo=memo,
         moves=[(RESERVED, -cents), (PAID, cents)],
+        change=ReservationChange(reservation, "paid_cents", cents),
     )
-    reservation.paid_cents += cents
-    reservation.save(update_fields=["paid_cents"])
-    return txn
 
 
 @transaction.atomic
@@ -206,17 +212,17 @@ def release(
     *, fund_id: int, ref: str, key: str | None = None, actor=None, memo=""
 ) -> LedgerTransaction | None:
     """Give back what is still reserved (rejection after all, withdrawal, a schedule ended
-    early). Nothing left: nothing happens."""
+    early). Nothing left: nothing happens (or the earlier release is returned)."""
     accounts = _lock(fund_id)
     key = key or f"release:{ref}"
-    done = _existing(key, fund_id, TransactionKind.RELEASE)
-    if done is not None:
-        return done
-    reservation = _reservation(fund_id, ref)
+    try:
+        reservation = _reservation(fund_id, ref)
+    except LedgerError as error:
+        return _earlier(key, fund_id, TransactionKind.RELEASE, error)
     cents = reservation.open_cents
     if cents == 0:
-        return None
-    txn = _post(
+        return _existing(key, fund_id, TransactionKind.RELEASE)
+    return _post(
         accounts,
         fund_id=fund_id,
         kind=TransactionKind.RELEASE,
@@ -225,10 +231,8 @@ def release(
         actor=actor,
         memo=memo,
         moves=[(RESERVED, -cents), (AVAILABLE, cents)],
+        change=ReservationChange(reservation, "released_cents", cents),
     )
-    reservation.released_cents += cents
-    reservation.save(update_fields=["released_cents"])
-    return txn
 
 
 @transaction.atomic
@@ -239,7 +243,7 @@ def correct(
     if not memo.strip():
         raise LedgerError("memo_required")
     accounts = _lock(fund_id)
-    return _existing(key, fund_id, TransactionKind.CORRECTION) or _post(
+    return _post(
         accounts,
         fund_id=fund_id,
         kind=TransactionKind.CORRECTION,
