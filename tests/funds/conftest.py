@@ -4,7 +4,7 @@ import pytest
 
 from doorbraak.approvals.models import ApprovalPolicy
 from doorbraak.approvals.services import policy_save
-from doorbraak.funds import ledger
+from doorbraak.funds import ledger, ledger_write
 from doorbraak.funds.models import Fund
 
 
@@ -32,3 +32,11 @@ def make_fund(team, *, name="Minimaatwerkbudget", budget_cents=200_000, policy=N
 @pytest.fixture
 def fund(team_a):
     return make_fund(team_a)
+
+
+@pytest.fixture(params=["one statement", "orm"])
+def both_write_paths(request, monkeypatch):
+    """Run a ledger test on both write paths of funds.ledger_write (on SQLite both are the
+    ORM path)."""
+    monkeypatch.setattr(ledger_write, "ONE_STATEMENT_ON_POSTGRES", request.param != "orm")
+    return request.param

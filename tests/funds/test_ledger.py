@@ -7,14 +7,7 @@ from doorbraak.funds import ledger, ledger_write
 from doorbraak.funds.ledger import LedgerError
 from doorbraak.funds.models import LedgerAccount, LedgerEntry, LedgerTransaction, Reservation
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True, params=["one statement", "orm"])
-def write_path(request, monkeypatch):
-    """Every test runs on both write paths (on SQLite both are the ORM path)."""
-    monkeypatch.setattr(ledger_write, "ONE_STATEMENT_ON_POSTGRES", request.param != "orm")
-    return request.param
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("both_write_paths")]
 
 
 def test_allocation_makes_budget_available(fund):

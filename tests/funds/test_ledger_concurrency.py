@@ -12,21 +12,19 @@ import pytest
 from django.db import connection, connections
 from django.db.models import Count, Sum
 
-from doorbraak.funds import ledger, ledger_write
+from doorbraak.funds import ledger
 from doorbraak.funds.ledger import LedgerError
 from doorbraak.funds.models import LedgerAccount, LedgerEntry, LedgerTransaction, Reservation
 from tests.funds.conftest import make_fund
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("both_write_paths"),
+]
 
 WORKERS, ACTIONS, FUNDS = 32, 5000, 10
 SEED = int(os.environ.get("DOORBRAAK_LEDGER_SEED", "20261123"))
-
-
-@pytest.fixture(autouse=True, params=["one statement", "orm"])
-def write_path(request, monkeypatch):
-    monkeypatch.setattr(ledger_write, "ONE_STATEMENT_ON_POSTGRES", request.param != "orm")
-    return request.param
 
 
 def plan(rng: random.Random, fund_ids: list[int]) -> list[tuple]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, connection
 
+from ..raw_insert import insert_fields, insert_values
 from .models import LedgerAccount, LedgerEntry, LedgerTransaction, Reservation
 
 # Tests switch this off to run the ORM path on PostgreSQL as well.
@@ -93,14 +94,6 @@ def _write_with_orm(txn, moves, change) -> bool:
     return True
 
 
-def _columns(model) -> list:
-    return [f for f in model._meta.concrete_fields if not f.primary_key]
-
-
-def _params(instance) -> list:
-    return [f.get_db_prep_save(f.pre_save(instance, True), connection) for f in _columns(instance)]
-
-
 @functools.cache
 def _one_statement_sql(reservation: str) -> str:
     """`reservation` is "", "open", "paid_cents" or "released_cents". Table and column names
@@ -110,13 +103,13 @@ def _one_statement_sql(reservation: str) -> str:
     entry_table = quote(LedgerEntry._meta.db_table)
     account_table = quote(LedgerAccount._meta.db_table)
     reservation_table = quote(Reservation._meta.db_table)
-    txn_columns = ", ".join(quote(f.column) for f in _columns(LedgerTransaction))
-    entry = {f.name: quote(f.column) for f in _columns(LedgerEntry)}
+    txn_columns = ", ".join(quote(f.column) for f in insert_fields(LedgerTransaction))
+    entry = {f.name: quote(f.column) for f in insert_fields(LedgerEntry)}
     balance = quote(LedgerAccount._meta.get_field("balance_cents").column)
     key = quote(LedgerTransaction._meta.get_field("idempotency_key").column)
     parts = [
         f"txn AS (INSERT INTO {txn_table} ({txn_columns}) "  # noqa: S608
-        f"VALUES ({', '.join(['%s'] * len(_columns(LedgerTransaction)))}) "
+        f"VALUES ({', '.join(['%s'] * len(insert_fields(LedgerTransaction)))}) "
         f"ON CONFLICT ({key}) DO NOTHING RETURNING id)",
         f"entries AS (INSERT INTO {entry_table} "  # noqa: S608
         f"({entry['transaction']}, {entry['account']}, {entry['amount_cents']}) "
@@ -126,8 +119,9 @@ def _one_statement_sql(reservation: str) -> str:
         "+ m.cents FROM txn, unnest(%s::bigint[], %s::bigint[]) AS m(account, cents) "
         f"WHERE {account_table}.id = m.account)",
     ]
+    select = "SELECT txn.id, NULL FROM txn"
     if reservation == "open":
-        fields = _columns(Reservation)
+        fields = insert_fields(Reservation)
         casts = ", ".join(f"%s::{f.db_type(connection)}" for f in fields)
         parts.append(
             f"reservation AS (INSERT INTO {reservation_table} "  # noqa: S608
@@ -135,9 +129,7 @@ def _one_statement_sql(reservation: str) -> str:
             "RETURNING id)"
         )
         select = "SELECT txn.id, reservation.id FROM txn, reservation"
-    else:
-        select = "SELECT txn.id, NULL FROM txn"
-    if reservation and reservation != "open":
+    elif reservation:
         column = quote(Reservation._meta.get_field(reservation).column)
         parts.append(
             f"reservation AS (UPDATE {reservation_table} SET {column} = "  # noqa: S608
@@ -149,14 +141,14 @@ def _one_statement_sql(reservation: str) -> str:
 def _write_in_one_statement(txn, moves, change) -> bool:
     accounts = [account.pk for account, _ in moves]
     amounts = [cents for _, cents in moves]
-    params = [*_params(txn), accounts, amounts, accounts, amounts]
+    params = [*insert_values(txn), accounts, amounts, accounts, amounts]
     kind = ""
     if change is not None:
         kind = change.column or "open"
         if change.column:
             params += [change.cents, change.reservation.pk]
         else:
-            params += _params(change.reservation)
+            params += insert_values(change.reservation)
     with connection.cursor() as cursor:
         cursor.execute(_one_statement_sql(kind), params)
         row = cursor.fetchone()

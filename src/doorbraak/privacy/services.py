@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
+from ..raw_insert import db_value, insert_fields, insert_values
 from . import keyed_hash
 from .activities import Activity
 from .models import AuditRecord, Outcome, ProcessingRecord
@@ -90,15 +91,11 @@ def log_processing(
         ProcessingRecord.objects.bulk_create(records)
 
 
-def _columns(model) -> list:
-    return [f for f in model._meta.concrete_fields if not f.primary_key]
-
-
 @functools.cache
 def _one_statement_sql() -> str:
     """Table and column names come from the models' metadata, never from input; every
     value is a query parameter."""
-    audit_fields, record_fields = _columns(AuditRecord), _columns(ProcessingRecord)
+    audit_fields, record_fields = insert_fields(AuditRecord), insert_fields(ProcessingRecord)
     quote = connection.ops.quote_name
     arrays = ", ".join(f"%s::{f.db_type(connection).split('(')[0]}[]" for f in record_fields)
     return (
@@ -116,12 +113,7 @@ def _insert_in_one_statement(audit: AuditRecord, records: list[ProcessingRecord]
     data-modifying WITH inserts the audit record, the outer INSERT the processing records
     from arrays. One statement is atomic on its own. The ORM would need BEGIN, two INSERTs
     and COMMIT (four round trips); docs/decisions/0008."""
-    params = [
-        f.get_db_prep_save(f.pre_save(audit, True), connection) for f in _columns(AuditRecord)
-    ]
-    params += [
-        [f.get_db_prep_save(f.pre_save(r, True), connection) for r in records]
-        for f in _columns(ProcessingRecord)
-    ]
+    params = insert_values(audit)
+    params += [[db_value(f, r) for r in records] for f in insert_fields(ProcessingRecord)]
     with connection.cursor() as cursor:
         cursor.execute(_one_statement_sql(), params)
