@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "doorbraak.funds",
     "doorbraak.demo",
     "doorbraak.ui",
+    "doorbraak.home",
 ]
 
 MIDDLEWARE = [
@@ -150,7 +151,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "cases:list"
+LOGIN_REDIRECT_URL = "home:start"
 LOGOUT_REDIRECT_URL = "login"
 
 # Lockout after repeated failed logins (django-axes): per username and address.
@@ -276,6 +277,11 @@ SPECTACULAR_SETTINGS = {
 # index) and the request amount from which a calculation is required on the return side.
 PRICE_YEAR = int(env("DOORBRAAK_PRICE_YEAR", "0")) or None
 COST_BENEFIT_REQUIRED_FROM = env("DOORBRAAK_COST_BENEFIT_REQUIRED_FROM", "500.00")
+
+# The address people open Doorbraak on: links in e-mails point here.
+SITE_URL = env("DOORBRAAK_SITE_URL", "http://127.0.0.1:8000")
+# The user guide shown in the app at /hulp/ (Markdown).
+HELP_FILE = Path(env("DOORBRAAK_HELP_FILE", str(REPO_DIR / "docs" / "gebruikershandleiding.md")))
 
 # Mounts /bench/bare/, the baseline of the web benchmark (bench/web.py). Never in production.
 BENCH_ENDPOINTS = env_bool("DOORBRAAK_BENCH", False)

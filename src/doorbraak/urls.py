@@ -2,16 +2,17 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from doorbraak.accounts.forms import LoginForm
+from doorbraak.home import views as home_views
 
 admin.site.site_header = "Doorbraak beheer"
 admin.site.site_title = "Doorbraak beheer"
 admin.site.index_title = "Functioneel beheer"
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="cases:list", permanent=False)),
+    path("", include("doorbraak.home.urls")),
+    path("favicon.ico", home_views.favicon),
     path(
         "inloggen/",
         auth_views.LoginView.as_view(

@@ -8,6 +8,22 @@ import pytest
 
 CHROMIUM = os.environ.get("DOORBRAAK_CHROMIUM", "/usr/bin/chromium")
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+LAYOUT_CHECK = (Path(__file__).with_name("layout_check.js")).read_text()
+DESKTOP = {"width": 1280, "height": 800}
+# Runs the layout check in the page after every load and every htmx swap, and reports what it
+# finds to the test through an exposed binding.
+_LAYOUT_HOOK = (
+    "(() => {\n  const check = "
+    + LAYOUT_CHECK
+    + """;
+  const report = () => document.fonts.ready.then(
+    () => window.__reportLayout(location.pathname, check())
+  );
+  window.addEventListener("load", () => setTimeout(report, 0));
+  document.addEventListener("htmx:afterSettle", () => setTimeout(report, 0));
+})();
+"""
+)
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PHONE = {"width": 375, "height": 812}
 
@@ -54,16 +70,48 @@ def _catalogues(request):
     load_starter_catalogues()
 
 
-@pytest.fixture
-def phone_page(browser):
-    # bypass_csp only so axe-core can be injected; the app's own CSP stays strict.
-    context = browser.new_context(viewport=PHONE, bypass_csp=True, locale="nl-NL")
+def _page(browser, viewport):
+    # bypass_csp only so axe-core and the layout check can run; the app's CSP stays strict.
+    context = browser.new_context(viewport=viewport, bypass_csp=True, locale="nl-NL")
+    problems = []
+    context.expose_binding(
+        "__reportLayout",
+        lambda source, path, found: problems.extend(f"{path}: {p}" for p in found),
+    )
+    context.add_init_script(_LAYOUT_HOOK)
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.js_errors = errors
+    page.layout_problems = problems
+    return context, page
+
+
+@pytest.fixture
+def phone_page(browser):
+    """A phone-sized page. Every page it loads passes the layout check (layout_check.js):
+    no label or heading narrower than its longest word, no sideways scroll, no runaway
+    height. The test fails at the end when one did not."""
+    context, page = _page(browser, PHONE)
     yield page
+    problems = list(page.layout_problems)
     context.close()
+    assert problems == [], "layout check:\n" + "\n".join(problems)
+
+
+@pytest.fixture
+def desktop_page(browser):
+    context, page = _page(browser, DESKTOP)
+    yield page
+    problems = list(page.layout_problems)
+    context.close()
+    assert problems == [], "layout check:\n" + "\n".join(problems)
+
+
+def assert_layout(page) -> None:
+    """Check the current page now (also after client-side changes without a load)."""
+    found = page.evaluate(LAYOUT_CHECK)
+    assert found == [], f"{page.url}: {found}"
 
 
 def axe_violations(page) -> list[dict]:
@@ -81,5 +129,4 @@ def axe_violations(page) -> list[dict]:
 def assert_accessible(page) -> None:
     violations = axe_violations(page)
     assert violations == [], f"{page.url}: {violations}"
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= page.viewport_size["width"], f"{page.url} scrolls sideways ({width}px)"
+    assert_layout(page)

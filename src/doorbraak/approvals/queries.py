@@ -57,7 +57,10 @@ def review(user, pk) -> Request:
 
 
 def unread_count(user) -> int:
-    return Notification.objects.filter(user_id=user.pk, read_at__isnull=True).count()
+    """The menu badge: notifications that still need this person (approvals.notifications)."""
+    from .notifications import unread
+
+    return unread(user).count()
 
 
 def overdue_for_team_leader(user) -> QuerySet[Request]:

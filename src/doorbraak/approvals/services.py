@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from doorbraak.accounts.models import User
 
-from . import quorum
+from . import notifications, quorum
 from .models import (
     ApprovalPolicy,
     Choice,
@@ -98,11 +98,12 @@ def vote_overview(request) -> tuple[quorum.Decision, list[User]]:
 def _notify(user, request, kind: str, subject: str) -> None:
     Notification.objects.create(user=user, request=request, kind=kind)
     if user.email:
-        # No personal data in e-mail: the reference and a link text only.
+        # No personal data in e-mail: the reference and the link only.
+        body = notifications.email_body(kind, request.reference, request.pk)
         transaction.on_commit(
             lambda: send_mail(
                 subject,
-                _("Open Doorbraak to see request %(ref)s.") % {"ref": request.reference},
+                body,
                 None,
                 [user.email],
                 fail_silently=True,

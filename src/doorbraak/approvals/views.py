@@ -40,6 +40,8 @@ def _review_or_404(request, pk):
 
 
 PAGE_SIZE = 25
+#: The longest vote comment (kept in step with the service's limit).
+COMMENT_MAX = 2000
 
 
 @login_required
@@ -74,6 +76,7 @@ def _context(user, proposal):
         "state": state,
         "waiting": waiting,
         "choices": Choice,
+        "comment_max": COMMENT_MAX,
     }
 
 
@@ -95,10 +98,14 @@ def vote(request, pk):
     try:
         services.vote_cast(actor=request.user, request=proposal, choice=choice, comment=comment)
     except (ValidationError, PermissionDenied) as error:
-        text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-        messages.error(request, text)
         context = _context(request.user, queries.review(request.user, pk))
-        context["comment_error"] = text
+        context["comment"] = comment[:COMMENT_MAX]
+        if isinstance(error, ValidationError) and "comment" in getattr(error, "error_dict", {}):
+            # Shown once, next to the field, which gets the focus.
+            context["comment_error"] = " ".join(error.message_dict["comment"])
+        else:
+            text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+            messages.error(request, text)
         return render(request, "approvals/review.html", context, status=400)
     proposal.refresh_from_db()
     messages.success(

@@ -1,0 +1,90 @@
+"""What a person may use, by role: the menu, the start page's sections and the buttons on it.
+Pure Python, no Django import: the views and templates ask these functions, so a link is shown
+exactly when the page behind it lets the person in.
+
+The rules follow DOMAIN.md: caseworkers own cases and open them; every role except the
+functional administrator may be asked to vote; funds are for the teams and the municipality's
+roles that spend, approve or steer them, not for partners at the table or enforcement.
+"""
+
+from dataclasses import dataclass
+
+from doorbraak.accounts.roles import ADMIN_ROLES, CASEWORKER_ROLES, Role
+
+#: Roles that see funds (potjes): who spends, approves, pays out or steers them.
+FUND_ROLES = frozenset(
+    {
+        *CASEWORKER_ROLES,
+        Role.INKOMENSCONSULENT,
+        Role.MANAGER_WI,
+        Role.PROJECTLEIDER,
+        Role.BELEIDSADVISEUR,
+        Role.REGIEVOERDER,
+        Role.BEHEERDER,
+    }
+)
+
+#: Roles that look at recurring blockers across cases (anonymous counts only).
+PATTERN_ROLES = frozenset(
+    {Role.TEAMLEIDER, Role.PROJECTLEIDER, Role.BELEIDSADVISEUR, Role.REGIEVOERDER, Role.MANAGER_WI}
+)
+
+
+@dataclass(frozen=True)
+class Person:
+    """The facts about a user that decide what they may use."""
+
+    role: str
+    has_team: bool
+    is_staff: bool = False
+    is_active: bool = True
+
+
+def may_open_case(person: Person) -> bool:
+    return person.is_active and person.role in CASEWORKER_ROLES and person.has_team
+
+
+def may_list_cases(person: Person) -> bool:
+    """A case list makes sense for whoever owns cases or sits in a team that does. Others
+    (table members, enforcement) reach the cases shared with them from their start page."""
+    return person.is_active and (person.role in CASEWORKER_ROLES or person.has_team)
+
+
+def may_vote(person: Person) -> bool:
+    return person.is_active and person.role not in ADMIN_ROLES
+
+
+def may_see_funds(person: Person) -> bool:
+    return person.is_active and person.role in FUND_ROLES
+
+
+def may_see_patterns(person: Person) -> bool:
+    return person.is_active and person.role in PATTERN_ROLES
+
+
+def may_administer(person: Person) -> bool:
+    return person.is_active and person.is_staff
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    key: str
+    url_name: str
+
+
+def menu(person: Person) -> list[MenuItem]:
+    """The main menu, in order. Start and help are always there."""
+    items = [MenuItem("start", "home:start")]
+    if may_list_cases(person):
+        items.append(MenuItem("cases", "cases:list"))
+    if may_open_case(person):
+        items.append(MenuItem("open-case", "cases:open"))
+    if may_vote(person):
+        items.append(MenuItem("votes", "approvals:inbox"))
+    if may_see_funds(person):
+        items.append(MenuItem("funds", "funds:list"))
+    items.append(MenuItem("calculator", "costbenefit:calculator"))
+    if may_administer(person):
+        items.append(MenuItem("admin", "admin:index"))
+    items.append(MenuItem("help", "home:help"))
+    return items

@@ -1,0 +1,156 @@
+"""Reads for the start page: each role's own work, a fixed number of queries per role
+(tests/home/test_start.py asserts them). Lists are short; each links to the full page."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from doorbraak.accounts.queries import mandates_active_on
+from doorbraak.approvals import queries as approvals
+from doorbraak.approvals.models import Notification
+from doorbraak.approvals.notifications import unread
+from doorbraak.cases.models import Blocker, BlockerStatus, CaseAccess, CaseStatus
+from doorbraak.cases.queries import case_list
+from doorbraak.costbenefit.models import CostFigure
+from doorbraak.funds import queries as funds
+from doorbraak.funds.services import utilisation
+from doorbraak.proposals.models import Request, RequestStatus
+
+from . import menu
+
+SHORT = 5
+#: A blocker pattern is shown once this many open blockers share organisation and rule; fewer
+#: could point at one household.
+PATTERN_MINIMUM = 3
+#: Cost figures priced more than this many years ago are due for review.
+FIGURE_MAX_AGE_YEARS = 2
+
+
+def person_of(user) -> menu.Person:
+    return menu.Person(
+        role=user.role,
+        has_team=user.team_id is not None,
+        is_staff=user.is_staff,
+        is_active=user.is_active,
+    )
+
+
+@dataclass
+class StartPage:
+    votes: list = field(default_factory=list)
+    votes_total: int = 0
+    notifications: list = field(default_factory=list)
+    notifications_more: bool = False
+    cases: list = field(default_factory=list)
+    cases_total: int = 0
+    shared: list = field(default_factory=list)
+    requests: list = field(default_factory=list)
+    overdue: list = field(default_factory=list)
+    funds: list = field(default_factory=list)
+    mandates: list = field(default_factory=list)
+    patterns: list = field(default_factory=list)
+    figures_to_review: int = 0
+
+    @property
+    def has_work(self) -> bool:
+        return any(
+            (
+                self.votes,
+                self.notifications,
+                self.cases,
+                self.shared,
+                self.requests,
+                self.overdue,
+                self.funds,
+                self.mandates,
+                self.patterns,
+                self.figures_to_review,
+            )
+        )
+
+
+def unread_notifications(user, limit: int):
+    """Unread notifications, newest first, with their request; one query."""
+    return list(unread(user).select_related("request").order_by("-created_at", "-id")[:limit])
+
+
+def notifications_page(user):
+    return (
+        Notification.objects.filter(user_id=user.pk)
+        .select_related("request")
+        .order_by("-created_at", "-id")
+    )
+
+
+def waiting_votes(user):
+    """Open requests asking this person's vote that they have not voted on yet."""
+    return approvals.inbox(user).filter(voted=False)
+
+
+def start_page(user, today: datetime.date | None = None) -> StartPage:
+    today = today or timezone.localdate()
+    person = person_of(user)
+    page = StartPage()
+    if menu.may_vote(person):
+        votes = list(waiting_votes(user)[: SHORT + 1])
+        page.votes = votes[:SHORT]
+        page.votes_total = len(votes) if len(votes) <= SHORT else waiting_votes(user).count()
+        page.overdue = list(
+            approvals.overdue_for_team_leader(user).order_by("submitted_at")[:SHORT]
+        )
+    notifications = unread_notifications(user, SHORT + 1)
+    page.notifications = notifications[:SHORT]
+    page.notifications_more = len(notifications) > SHORT
+    if menu.may_open_case(person):
+        mine = list(
+            case_list(user, mine_only=True, status=CaseStatus.OPEN).order_by("-opened_at", "-pk")[
+                : SHORT + 1
+            ]
+        )
+        page.cases = mine[:SHORT]
+        page.cases_total = (
+            len(mine)
+            if len(mine) <= SHORT
+            else case_list(user, mine_only=True, status=CaseStatus.OPEN).count()
+        )
+        page.requests = list(
+            Request.objects.filter(created_by_id=user.pk, status=RequestStatus.SUBMITTED)
+            .select_related("fund", "category")
+            .order_by("-submitted_at", "-pk")[:SHORT]
+        )
+    page.shared = list(
+        CaseAccess.objects.filter(
+            user_id=user.pk, revoked_at__isnull=True, case__status=CaseStatus.OPEN
+        )
+        .select_related("case__household")
+        .order_by("-granted_at")[: SHORT * 2]
+    )
+    if menu.may_see_funds(person):
+        page.funds = [(fund, utilisation(fund)) for fund in funds.visible_funds(user)[:SHORT]]
+    page.mandates = list(mandates_active_on(today).filter(holder_id=user.pk)[:SHORT])
+    if menu.may_see_patterns(person):
+        page.patterns = recurring_blockers(limit=SHORT)
+    if menu.may_administer(person):
+        page.figures_to_review = CostFigure.objects.filter(
+            price_year__lt=today.year - FIGURE_MAX_AGE_YEARS + 1
+        ).count()
+    return page
+
+
+def recurring_blockers(limit: int) -> list[dict]:
+    """Open blockers that share organisation and rule, most frequent first: the start of
+    learning from patterns. Counts only; no case or household is named."""
+    return list(
+        Blocker.objects.filter(status=BlockerStatus.OPEN)
+        .values("organisation__name", "rule")
+        .annotate(n=Count("id"), cases=Count("case", distinct=True))
+        .filter(Q(cases__gte=PATTERN_MINIMUM))
+        .order_by("-n", "organisation__name")[:limit]
+    )
+
+
+def unread_ids(user, ids: list[int]) -> list[int]:
+    """Which of these notifications still need this person (one query)."""
+    return list(unread(user).filter(pk__in=ids).values_list("pk", flat=True))

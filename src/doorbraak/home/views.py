@@ -1,0 +1,77 @@
+"""The start page (each role's own work), notifications and the help page."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from doorbraak.approvals.models import Notification
+from doorbraak.approvals.notifications import target
+
+from . import guide, menu, queries
+
+INTRO_HIDDEN = "intro_hidden"
+
+
+@login_required
+def start(request):
+    person = queries.person_of(request.user)
+    return render(
+        request,
+        "home/start.html",
+        {
+            "page": queries.start_page(request.user),
+            "may_open_case": menu.may_open_case(person),
+            "may_list_cases": menu.may_list_cases(person),
+            "may_vote": menu.may_vote(person),
+            "may_see_funds": menu.may_see_funds(person),
+            "may_administer": menu.may_administer(person),
+            "show_intro": not request.session.get(INTRO_HIDDEN),
+        },
+    )
+
+
+@login_required
+@require_POST
+def intro_hide(request):
+    request.session[INTRO_HIDDEN] = True
+    return redirect("home:start")
+
+
+@login_required
+def notifications(request):
+    page = Paginator(queries.notifications_page(request.user), 25).get_page(
+        request.GET.get("pagina")
+    )
+    unread_ids = set(queries.unread_ids(request.user, [n.pk for n in page.object_list]))
+    return render(request, "home/notifications.html", {"page": page, "unread_ids": unread_ids})
+
+
+@login_required
+def notification_open(request, pk):
+    """Mark one notification read and go where it leads."""
+    notification = get_object_or_404(Notification, pk=pk, user_id=request.user.pk)
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+    return redirect(target(notification.kind, notification.request_id))
+
+
+@login_required
+@require_POST
+def notifications_read(request):
+    Notification.objects.filter(user_id=request.user.pk, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+    return redirect("home:notifications")
+
+
+def help_page(request):
+    return render(request, "home/help.html", {"guide": guide.guide()})
+
+
+def favicon(request):
+    """Browsers ask /favicon.ico on every page; answer with the icon instead of a 404."""
+    return redirect(static("doorbraak/favicon.svg"), permanent=True)
