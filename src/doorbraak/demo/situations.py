@@ -132,7 +132,9 @@ SITUATIONS = [
         "niet betalen en kwam in de schulden.")],
       ("Een eigen huurcontract en geen schulden.", "Zet op een rij wat zij heeft betaald.",
        "Eenmalige bijdrage uit het maatwerkbudget; splitsing van het huurcontract."),
-      ["De woningdeler is vertrokken zonder een adres achter te laten."]),
+      ["De woningdeler is vertrokken zonder een adres achter te laten."],
+      ("demo-handhaver", "Met toestemming van de bewoner: meedenken over de kostendelersnorm "
+       "nu de woningdeler is vertrokken.")),
     S("jongere", "m", "Dakloze jongere slaapt in zijn auto. Een briefadres is geregeld, maar "
       "zijn bijstandsaanvraag stokt.", [INK, WONEN],
       [("gemeente", INK, "Voor bijstand met een briefadres wordt steeds meer bewijs gevraagd dat "

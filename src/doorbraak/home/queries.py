@@ -94,9 +94,8 @@ def start_page(user, today: datetime.date | None = None) -> StartPage:
     person = person_of(user)
     page = StartPage()
     if menu.may_vote(person):
-        votes = list(waiting_votes(user)[: SHORT + 1])
-        page.votes = votes[:SHORT]
-        page.votes_total = len(votes) if len(votes) <= SHORT else waiting_votes(user).count()
+        page.votes = list(waiting_votes(user)[:SHORT])
+        page.votes_total = waiting_votes(user).count()
         page.overdue = list(
             approvals.overdue_for_team_leader(user).order_by("submitted_at")[:SHORT]
         )
@@ -104,17 +103,9 @@ def start_page(user, today: datetime.date | None = None) -> StartPage:
     page.notifications = notifications[:SHORT]
     page.notifications_more = len(notifications) > SHORT
     if menu.may_open_case(person):
-        mine = list(
-            case_list(user, mine_only=True, status=CaseStatus.OPEN).order_by("-opened_at", "-pk")[
-                : SHORT + 1
-            ]
-        )
-        page.cases = mine[:SHORT]
-        page.cases_total = (
-            len(mine)
-            if len(mine) <= SHORT
-            else case_list(user, mine_only=True, status=CaseStatus.OPEN).count()
-        )
+        mine = case_list(user, mine_only=True, status=CaseStatus.OPEN)
+        page.cases = list(mine.order_by("-opened_at", "-pk")[:SHORT])
+        page.cases_total = mine.count()
         page.requests = list(
             Request.objects.filter(created_by_id=user.pk, status=RequestStatus.SUBMITTED)
             .select_related("fund", "category")
