@@ -137,7 +137,7 @@ def bench_paths(env: dict, username: str) -> list[str]:
     cases, asked, own = json.loads(out.decode().strip().splitlines()[-1])
     if not cases:
         raise RuntimeError(f"{username} sees no cases: run make bench-data first")
-    paths = ["/casussen/", "/casussen/?weergave=alle", "/stemmen/"]
+    paths = ["/", "/meldingen/", "/casussen/", "/casussen/?weergave=alle", "/stemmen/"]
     paths += [f"/casussen/{pk}/" for pk in cases]
     paths += [f"/stemmen/{pk}/" for pk in asked] + [f"/voorstellen/{pk}/" for pk in own]
     return paths
