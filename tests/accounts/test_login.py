@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def test_login_with_local_account(client, worker_a):
     response = client.post(reverse("login"), {"username": worker_a.username, "password": PASSWORD})
-    assert response.status_code == 302 and response.url == reverse("cases:list")
+    assert response.status_code == 302 and response.url == reverse("home:start")
 
 
 def test_wrong_password_shows_dutch_message(client, worker_a):
