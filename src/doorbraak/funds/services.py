@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from . import ledger, rules
+from . import ledger, rules, schedule
 from .models import BatchStatus, Fund, OrderStatus, PaymentBatch, PaymentOrder
 
 CENTS = Decimal("100")
@@ -126,12 +126,6 @@ def funds_that_fit(
     ]
 
 
-def _add_months(day: datetime.date, months: int) -> datetime.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    return datetime.date(year, month, min(day.day, 28))
-
-
 @transaction.atomic
 def orders_create(request) -> list[PaymentOrder]:
     """Payment orders for an approved request: one, or one per month of its schedule."""
@@ -150,10 +144,10 @@ def orders_create(request) -> list[PaymentOrder]:
                 # Reference and category only: the transfer reaches the bank and the
                 # supplier, so no free text about the household goes on it.
                 "remittance": f"{request.reference} {request.category}"[:140],
-                "due_date": _add_months(start, n),
+                "due_date": due,
             },
         )[0]
-        for n in range(request.months)
+        for n, due in enumerate(schedule.due_dates(start, request.months))
     ]
 
 
