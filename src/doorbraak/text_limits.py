@@ -13,7 +13,7 @@ SHORT_TEXT = 200
 # One explanation: a reason, an effect, a note, a comment.
 TEXT = 2_000
 # Longer writing: a support plan section, a proposal's solution, a source description.
-LONG_TEXT = 10_000
+LONG_TEXT = 5_000
 
 # Characters that make a name look like markup. A name is shown in pages, e-mails, PDFs and
 # SEPA files; none of them needs these.

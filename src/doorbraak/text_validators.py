@@ -4,7 +4,8 @@ the check services call, and a serializer mixin.
 - Model: `LimitedCharField(max_length=text_limits.NAME, name=True)` or
   `LimitedTextField(max_length=text_limits.TEXT)`. Their form fields carry the same limit and
   message (no `maxlength` on textareas: the browser would cut pasted text without a word).
-- Form: `limited_char_field(limit, ...)` for a plain `forms.Form`, or call `limit_form(form)`.
+- Form: `TextLimitsMixin` (with `name_fields`) and `max_length` on each CharField, or
+  `limited_char_field(limit, ...)`, or call `limit_form(form)`.
 - Service: `check_text(value, "field", limit)` / `check_name(value, "field")` raise
   `ValidationError({field: message})` before anything is saved.
 - API: `LimitedSerializerMixin` first in a ModelSerializer's bases.
@@ -101,6 +102,17 @@ def limit_form(form, names: tuple[str, ...] = ()):
     return form
 
 
+class TextLimitsMixin:
+    """For a form: every CharField with a `max_length` gets the Dutch length message, and the
+    fields named in `name_fields` the printable-name check. Put it before the form class."""
+
+    name_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_form(self, names=tuple(self.name_fields))
+
+
 def limited_char_field(limit: int, *, name: bool = False, **kwargs) -> forms.CharField:
     """A form CharField limited to `limit` characters with the Dutch message."""
     return limit_form_field(forms.CharField(max_length=limit, **kwargs), limit, name=name)
@@ -156,13 +168,14 @@ def check_name(value: str | None, field: str, limit: int = text_limits.NAME) -> 
     return value
 
 
+# For a DRF serializer: text fields keep their `max_length` (and so the schema's maxLength)
+# but say it with the Dutch message and the count used, instead of DRF's. No docstring on
+# purpose: drf-spectacular would show it as every serializer's description.
 class LimitedSerializerMixin:
-    """For a DRF ModelSerializer: text fields get the Dutch length message (with the count
-    used) instead of DRF's, and keep the model's name check."""
-
-    def build_standard_field(self, field_name, model_field):
-        field_class, kwargs = super().build_standard_field(field_name, model_field)
-        limit = kwargs.pop("max_length", None)
-        if limit is not None:
-            kwargs["validators"] = _swap_length_validators(kwargs.get("validators", []), limit)
-        return field_class, kwargs
+    def get_fields(self):
+        fields = super().get_fields()
+        for field in fields.values():
+            limit = getattr(field, "max_length", None)
+            if limit is not None and not getattr(field, "read_only", False):
+                field.validators = _swap_length_validators(list(field.validators), limit)
+        return fields
