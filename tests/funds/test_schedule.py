@@ -54,3 +54,31 @@ def test_known_dates(decision, n, due):
 def test_negative_months_are_refused():
     with pytest.raises(ValueError):
         add_months(datetime.date(2026, 1, 1), -1)
+
+
+@pytest.mark.django_db
+def test_payments_of_a_request_approved_on_30_november_fall_due_from_that_day(
+    monkeypatch, team_a, worker_a
+):
+    from django.utils import timezone
+
+    from doorbraak.approvals import services as approvals
+    from tests.approvals.test_flow import SHOP_IBAN, submit
+    from tests.factories import UserFactory
+    from tests.funds.conftest import make_fund
+
+    decision = datetime.date(2026, 11, 30)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: decision)
+    fund = make_fund(team_a, recurring_allowed=True, debtor_iban=SHOP_IBAN)
+    request = submit(worker_a, fund, "90.00", frequency="maandelijks", months=4)
+    for i in range(3):
+        voter = UserFactory(username=f"stemmer{i}", team=team_a)
+        approvals.vote_cast(actor=voter, request=request, choice="ja")
+    dues = list(request.payment_orders.order_by("sequence").values_list("due_date", flat=True))
+    assert dues == [
+        datetime.date(2026, 11, 30),
+        datetime.date(2026, 12, 30),
+        datetime.date(2027, 1, 30),
+        datetime.date(2027, 2, 28),
+    ]
+    assert min(dues) >= decision
