@@ -35,11 +35,8 @@ def test_each_demo_request_is_linked_to_the_blocker_it_solves():
     requests = Request.objects.prefetch_related("blockers").select_related("case")
     assert requests.count() == len(expected)
     for request in requests:
-        key = (
-            next(k for k in expected if k and request.supplier_name.startswith(k))
-            if (request.supplier_name)
-            else ""
-        )
+        name = request.supplier_name
+        key = next((k for k in expected if k and name.startswith(k)), "")
         domain, words = expected[key]
         blockers = list(request.blockers.all())
         assert len(blockers) == 1, request.reference
