@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from doorbraak import text_limits as limits
 from doorbraak.accounts.models import Organisation, Team
 from doorbraak.text_validators import LimitedCharField
+from doorbraak.ui import formatting
 
 
 class Fund(models.Model):
@@ -292,7 +293,8 @@ class PaymentOrder(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.creditor_name} € {self.amount} ({self.due_date})"
+        due = formatting.date(self.due_date)
+        return f"{self.creditor_name} {formatting.euro(self.amount)} ({due})"
 
 
 class BatchStatus(models.TextChoices):

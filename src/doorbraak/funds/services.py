@@ -8,8 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Q, Sum
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+
+from doorbraak.ui import display
 
 from . import ledger, rules, schedule
 from .models import BatchStatus, Fund, OrderStatus, PaymentBatch, PaymentOrder
@@ -22,7 +23,7 @@ def to_cents(amount: Decimal) -> int:
 
 
 def euro(amount: Decimal) -> str:
-    return f"€ {number_format(amount, 2, use_l10n=True, force_grouping=True)}"
+    return display.euro(amount)
 
 
 @transaction.atomic
