@@ -70,6 +70,13 @@ def test_readme_lists_every_demo_account_with_a_role():
 
 @pytest.mark.django_db(transaction=True)
 def test_load_demo_prints_no_e_mails(settings, capsys):
+    # Transactional: the e-mails go out when load_demo's transaction commits. An earlier
+    # transactional test may have flushed the shipped catalogues; put them back.
+    from doorbraak.costbenefit.services import load_defaults
+    from doorbraak.proposals.services import load_starter_catalogues
+
+    load_defaults()
+    load_starter_catalogues()
     settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
     output = load()
     printed = capsys.readouterr()
