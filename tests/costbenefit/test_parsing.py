@@ -307,11 +307,14 @@ def test_horizon_out_of_range_is_refused_by_the_calculator(horizon):
     assert caught.value.code == "horizon"
 
 
-def test_labels_are_trimmed_and_cut_to_200_characters():
+def test_labels_are_trimmed_and_refused_above_200_characters():
     parsed = parsing.parse(body(solution=[{"label": "  ticket  ", "amount": "1"}]))
     assert parsed["solution"][0].label == "ticket"
-    parsed = parsing.parse(body(avoided=[{"label": "x" * 500, "amount": "1"}]))
+    parsed = parsing.parse(body(avoided=[{"label": "x" * 200, "amount": "1"}]))
     assert parsed["avoided"][0].label == "x" * 200
+    with pytest.raises(CalculationError) as caught:
+        parsing.parse(body(avoided=[{"label": "x" * 500, "amount": "1"}]))
+    assert caught.value.code == "label_length" and caught.value.params["used"] == 500
 
 
 def test_per_and_quantity_defaults():

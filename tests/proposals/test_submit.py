@@ -49,7 +49,7 @@ def test_complete_request_is_saved_with_triangle_and_timeline(
     assert proposal.triangle.legal_ground == ground
     assert list(proposal.blockers.all()) == [blocker]
     entry = case.timeline.filter(kind=EntryKind.REQUEST).get()
-    assert proposal.reference in entry.text and "250.00" in entry.text
+    assert proposal.reference in entry.text and "€ 250,00" in entry.text
 
 
 @pytest.mark.parametrize(

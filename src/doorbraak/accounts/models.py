@@ -7,6 +7,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak import text_limits as limits
+from doorbraak.text_validators import LimitedCharField, LimitedTextField
+
 from .labels import ROLE_CHOICES
 
 
@@ -27,7 +30,7 @@ class OrganisationKind(models.TextChoices):
 
 
 class Organisation(models.Model):
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = LimitedCharField(_("name"), max_length=limits.NAME, unique=True, name_check=True)
     kind = models.CharField(_("kind"), max_length=40, choices=OrganisationKind.choices)
 
     class Meta:
@@ -42,7 +45,7 @@ class Organisation(models.Model):
 class Neighbourhood(models.Model):
     """A wijk: the area a neighbourhood team works in."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = LimitedCharField(_("name"), max_length=limits.NAME, name_check=True)
     municipality = models.ForeignKey(
         Organisation,
         verbose_name=_("municipality"),
@@ -66,7 +69,7 @@ class Neighbourhood(models.Model):
 
 
 class Team(models.Model):
-    name = models.CharField(_("name"), max_length=200)
+    name = LimitedCharField(_("name"), max_length=limits.NAME, name_check=True)
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="teams"
     )
@@ -94,6 +97,8 @@ class Team(models.Model):
 class User(AbstractUser):
     """A professional. Residents never log in; their data lives in cases."""
 
+    first_name = LimitedCharField(_("first name"), max_length=150, blank=True, name_check=True)
+    last_name = LimitedCharField(_("last name"), max_length=150, blank=True, name_check=True)
     role = models.CharField(_("role"), max_length=40, choices=ROLE_CHOICES, blank=True)
     organisation = models.ForeignKey(
         Organisation,
@@ -137,14 +142,18 @@ class Mandate(models.Model):
         on_delete=models.PROTECT,
         related_name="mandates",
     )
-    scope = models.TextField(_("for what"), help_text=_("What the holder may decide."))
+    scope = LimitedTextField(
+        _("for what"), max_length=limits.TEXT, help_text=_("What the holder may decide.")
+    )
     max_amount = models.DecimalField(
         _("maximum amount (EUR)"), max_digits=12, decimal_places=2, null=True, blank=True
     )
     valid_from = models.DateField(_("valid from"))
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
-    granted_by = models.CharField(_("granted by"), max_length=200)
-    decision_reference = models.CharField(_("decision reference"), max_length=200, blank=True)
+    granted_by = LimitedCharField(_("granted by"), max_length=limits.NAME, name_check=True)
+    decision_reference = LimitedCharField(
+        _("decision reference"), max_length=limits.SHORT_TEXT, blank=True, name_check=True
+    )
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
 
     class Meta:

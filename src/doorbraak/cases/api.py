@@ -13,12 +13,13 @@ from doorbraak.accounts.models import Organisation
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_processing, origin_from_request
+from doorbraak.text_validators import LimitedSerializerMixin
 
 from . import queries, services
 from .models import Blocker, Case, Household, LifeDomain, Member
 
 
-class MemberSerializer(serializers.ModelSerializer):
+class MemberSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
     class Meta:
         model = Member
         fields = ["id", "given_name", "family_name", "household_role", "birth_year", "has_bsn"]
@@ -28,7 +29,7 @@ class MemberSerializer(serializers.ModelSerializer):
     birth_year = serializers.IntegerField(min_value=1900, max_value=2100, allow_null=True)
 
 
-class HouseholdSerializer(serializers.ModelSerializer):
+class HouseholdSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
     members = MemberSerializer(many=True, read_only=True)
 
     class Meta:
@@ -36,7 +37,7 @@ class HouseholdSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "neighbourhood", "address", "postcode", "city", "members"]
 
 
-class CaseSerializer(serializers.ModelSerializer):
+class CaseSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
     reference = serializers.CharField(read_only=True)
     household = HouseholdSerializer(read_only=True)
     key_worker = serializers.CharField(source="key_worker.username", read_only=True)
@@ -59,7 +60,7 @@ class CaseSerializer(serializers.ModelSerializer):
         ]
 
 
-class BlockerSerializer(serializers.ModelSerializer):
+class BlockerSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
     case = serializers.PrimaryKeyRelatedField(queryset=Case.objects.none())
     organisation = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
 

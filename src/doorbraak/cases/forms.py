@@ -1,15 +1,21 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak import text_limits as limits
 from doorbraak.accounts.models import Neighbourhood, Organisation, User
 from doorbraak.forms_utrecht import UtrechtFormMixin
+from doorbraak.text_validators import TextLimitsMixin
 
 from .models import HouseholdRole, LifeDomain
 
 
-class CaseOpenForm(UtrechtFormMixin, forms.Form):
+class CaseOpenForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
+    name_fields = ("household_name", "given_name", "family_name")
+
     household_name = forms.CharField(
-        label=_("Household name"), max_length=200, help_text=_("For example: household Jansen")
+        label=_("Household name"),
+        max_length=limits.NAME,
+        help_text=_("For example: household Jansen"),
     )
     given_name = forms.CharField(label=_("Given name of the main resident"), max_length=100)
     family_name = forms.CharField(label=_("Family name"), max_length=150, required=False)
@@ -24,6 +30,7 @@ class CaseOpenForm(UtrechtFormMixin, forms.Form):
         label=_("Neighbourhood"), required=False, queryset=Neighbourhood.objects.all()
     )
     question = forms.CharField(
+        max_length=limits.TEXT,
         label=_("Question for help, in the resident's words"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
@@ -36,7 +43,9 @@ class CaseOpenForm(UtrechtFormMixin, forms.Form):
     )
 
 
-class MemberForm(UtrechtFormMixin, forms.Form):
+class MemberForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
+    name_fields = ("given_name", "family_name")
+
     given_name = forms.CharField(label=_("Given name"), max_length=100)
     family_name = forms.CharField(label=_("Family name"), max_length=150, required=False)
     household_role = forms.ChoiceField(label=_("Role in household"), choices=HouseholdRole.choices)
@@ -49,50 +58,63 @@ class MemberForm(UtrechtFormMixin, forms.Form):
     )
 
 
-class NoteForm(UtrechtFormMixin, forms.Form):
+class NoteForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     text = forms.CharField(
+        max_length=limits.LONG_TEXT,
         label=_("Note"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("What did the resident tell? The next contact reads it."),
     )
 
 
-class BlockerForm(UtrechtFormMixin, forms.Form):
+class BlockerForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.all()
     )
     rule = forms.CharField(
+        max_length=limits.TEXT,
         label=_("Rule"),
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Which rule or procedure is in the way?"),
     )
     effect = forms.CharField(
-        label=_("Effect on the household"), widget=forms.Textarea(attrs={"rows": 2})
+        max_length=limits.TEXT,
+        label=_("Effect on the household"),
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     life_domain = forms.ChoiceField(label=_("Life domain"), choices=LifeDomain.choices)
 
 
-class ResolveForm(UtrechtFormMixin, forms.Form):
+class ResolveForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     resolution = forms.CharField(
-        label=_("How was it resolved?"), widget=forms.Textarea(attrs={"rows": 2})
+        max_length=limits.TEXT,
+        label=_("How was it resolved?"),
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
-class PlanForm(UtrechtFormMixin, forms.Form):
+class PlanForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     goal = forms.CharField(
-        label=_("What does the household want in a year?"), widget=forms.Textarea(attrs={"rows": 3})
+        max_length=limits.LONG_TEXT,
+        label=_("What does the household want in a year?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     own_contribution = forms.CharField(
-        label=_("What does the household do itself?"), widget=forms.Textarea(attrs={"rows": 3})
+        max_length=limits.LONG_TEXT,
+        label=_("What does the household do itself?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     support_needed = forms.CharField(
-        label=_("What support is needed?"), widget=forms.Textarea(attrs={"rows": 3})
+        max_length=limits.LONG_TEXT,
+        label=_("What support is needed?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
-class HandoverForm(UtrechtFormMixin, forms.Form):
+class HandoverForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     to_user = forms.ModelChoiceField(label=_("New key worker"), queryset=User.objects.none())
     reason = forms.CharField(
+        max_length=limits.TEXT,
         label=_("Reason"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("A household keeps one fixed contact. Why is a handover needed?"),
@@ -104,9 +126,11 @@ class HandoverForm(UtrechtFormMixin, forms.Form):
             self.fields["to_user"].queryset = candidates
 
 
-class AccessForm(UtrechtFormMixin, forms.Form):
+class AccessForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     user = forms.ModelChoiceField(label=_("Person"), queryset=User.objects.none())
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        max_length=limits.TEXT, label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, candidates=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -114,17 +138,21 @@ class AccessForm(UtrechtFormMixin, forms.Form):
             self.fields["user"].queryset = candidates
 
 
-class CloseForm(UtrechtFormMixin, forms.Form):
+class CloseForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     reason = forms.CharField(
-        label=_("Reason for closing"), widget=forms.Textarea(attrs={"rows": 2})
+        max_length=limits.TEXT,
+        label=_("Reason for closing"),
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
-class ReopenForm(UtrechtFormMixin, forms.Form):
+class ReopenForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     reason = forms.CharField(
-        label=_("Reason for reopening"), widget=forms.Textarea(attrs={"rows": 2})
+        max_length=limits.TEXT,
+        label=_("Reason for reopening"),
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
-class BsnSearchForm(UtrechtFormMixin, forms.Form):
+class BsnSearchForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     bsn = forms.CharField(label=_("Search by BSN"), max_length=20)

@@ -8,8 +8,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak import text_limits as limits
 from doorbraak.accounts.models import Neighbourhood, Organisation, Team
 from doorbraak.privacy import keyed_hash
+from doorbraak.text_validators import LimitedCharField, LimitedTextField
+from doorbraak.ui import formatting
 
 
 class LifeDomain(models.TextChoices):
@@ -32,7 +35,12 @@ class HouseholdRole(models.TextChoices):
 
 
 class Household(models.Model):
-    name = models.CharField(_("name"), max_length=200, help_text=_("For example: household Jansen"))
+    name = LimitedCharField(
+        _("name"),
+        max_length=limits.NAME,
+        name_check=True,
+        help_text=_("For example: household Jansen"),
+    )
     neighbourhood = models.ForeignKey(
         Neighbourhood,
         verbose_name=_("neighbourhood"),
@@ -41,9 +49,9 @@ class Household(models.Model):
         blank=True,
         related_name="households",
     )
-    address = models.CharField(_("address"), max_length=200, blank=True)
-    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
-    city = models.CharField(_("city"), max_length=100, blank=True)
+    address = LimitedCharField(_("address"), max_length=200, blank=True, name_check=True)
+    postcode = LimitedCharField(_("postcode"), max_length=7, blank=True, name_check=True)
+    city = LimitedCharField(_("city"), max_length=100, blank=True, name_check=True)
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
 
     class Meta:
@@ -61,8 +69,8 @@ class Member(models.Model):
     subject_id = models.UUIDField(
         _("data subject id"), default=uuid.uuid4, unique=True, editable=False
     )
-    given_name = models.CharField(_("given name"), max_length=100)
-    family_name = models.CharField(_("family name"), max_length=150, blank=True)
+    given_name = LimitedCharField(_("given name"), max_length=100, name_check=True)
+    family_name = LimitedCharField(_("family name"), max_length=150, blank=True, name_check=True)
     household_role = models.CharField(
         _("role in household"), max_length=20, choices=HouseholdRole.choices
     )
@@ -121,7 +129,7 @@ class Case(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=CaseStatus.choices, default=CaseStatus.OPEN
     )
-    question = models.TextField(_("question for help"), blank=True)
+    question = LimitedTextField(_("question for help"), max_length=limits.TEXT, blank=True)
     life_domains = models.JSONField(_("life domains"), default=list, blank=True)
     opened_at = models.DateTimeField(_("opened at"), auto_now_add=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
@@ -156,7 +164,7 @@ class CaseAccess(models.Model):
         on_delete=models.PROTECT,
         related_name="case_access",
     )
-    reason = models.TextField(_("reason"))
+    reason = LimitedTextField(_("reason"), max_length=limits.TEXT)
     granted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("granted by"),
@@ -213,8 +221,10 @@ class Blocker(models.Model):
         on_delete=models.PROTECT,
         related_name="blockers",
     )
-    rule = models.TextField(_("rule"), help_text=_("Which rule or procedure is in the way."))
-    effect = models.TextField(_("effect on the household"))
+    rule = LimitedTextField(
+        _("rule"), max_length=limits.TEXT, help_text=_("Which rule or procedure is in the way.")
+    )
+    effect = LimitedTextField(_("effect on the household"), max_length=limits.TEXT)
     life_domain = models.CharField(_("life domain"), max_length=20, choices=LifeDomain.choices)
     status = models.CharField(
         _("status"), max_length=10, choices=BlockerStatus.choices, default=BlockerStatus.OPEN
@@ -226,7 +236,7 @@ class Blocker(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
-    resolution = models.TextField(_("how it was resolved"), blank=True)
+    resolution = LimitedTextField(_("how it was resolved"), max_length=limits.TEXT, blank=True)
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
 
     class Meta:
@@ -235,7 +245,7 @@ class Blocker(models.Model):
         ordering = ["created_at", "id"]
 
     def __str__(self) -> str:
-        return f"{self.organisation}: {self.rule[:60]}"
+        return f"{self.organisation}: {formatting.shorten(self.rule, 60)}"
 
 
 class SupportPlan(models.Model):
@@ -245,9 +255,11 @@ class SupportPlan(models.Model):
         Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="plans"
     )
     version = models.PositiveIntegerField(_("version"))
-    goal = models.TextField(_("what the household wants in a year"))
-    own_contribution = models.TextField(_("what the household does itself"))
-    support_needed = models.TextField(_("what support is needed"))
+    goal = LimitedTextField(_("what the household wants in a year"), max_length=limits.LONG_TEXT)
+    own_contribution = LimitedTextField(
+        _("what the household does itself"), max_length=limits.LONG_TEXT
+    )
+    support_needed = LimitedTextField(_("what support is needed"), max_length=limits.LONG_TEXT)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("written by"),
@@ -280,7 +292,7 @@ class KeyWorkerHandover(models.Model):
     to_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("to"), on_delete=models.PROTECT, related_name="+"
     )
-    reason = models.TextField(_("reason"))
+    reason = LimitedTextField(_("reason"), max_length=limits.TEXT)
     handed_over_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("recorded by"),
@@ -320,7 +332,7 @@ class TimelineEntry(models.Model):
         Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="timeline"
     )
     kind = models.CharField(_("kind"), max_length=30, choices=EntryKind.choices)
-    text = models.TextField(_("text"), blank=True)
+    text = LimitedTextField(_("text"), max_length=limits.LONG_TEXT, blank=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
     )

@@ -9,9 +9,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doorbraak import text_limits as limits
 from doorbraak.accounts.models import Neighbourhood, Organisation, User
 from doorbraak.accounts.roles import CASEWORKER_ROLES, Role
 from doorbraak.privacy import keyed_hash
+from doorbraak.text_validators import check_name, check_text
 
 from .bsn import InvalidBSN, normalise_bsn
 from .models import (
@@ -31,11 +33,21 @@ from .models import (
 )
 
 
-def _required(value: str, field: str, label: str) -> str:
+def _required(value: str, field: str, label: str, limit: int = limits.TEXT) -> str:
     value = (value or "").strip()
     if not value:
         raise ValidationError({field: _("%(label)s is required.") % {"label": label}})
-    return value
+    return check_text(value, field, limit)
+
+
+def _optional(value: str, field: str, limit: int = limits.TEXT) -> str:
+    return check_text((value or "").strip(), field, limit)
+
+
+def _name(value: str, field: str, label: str, limit: int, *, required: bool = True) -> str:
+    """A name: required (unless not), at most `limit` characters, printable, no markup."""
+    value = _required(value, field, label, limit) if required else (value or "").strip()
+    return check_name(value, field, limit)
 
 
 def _check_choice(value: str, choices, field: str, label: str) -> str:
@@ -131,8 +143,10 @@ def case_open(
     """Register a household with its first member and open a case with the actor as key worker."""
     if not _is_caseworker_with_team(actor):
         raise PermissionDenied(_("Only a professional in a team can open a case."))
-    household_name = _required(household_name, "household_name", _("Household name"))
-    given_name = _required(given_name, "given_name", _("Given name"))
+    household_name = _name(household_name, "household_name", _("Household name"), limits.NAME)
+    given_name = _name(given_name, "given_name", _("Given name"), 100)
+    family_name = _name(family_name, "family_name", _("Family name"), 150, required=False)
+    question = _optional(question, "question")
     birth_year = _check_birth_year(birth_year)
     bsn_fields = _bsn_fields(bsn)
     domains = _check_life_domains(life_domains)
@@ -169,7 +183,8 @@ def member_add(
     bsn: str = "",
 ) -> Member:
     _check_open(case)
-    given_name = _required(given_name, "given_name", _("Given name"))
+    given_name = _name(given_name, "given_name", _("Given name"), 100)
+    family_name = _name(family_name, "family_name", _("Family name"), 150, required=False)
     _check_choice(household_role, HouseholdRole, "household_role", _("role in household"))
     birth_year = _check_birth_year(birth_year)
     member = Member.objects.create(
@@ -188,7 +203,7 @@ def member_add(
 def note_add(*, actor: User, case: Case, text: str) -> TimelineEntry:
     """Record what the resident tells, so the next contact sees the whole picture."""
     _check_open(case)
-    text = _required(text, "text", _("Note"))
+    text = _required(text, "text", _("Note"), limits.LONG_TEXT)
     return TimelineEntry.objects.create(case=case, actor=actor, kind=EntryKind.NOTE, text=text)
 
 
@@ -240,16 +255,24 @@ def plan_update(
     *, actor: User, case: Case, goal: str, own_contribution: str, support_needed: str
 ) -> SupportPlan:
     _check_open(case)
+    goal = _required(goal, "goal", _("What the household wants in a year"), limits.LONG_TEXT)
+    own_contribution = _required(
+        own_contribution,
+        "own_contribution",
+        _("What the household does itself"),
+        limits.LONG_TEXT,
+    )
+    support_needed = _required(
+        support_needed, "support_needed", _("What support is needed"), limits.LONG_TEXT
+    )
     Case.objects.select_for_update().filter(pk=case.pk).first()  # serialise version numbers
     latest = case.plans.order_by("-version").first()
     plan = SupportPlan.objects.create(
         case=case,
         version=(latest.version + 1) if latest else 1,
-        goal=_required(goal, "goal", _("What the household wants in a year")),
-        own_contribution=_required(
-            own_contribution, "own_contribution", _("What the household does itself")
-        ),
-        support_needed=_required(support_needed, "support_needed", _("What support is needed")),
+        goal=goal,
+        own_contribution=own_contribution,
+        support_needed=support_needed,
         created_by=actor,
     )
     timeline_record(case, actor, EntryKind.PLAN, _("Version %(n)s") % {"n": plan.version})

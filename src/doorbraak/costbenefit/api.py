@@ -6,6 +6,8 @@ from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from doorbraak.text_validators import LimitedSerializerMixin
+
 from . import calculator, parsing, queries
 from .models import CostFigure
 
@@ -84,7 +86,7 @@ class CostBenefitView(APIView):
         return Response(parsing.serialise(result))
 
 
-class CostFigureSerializer(serializers.ModelSerializer):
+class CostFigureSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
     # Explicit bounds: a small integer's range differs per database backend (schema drift).
     price_year = serializers.IntegerField(min_value=1900, max_value=2100, read_only=True)
     municipality = serializers.CharField(

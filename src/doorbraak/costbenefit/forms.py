@@ -4,7 +4,10 @@ and the request form. Empty rows are ignored; each row becomes the API's JSON sh
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak import text_limits
 from doorbraak.forms_utrecht import UtrechtFormMixin
+from doorbraak.text_validators import TextLimitsMixin
+from doorbraak.ui import display
 
 from . import calculator
 from .models import PAYER_CHOICES, UNIT_CHOICES
@@ -15,7 +18,11 @@ UNIT_LABELS = dict(UNIT_CHOICES)
 
 def figure_choices(figures) -> list[tuple[str, str]]:
     return [("", _("— own amount —"))] + [
-        (key, f"{f.label} (€ {f.amount} {UNIT_LABELS.get(f.unit, f.unit)}, {f.price_year})")
+        (
+            key,
+            f"{f.label} ({display.euro(f.amount)} {UNIT_LABELS.get(f.unit, f.unit)}, "
+            f"{f.price_year})",
+        )
         for key, f in sorted(figures.items(), key=lambda item: item[1].label)
     ]
 
@@ -35,8 +42,8 @@ class HorizonForm(UtrechtFormMixin, forms.Form):
     )
 
 
-class SolutionRowForm(UtrechtFormMixin, forms.Form):
-    label = forms.CharField(label=_("Solution"), max_length=200, required=False)
+class SolutionRowForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
+    label = forms.CharField(label=_("Solution"), max_length=text_limits.SHORT_TEXT, required=False)
     amount = forms.CharField(label=_("Amount (EUR)"), max_length=20, required=False)
     per = forms.ChoiceField(
         label=_("Once or per month"), choices=PER_CHOICES, initial=calculator.ONCE
@@ -55,7 +62,7 @@ class SolutionRowForm(UtrechtFormMixin, forms.Form):
         }
 
 
-class AvoidedRowForm(UtrechtFormMixin, forms.Form):
+class AvoidedRowForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     figure = forms.ChoiceField(label=_("Cost figure"), required=False, choices=())
     quantity = forms.CharField(
         label=_("Quantity"),
@@ -63,7 +70,9 @@ class AvoidedRowForm(UtrechtFormMixin, forms.Form):
         required=False,
         help_text=_("Years for a figure per year, months per month, cases per case."),
     )
-    label = forms.CharField(label=_("Or: description"), max_length=200, required=False)
+    label = forms.CharField(
+        label=_("Or: description"), max_length=text_limits.SHORT_TEXT, required=False
+    )
     amount = forms.CharField(label=_("Own amount (EUR)"), max_length=20, required=False)
     per = forms.ChoiceField(
         label=_("Once or per month"), choices=PER_CHOICES, initial=calculator.ONCE

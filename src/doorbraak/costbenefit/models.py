@@ -5,7 +5,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak import text_limits as limits
 from doorbraak.accounts.models import Organisation, OrganisationKind
+from doorbraak.text_validators import LimitedCharField, LimitedTextField
 
 from . import calculator
 
@@ -33,12 +35,12 @@ class CostFigure(models.Model):
         related_name="cost_figures",
         help_text=_("Empty: the default for every municipality."),
     )
-    label = models.CharField(_("description"), max_length=200)
+    label = LimitedCharField(_("description"), max_length=limits.SHORT_TEXT, name_check=True)
     amount = models.DecimalField(_("amount (EUR)"), max_digits=12, decimal_places=2)
     unit = models.CharField(_("unit"), max_length=10, choices=UNIT_CHOICES)
     price_year = models.PositiveSmallIntegerField(_("price year"))
-    source = models.TextField(_("source"))
-    note = models.TextField(_("note"), blank=True)
+    source = LimitedTextField(_("source"), max_length=limits.TEXT)
+    note = LimitedTextField(_("note"), max_length=limits.TEXT, blank=True)
     payer = models.CharField(
         _("who pays these costs"), max_length=40, choices=PAYER_CHOICES, default="gemeente"
     )
@@ -82,7 +84,7 @@ class CostFigure(models.Model):
 class PriceIndexYear(models.Model):
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
     index = models.DecimalField(_("index"), max_digits=10, decimal_places=2)
-    source = models.TextField(_("source"))
+    source = LimitedTextField(_("source"), max_length=limits.TEXT)
 
     class Meta:
         verbose_name = _("price index year")

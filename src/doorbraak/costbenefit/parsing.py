@@ -4,7 +4,10 @@ messages through `error_message`."""
 
 from decimal import Decimal
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+
+from doorbraak import text_limits
 
 from . import calculator
 from .calculator import AvoidedItem, CalculationError, Probability, SolutionItem, to_decimal
@@ -32,8 +35,13 @@ def error_message(error: CalculationError) -> str:
         "horizon": _("The horizon must be between 1 and %(maximum)s months."),
         "unknown_payer": _("Unknown payer: “%(payer)s”."),
         "malformed": _("The input is incomplete or malformed: %(detail)s."),
+        "label_length": _("Description: at most %(limit)s characters (you used %(used)s)."),
     }
     template = messages.get(error.code, _("The calculation could not be made."))
+    if error.code == "label_length":
+        return template % {
+            k: number_format(v, force_grouping=True) for k, v in error.params.items()
+        }
     return template % error.params if error.params else template
 
 
@@ -56,7 +64,11 @@ def _int(value, field_name: str) -> int | None:
 
 def _label(raw: dict) -> str:
     value = raw.get("label")
-    return "" if value is None else str(value).strip()[:200]
+    label = "" if value is None else str(value).strip()
+    used = text_limits.excess_length(label, text_limits.SHORT_TEXT)
+    if used is not None:
+        raise CalculationError("label_length", limit=text_limits.SHORT_TEXT, used=used)
+    return label
 
 
 def _payer(value, default: str | None) -> str | None:

@@ -29,7 +29,7 @@ from doorbraak.cases.models import (
     SupportPlan,
     TimelineEntry,
 )
-from doorbraak.demo.requests import add_demo_requests
+from doorbraak.demo.requests import add_demo_requests, solves_a_demo_request
 from doorbraak.demo.situations import (
     CLOSE_REASON,
     GENERIC_NOTES,
@@ -441,7 +441,9 @@ def build_demo(seed: int = SEED) -> Counter:
             )
         closing = index % 13 == 7
         for blocker in blockers:
-            if closing or rng.random() < 0.25:
+            resolve = closing or rng.random() < 0.25
+            keep_open = username == "demo-gezinswerker" and solves_a_demo_request(blocker.rule)
+            if resolve and not keep_open:
                 services.blocker_resolve(
                     actor=worker, blocker=blocker, resolution=rng.choice(RESOLUTIONS)
                 )

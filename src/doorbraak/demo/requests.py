@@ -11,7 +11,7 @@ from stdnum import iban
 from doorbraak.accounts.models import User
 from doorbraak.approvals import services as approval_services
 from doorbraak.approvals.models import ApprovalGroup, ApprovalPolicy
-from doorbraak.cases.models import Case, CaseStatus
+from doorbraak.cases.models import Blocker, BlockerStatus, CaseStatus
 from doorbraak.funds import services as fund_services
 from doorbraak.funds.models import Fund
 from doorbraak.proposals import services
@@ -23,10 +23,11 @@ def demo_iban(n: int) -> str:
     return f"NL{iban.calc_check_digits(f'NL00{bban}')}{bban}"
 
 
-# (category, amount, frequency, months, supplier, solution, legal ground (law, article),
-#  legitimacy, involvement, return, avoided)
+# (words in the rule of the blocker it solves, category, amount, frequency, months, supplier,
+#  solution, legal ground (law, article), legitimacy, involvement, return, avoided)
 REQUESTS = [
     (
+        "witgoed",
         "gezondheid",
         "350.00",
         "eenmalig",
@@ -47,6 +48,7 @@ REQUESTS = [
         ],
     ),
     (
+        "cilinder na verlies van sleutels",
         "veiligheid",
         "125.00",
         "eenmalig",
@@ -60,6 +62,7 @@ REQUESTS = [
         [],
     ),
     (
+        "Onder de 23 jaar geen huurtoeslag",
         "wonen",
         "400.00",
         "maandelijks",
@@ -74,6 +77,7 @@ REQUESTS = [
         [{"figure": "intensief_begeleid_wonen", "quantity": "2.1666", "probability": "0.9"}],
     ),
     (
+        "verkoop van een auto",
         "schulden",
         "0.00",
         "eenmalig",
@@ -94,6 +98,29 @@ REQUESTS = [
         ],
     ),
 ]
+
+
+#: Blockers the demo requests solve stay open when the demo city is built.
+REQUEST_BLOCKERS = tuple(spec[0] for spec in REQUESTS)
+
+
+def solves_a_demo_request(rule: str) -> bool:
+    return any(words in rule for words in REQUEST_BLOCKERS)
+
+
+def _blocker_for(worker, words: str) -> Blocker:
+    """The worker's open blocker (in an open case) whose rule holds `words`."""
+    return (
+        Blocker.objects.filter(
+            case__key_worker=worker,
+            case__status=CaseStatus.OPEN,
+            status=BlockerStatus.OPEN,
+            rule__contains=words,
+        )
+        .select_related("case")
+        .order_by("pk")
+        .first()
+    )
 
 
 def _policy(name, **fields) -> ApprovalPolicy:
@@ -186,14 +213,10 @@ def add_demo_requests(worker) -> int:
     mini, _herstel, youth = demo_funds(worker)
     funds = [mini, mini, youth, None]
     users = {u.username: u for u in User.objects.filter(username__startswith="demo-")}
-    cases = (
-        Case.objects.filter(key_worker=worker, status=CaseStatus.OPEN, blockers__status="open")
-        .distinct()
-        .order_by("pk")
-    )
     made = []
-    for n, (case, spec) in enumerate(zip(cases, REQUESTS, strict=False)):
+    for n, spec in enumerate(REQUESTS):
         (
+            words,
             category,
             amount,
             frequency,
@@ -206,12 +229,17 @@ def add_demo_requests(worker) -> int:
             societal_return,
             avoided,
         ) = spec
+        # Each request is about its own blocker: the fridge about the insulin, the
+        # locksmith about the lost keys, the bridging about the rent, the exception about
+        # the car that debt help would take.
+        blocker = _blocker_for(worker, words)
+        case = blocker.case
         made.append(
             services.request_submit(
                 fund=funds[n],
                 actor=worker,
                 case=case,
-                blockers=list(case.blockers.filter(status="open")[:1]),
+                blockers=[blocker],
                 solution=solution,
                 category=Category.objects.get(key=category),
                 amount=Decimal(amount),

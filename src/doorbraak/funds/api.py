@@ -10,12 +10,14 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
+from doorbraak.text_validators import LimitedSerializerMixin
+
 from . import export, queries, services
 from .models import Fund, PaymentBatch, PaymentOrder
 from .permissions import may_handle_payments
 
 
-class FundSerializer(serializers.ModelSerializer):
+class FundSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
     owner_team = serializers.CharField(source="owner_team.name", default=None, read_only=True)
     categories = serializers.SlugRelatedField(slug_field="key", many=True, read_only=True)
     utilisation = serializers.SerializerMethodField()
@@ -43,7 +45,7 @@ class FundSerializer(serializers.ModelSerializer):
         return {key: str(value) for key, value in services.utilisation(obj).items()}
 
 
-class PaymentOrderSerializer(serializers.ModelSerializer):
+class PaymentOrderSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
     request = serializers.CharField(source="request.reference", read_only=True)
     sequence = serializers.IntegerField(read_only=True)
 
@@ -65,7 +67,7 @@ class PaymentOrderSerializer(serializers.ModelSerializer):
         ]
 
 
-class BatchSerializer(serializers.ModelSerializer):
+class BatchSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
     orders = PaymentOrderSerializer(many=True, read_only=True)
 
     class Meta:

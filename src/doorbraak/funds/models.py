@@ -15,11 +15,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak import text_limits as limits
 from doorbraak.accounts.models import Organisation, Team
+from doorbraak.text_validators import LimitedCharField
+from doorbraak.ui import formatting
 
 
 class Fund(models.Model):
-    name = models.CharField(_("name"), max_length=200)
+    name = LimitedCharField(_("name"), max_length=limits.NAME, name_check=True)
     owner_team = models.ForeignKey(
         Team,
         verbose_name=_("team"),
@@ -36,7 +39,9 @@ class Fund(models.Model):
         blank=True,
         related_name="funds",
     )
-    programme = models.CharField(_("programme or project"), max_length=200, blank=True)
+    programme = LimitedCharField(
+        _("programme or project"), max_length=limits.SHORT_TEXT, blank=True, name_check=True
+    )
     period_start = models.DateField(_("period from"))
     period_end = models.DateField(_("period until"))
     total_budget = models.DecimalField(_("total budget (EUR)"), max_digits=12, decimal_places=2)
@@ -57,11 +62,18 @@ class Fund(models.Model):
         help_text=_("Empty: every category."),
     )
     recurring_allowed = models.BooleanField(_("recurring payments allowed"), default=False)
-    debtor_name = models.CharField(
-        _("paying organisation (name on the transfer)"), max_length=70, default="Gemeente"
+    debtor_name = LimitedCharField(
+        _("paying organisation (name on the transfer)"),
+        max_length=70,
+        default="Gemeente",
+        name_check=True,
     )
-    debtor_iban = models.CharField(_("IBAN the fund pays from"), max_length=34, blank=True)
-    debtor_bic = models.CharField(_("BIC of that account"), max_length=11, blank=True)
+    debtor_iban = LimitedCharField(
+        _("IBAN the fund pays from"), max_length=34, blank=True, name_check=True
+    )
+    debtor_bic = LimitedCharField(
+        _("BIC of that account"), max_length=11, blank=True, name_check=True
+    )
     approval_policy = models.ForeignKey(
         "approvals.ApprovalPolicy",
         verbose_name=_("approval policy"),
@@ -250,9 +262,9 @@ class PaymentOrder(models.Model):
     )
     sequence = models.PositiveSmallIntegerField(_("number"), default=1)
     amount = models.DecimalField(_("amount (EUR)"), max_digits=12, decimal_places=2)
-    creditor_name = models.CharField(_("creditor"), max_length=70)
-    creditor_iban = models.CharField(_("IBAN"), max_length=34)
-    remittance = models.CharField(_("description on the transfer"), max_length=140)
+    creditor_name = LimitedCharField(_("creditor"), max_length=70, name_check=True)
+    creditor_iban = LimitedCharField(_("IBAN"), max_length=34, name_check=True)
+    remittance = LimitedCharField(_("description on the transfer"), max_length=140, name_check=True)
     due_date = models.DateField(_("due date"))
     status = models.CharField(
         _("status"), max_length=10, choices=OrderStatus.choices, default=OrderStatus.OPEN
@@ -281,7 +293,8 @@ class PaymentOrder(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.creditor_name} € {self.amount} ({self.due_date})"
+        due = formatting.date(self.due_date)
+        return f"{self.creditor_name} {formatting.euro(self.amount)} ({due})"
 
 
 class BatchStatus(models.TextChoices):

@@ -8,10 +8,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Q, Sum
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from . import ledger, rules
+from doorbraak.ui import display
+
+from . import ledger, rules, schedule
 from .models import BatchStatus, Fund, OrderStatus, PaymentBatch, PaymentOrder
 
 CENTS = Decimal("100")
@@ -22,7 +23,7 @@ def to_cents(amount: Decimal) -> int:
 
 
 def euro(amount: Decimal) -> str:
-    return f"€ {number_format(amount, 2, use_l10n=True, force_grouping=True)}"
+    return display.euro(amount)
 
 
 @transaction.atomic
@@ -126,12 +127,6 @@ def funds_that_fit(
     ]
 
 
-def _add_months(day: datetime.date, months: int) -> datetime.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    return datetime.date(year, month, min(day.day, 28))
-
-
 @transaction.atomic
 def orders_create(request) -> list[PaymentOrder]:
     """Payment orders for an approved request: one, or one per month of its schedule."""
@@ -150,10 +145,10 @@ def orders_create(request) -> list[PaymentOrder]:
                 # Reference and category only: the transfer reaches the bank and the
                 # supplier, so no free text about the household goes on it.
                 "remittance": f"{request.reference} {request.category}"[:140],
-                "due_date": _add_months(start, n),
+                "due_date": due,
             },
         )[0]
-        for n in range(request.months)
+        for n, due in enumerate(schedule.due_dates(start, request.months))
     ]
 
 

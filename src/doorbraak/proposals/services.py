@@ -18,6 +18,7 @@ from doorbraak.costbenefit.api import calculate_for
 from doorbraak.costbenefit.queries import municipality_id
 from doorbraak.funds import ledger
 from doorbraak.funds import services as fund_services
+from doorbraak.ui import formatting
 
 from . import anonymised as anonymised_texts
 from . import rules, starter, workflow
@@ -254,7 +255,9 @@ def request_submit(
         case,
         actor,
         EntryKind.REQUEST,
-        f"{request.reference}: {solution[:120]} (€ {request.total:.2f})",
+        # Stored text, read later in any language: Dutch amount, cut at a word boundary.
+        f"{request.reference}: {formatting.shorten(solution, 120)} "
+        f"({formatting.euro(request.total)})",
     )
     if fund is not None and category is not None:
         approval_services.request_opened(request)

@@ -1,8 +1,10 @@
 """`manage.py load_demo`: fill an empty database with a synthetic demo city (idempotent)."""
 
 from django.conf import settings
+from django.core import mail
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import translation
 
 from doorbraak.demo import data
@@ -24,13 +26,22 @@ class Command(BaseCommand):
                 "load_demo weigert zonder DJANGO_DEBUG=1: demo-accounts met een bekend wachtwoord "
                 "horen niet in productie. Gebruik --force voor een test- of acceptatieomgeving."
             )
-        with translation.override("nl"), transaction.atomic():
-            if data.demo_exists():
-                self.stdout.write(
-                    f"Synthetische demodata bestaat al ({data.MUNICIPALITY}); niets gewijzigd."
-                )
-                return
-            counts = data.build_demo()
+        # The demo's votes send e-mails (on commit). Keep them in memory: the console backend
+        # of `make run` would print every one of them into the terminal.
+        outbox = getattr(mail, "outbox", [])
+        before = len(outbox)
+        with (
+            override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"),
+            translation.override("nl"),
+        ):
+            with transaction.atomic():
+                if data.demo_exists():
+                    self.stdout.write(
+                        f"Synthetische demodata bestaat al ({data.MUNICIPALITY}); niets gewijzigd."
+                    )
+                    return
+                counts = data.build_demo()
+            sent = len(getattr(mail, "outbox", [])) - before
         self.stdout.write(
             self.style.SUCCESS(
                 f"Synthetische demodata geladen: {data.MUNICIPALITY}. "
@@ -47,6 +58,7 @@ class Command(BaseCommand):
             f"{counts['blockers']} knelpunten ({counts['resolved_blockers']} opgelost), "
             f"{counts['plans']} versies van ondersteuningsplannen, "
             f"{counts['requests']} maatwerkvoorstellen\n"
+            f"  {sent} e-mails over stemmen klaargezet en niet verstuurd\n"
             f"Inloggen: demo-<rol> (bijvoorbeeld demo-gezinswerker), "
             f"wachtwoord '{data.PASSWORD}'."
         )
