@@ -1,5 +1,7 @@
 """Maatwerk request screens: the form on a case, the request page and its PDF."""
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -80,25 +82,31 @@ def _preview(request, case, form, avoided):
 
 
 def _add_errors(form, error: ValidationError, field_map=None) -> None:
-    """Put a service's Dutch messages next to the form's fields (or on top)."""
+    """Put a service's Dutch messages next to the form's fields (or on top); a field that
+    already has the form's own message keeps just that one."""
     if not hasattr(error, "error_dict"):
         form.add_error(None, error.messages)
         return
     for field, errors in error.message_dict.items():
         field = (field_map or {}).get(field, field)
+        if field in form.fields and field in form.errors:
+            continue
         form.add_error(field if field in form.fields else None, errors)
 
 
 def _checked(request, case, form, avoided) -> bool:
-    """The whole request checked as the service will check it, before any preview."""
-    if not (form.is_valid() and avoided.is_valid()):
-        return False
+    """The whole request checked as the service will check it, before any preview; every
+    problem at once, also when some fields did not even pass the form."""
+    valid = form.is_valid() & avoided.is_valid()
+    data = {"solution": "", "category": None, "amount": Decimal(0), **form.cleaned_data}
     try:
-        validation.request_check(case=case, avoided=rows(avoided), **form.cleaned_data)
+        validation.request_check(
+            case=case, avoided=rows(avoided) if avoided.is_valid() else None, **data
+        )
     except ValidationError as error:
         _add_errors(form, error)
         return False
-    return True
+    return valid
 
 
 def _submit(request, case, form, avoided):
