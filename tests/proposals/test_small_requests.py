@@ -185,6 +185,8 @@ def test_s1_through_the_form_with_six_inputs(
     done = client.post(url, {**six, **preset, "action": "submit"})
     assert done.status_code == 302
     assert Request.objects.get().small
+    detail = client.get(done["Location"]).content.decode()
+    assert "de waardendriehoek is optioneel en is niet ingevuld" in detail and "None" not in detail
 
 
 def management(prefix="avoided"):

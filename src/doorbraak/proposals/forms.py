@@ -59,7 +59,7 @@ class RequestForm(UtrechtFormMixin, forms.Form):
         error_messages=TOO_LONG,
         required=False,
         validators=[validate_name],
-        help_text=_("The money goes here, never to the resident."),
+        help_text=_("The money goes here, never to the resident. Needed when money is paid."),
     )
     supplier_iban = forms.CharField(label=_("IBAN of the supplier"), max_length=42, required=False)
     prior_provisions = forms.MultipleChoiceField(
@@ -117,6 +117,8 @@ class RequestForm(UtrechtFormMixin, forms.Form):
     )
     PRIOR = ("prior_provisions", "prior_provisions_note", "recurrence_prevention")
     SOLUTION = smallrequests.SMALL_INPUTS
+    #: Needed whenever money is paid (nearly always), so not "optional".
+    not_optional = ("supplier_name", "supplier_iban")
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)

@@ -143,6 +143,7 @@ class Request(models.Model):
     small = models.BooleanField(
         _("small request"),
         default=False,
+        db_default=False,  # raw inserts (bench data) need no new column
         help_text=_(
             "Submitted as a small request under the fund's approval policy: the value "
             "triangle was optional."
