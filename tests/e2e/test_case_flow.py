@@ -70,6 +70,8 @@ def test_open_case_form_is_accessible_and_refuses_a_bad_bsn(live_server, phone_p
     page.get_by_label(re.compile("^Voornaam")).fill("Piet")
     page.get_by_label(re.compile("^BSN")).fill("123456789")
     page.get_by_role("button", name="Casus openen").click()
-    expect(page.get_by_text("Dit is geen geldig BSN")).to_be_visible()
+    expect(page.locator("#id_bsn-error")).to_contain_text("Dit is geen geldig BSN")
+    # and in the error summary at the top, linking to the field
+    expect(page.get_by_role("alert").get_by_role("link", name="BSN", exact=False)).to_be_visible()
     assert_accessible(page)
     assert not Blocker.objects.exists()

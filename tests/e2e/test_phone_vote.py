@@ -78,7 +78,7 @@ def test_the_vote_bar_stays_in_reach_while_reading(live_server, phone_page, work
     page.wait_for_timeout(200)
     for name in ("Ja", "Nee", "Vraag"):
         box = page.get_by_role("button", name=name, exact=True).bounding_box()
-        assert 0 <= box["y"] and box["y"] + box["height"] <= PHONE_HEIGHT + 12, (name, box)
+        assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE_HEIGHT + 12, (name, box)
     # No without a comment: one message, next to the field, which gets the focus.
     page.get_by_role("button", name="Nee", exact=True).click()
     expect(page.get_by_text("Licht je nee of je vraag toe")).to_have_count(1)

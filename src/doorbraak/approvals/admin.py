@@ -19,6 +19,7 @@ class ApprovalPolicyForm(forms.ModelForm):
             "no_rule",
             "no_threshold",
             "decide_within_hours",
+            "small_request_limit",
         ]
 
     def clean(self):
@@ -52,7 +53,7 @@ class PolicyVersionInline(admin.TabularInline):
 @admin.register(ApprovalPolicy)
 class ApprovalPolicyAdmin(admin.ModelAdmin):
     form = ApprovalPolicyForm
-    list_display = ["name", "pool", "quorum", "no_rule", "version"]
+    list_display = ["name", "pool", "quorum", "no_rule", "small_request_limit", "version"]
     readonly_fields = ["version"]
     inlines = [PolicyVersionInline]
 

@@ -16,7 +16,7 @@ from doorbraak.privacy.services import log_processing, origin_from_request
 from doorbraak.proposals.models import Request
 
 from . import queries, services
-from .models import ApprovalPolicy, Choice, Vote
+from .models import COMMENT_MAX, ApprovalPolicy, Choice, Vote
 
 
 class VoteSerializer(serializers.ModelSerializer):
@@ -72,7 +72,9 @@ class ApproverRequestSerializer(serializers.ModelSerializer):
 
 class CastVoteSerializer(serializers.Serializer):
     choice = serializers.ChoiceField(Choice.choices)
-    comment = serializers.CharField(required=False, allow_blank=True, default="")
+    comment = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=COMMENT_MAX
+    )
 
 
 @extend_schema_view(
@@ -154,6 +156,7 @@ class ApprovalPolicySerializer(serializers.ModelSerializer):
             "no_rule",
             "no_threshold",
             "decide_within_hours",
+            "small_request_limit",
             "version",
         ]
 

@@ -2,11 +2,15 @@
 rules themselves live in `quorum.py` (pure Python)."""
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from . import quorum
+
+#: The longest comment on a vote (a short explanation of a no or a question).
+COMMENT_MAX = 1000
 
 
 class ApprovalGroup(models.Model):
@@ -72,6 +76,20 @@ class ApprovalPolicy(models.Model):
     decide_within_hours = models.PositiveSmallIntegerField(
         _("flag to the team leader after (hours)"), default=48
     )
+    small_request_limit = models.DecimalField(
+        _("small requests up to (EUR)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_(
+            "A request whose total is at most this amount is a small request: what is needed "
+            "and why, amount, category, blocker and supplier are enough; the value triangle is "
+            "optional. Empty: the fund's ceiling per request when that is at most € 500. "
+            "0: no small requests."
+        ),
+    )
     version = models.PositiveIntegerField(_("version"), default=0, editable=False)
 
     class Meta:
@@ -80,6 +98,10 @@ class ApprovalPolicy(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=~Q(pool="groep") | Q(group__isnull=False), name="group_pool_has_group"
+            ),
+            models.CheckConstraint(
+                condition=Q(small_request_limit__isnull=True) | Q(small_request_limit__gte=0),
+                name="small_request_limit_not_negative",
             ),
             models.CheckConstraint(condition=Q(quorum__gte=1), name="quorum_at_least_one"),
         ]
@@ -132,7 +154,7 @@ class Vote(models.Model):
         related_name="votes",
     )
     choice = models.CharField(_("vote"), max_length=10, choices=Choice.choices)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = models.TextField(_("comment"), blank=True, max_length=COMMENT_MAX)
     created_at = models.DateTimeField(_("time"), auto_now_add=True)
 
     class Meta:

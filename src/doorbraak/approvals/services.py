@@ -11,6 +11,7 @@ from doorbraak.accounts.models import User
 
 from . import notifications, quorum
 from .models import (
+    COMMENT_MAX,
     ApprovalPolicy,
     Choice,
     DecisionRecord,
@@ -39,6 +40,9 @@ def policy_save(policy: ApprovalPolicy) -> PolicyVersion:
     (nothing is saved then)."""
     version = (policy.version or 0) + 1
     snapshot = as_policy(policy, version=version).as_dict()  # validates before anything is written
+    # The small-request amount is part of the version in force (see proposals/smallrequests.py).
+    limit = policy.small_request_limit
+    snapshot["small_request_limit"] = None if limit is None else str(limit)
     policy.version = version
     policy.save()
     return PolicyVersion.objects.create(policy=policy, version=version, snapshot=snapshot)
@@ -146,6 +150,13 @@ def vote_cast(*, actor: User, request, choice: str, comment: str = "") -> Vote:
     comment = (comment or "").strip()
     if choice != Choice.YES and not comment:
         raise ValidationError({"comment": _("Explain your no or your question in a comment.")})
+    if len(comment) > COMMENT_MAX:
+        raise ValidationError(
+            {
+                "comment": _("At most %(max)s characters; this text has %(count)s.")
+                % {"max": COMMENT_MAX, "count": len(comment)}
+            }
+        )
     vote = Vote.objects.create(request=request, approver=actor, choice=choice, comment=comment)
     version = current_version(request.fund.approval_policy)
     decision = _evaluate(request, version)

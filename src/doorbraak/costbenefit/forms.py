@@ -81,9 +81,7 @@ class AvoidedRowForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     probability = forms.CharField(
         label=_("Probability (0–1)"), max_length=10, required=False, initial="1"
     )
-    probability_high = forms.CharField(
-        label=_("Up to probability (optional)"), max_length=10, required=False
-    )
+    probability_high = forms.CharField(label=_("Up to probability"), max_length=10, required=False)
     payer = forms.ChoiceField(
         label=_("Who would pay"),
         required=False,

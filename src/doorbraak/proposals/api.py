@@ -65,9 +65,9 @@ class RequestSerializer(serializers.ModelSerializer):
     frequency = serializers.ChoiceField(Frequency.choices, default=Frequency.ONCE)
     months = serializers.IntegerField(required=False, allow_null=True, min_value=1)
     prior_provisions = serializers.ListField(
-        child=serializers.ChoiceField(PriorProvision.choices), allow_empty=True
+        child=serializers.ChoiceField(PriorProvision.choices), allow_empty=True, required=False
     )
-    triangle = TriangleSerializer()
+    triangle = TriangleSerializer(required=False)
     fund = serializers.PrimaryKeyRelatedField(
         queryset=Fund.objects.filter(active=True), allow_null=True, required=False
     )
@@ -95,16 +95,18 @@ class RequestSerializer(serializers.ModelSerializer):
             "recurrence_prevention",
             "fund",
             "status",
+            "small",
             "submitted_at",
             "triangle",
             "cost_benefit",
             "calculation",
         ]
-        read_only_fields = ["status", "submitted_at"]
+        read_only_fields = ["status", "small", "submitted_at"]
         extra_kwargs = {
             "recurrence_prevention": {"allow_blank": True, "required": False},
             "supplier_name": {"required": False},
             "supplier_iban": {"required": False},
+            "prior_provisions_note": {"required": False},
         }
 
     def __init__(self, *args, **kwargs):
@@ -125,7 +127,16 @@ class RequestSerializer(serializers.ModelSerializer):
 @extend_schema_view(
     list=extend_schema(summary="Maatwerkvoorstellen van zichtbare casussen"),
     retrieve=extend_schema(summary="Eén maatwerkvoorstel"),
-    create=extend_schema(summary="Maatwerkvoorstel indienen"),
+    create=extend_schema(
+        summary="Maatwerkvoorstel indienen",
+        description=(
+            "Een klein voorstel (op een fonds waarvan het goedkeuringsbeleid het totaal als "
+            "klein ziet) heeft alleen oplossing (wat en waarom), bedrag, categorie en, als er "
+            "geld betaald wordt, leverancier en IBAN nodig; waardendriehoek, eerder geprobeerde "
+            "voorzieningen en berekening zijn dan optioneel. Anders is alles verplicht. "
+            "Het antwoord zegt in `small` hoe het voorstel is beoordeeld."
+        ),
+    ),
 )
 class RequestViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = RequestSerializer
@@ -165,7 +176,7 @@ class RequestViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
-        triangle = data.pop("triangle")
+        triangle = data.pop("triangle", None) or {}
         cost_benefit = data.pop("cost_benefit", None) or {}
         try:
             proposal = services.request_submit(

@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from doorbraak.cases.models import Blocker, Case
 
+from . import limits
+from .validators import validate_name
+
 
 class Category(models.Model):
     """Managed taxonomy of spending, so recurring blockers can be found (Leiden: dentist)."""
@@ -40,7 +43,7 @@ class LegalGround(models.Model):
     article = models.CharField(_("article"), max_length=60, blank=True)
     title = models.CharField(_("short title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=GroundKind.choices)
-    explanation = models.TextField(_("explanation"))
+    explanation = models.TextField(_("explanation"), max_length=2000)
     active = models.BooleanField(_("active"), default=True)
 
     class Meta:
@@ -87,7 +90,7 @@ class Request(models.Model):
         Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="requests"
     )
     blockers = models.ManyToManyField(Blocker, verbose_name=_("blockers"), related_name="requests")
-    solution = models.TextField(_("proposed solution"))
+    solution = models.TextField(_("proposed solution"), max_length=limits.TEXT["solution"])
     category = models.ForeignKey(
         Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="requests"
     )
@@ -98,11 +101,17 @@ class Request(models.Model):
         _("one-off or recurring"), max_length=12, choices=Frequency.choices, default=Frequency.ONCE
     )
     months = models.PositiveSmallIntegerField(_("number of months"), default=1)
-    supplier_name = models.CharField(_("supplier or creditor"), max_length=200, blank=True)
+    supplier_name = models.CharField(
+        _("supplier or creditor"), max_length=limits.NAME, blank=True, validators=[validate_name]
+    )
     supplier_iban = models.CharField(_("IBAN of the supplier"), max_length=34, blank=True)
     prior_provisions = models.JSONField(_("provisions tried first"), default=list)
-    prior_provisions_note = models.TextField(_("what came of them"), blank=True)
-    recurrence_prevention = models.TextField(_("how recurrence is prevented"))
+    prior_provisions_note = models.TextField(
+        _("what came of them"), blank=True, max_length=limits.TEXT["prior_provisions_note"]
+    )
+    recurrence_prevention = models.TextField(
+        _("how recurrence is prevented"), max_length=limits.TEXT["recurrence_prevention"]
+    )
     fund = models.ForeignKey(
         "funds.Fund",
         verbose_name=_("fund"),
@@ -128,7 +137,18 @@ class Request(models.Model):
     alternative = models.CharField(
         _("solved otherwise through"), max_length=30, choices=AlternativeKind.choices, blank=True
     )
-    outcome_note = models.TextField(_("outcome note"), blank=True)
+    outcome_note = models.TextField(
+        _("outcome note"), blank=True, max_length=limits.TEXT["outcome_note"]
+    )
+    small = models.BooleanField(
+        _("small request"),
+        default=False,
+        db_default=False,  # raw inserts (bench data) need no new column
+        help_text=_(
+            "Submitted as a small request under the fund's approval policy: the value "
+            "triangle was optional."
+        ),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("requested by"),
@@ -180,12 +200,32 @@ class ValueTriangle(models.Model):
         blank=True,
         related_name="+",
     )
-    legitimacy = models.TextField(_("legitimacy: why it is allowed"), blank=True)
-    legitimacy_na = models.TextField(_("legitimacy not applicable, because"), blank=True)
-    involvement = models.TextField(_("involvement: what the household contributes"), blank=True)
-    involvement_na = models.TextField(_("involvement not applicable, because"), blank=True)
-    societal_return = models.TextField(_("return: which societal costs are avoided"), blank=True)
-    societal_return_na = models.TextField(_("return not applicable, because"), blank=True)
+    legitimacy = models.TextField(
+        _("legitimacy: why it is allowed"), blank=True, max_length=limits.TEXT["legitimacy"]
+    )
+    legitimacy_na = models.TextField(
+        _("legitimacy not applicable, because"), blank=True, max_length=limits.TEXT["legitimacy_na"]
+    )
+    involvement = models.TextField(
+        _("involvement: what the household contributes"),
+        blank=True,
+        max_length=limits.TEXT["involvement"],
+    )
+    involvement_na = models.TextField(
+        _("involvement not applicable, because"),
+        blank=True,
+        max_length=limits.TEXT["involvement_na"],
+    )
+    societal_return = models.TextField(
+        _("return: which societal costs are avoided"),
+        blank=True,
+        max_length=limits.TEXT["societal_return"],
+    )
+    societal_return_na = models.TextField(
+        _("return not applicable, because"),
+        blank=True,
+        max_length=limits.TEXT["societal_return_na"],
+    )
 
     class Meta:
         verbose_name = _("value triangle")

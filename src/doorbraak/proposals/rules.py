@@ -30,6 +30,8 @@ class RequestDraft:
     has_calculation: bool
     calculation_required_from: Decimal
     household_names: tuple[str, ...] = ()
+    #: A small request (see smallrequests.py): the triangle and the rest are optional.
+    small: bool = False
 
 
 def _filled(text: str) -> bool:
@@ -64,6 +66,9 @@ def check_request(draft: RequestDraft) -> list[tuple[str, str]]:
             problems.append(("supplier_iban", "iban_required"))
     if _filled(draft.supplier_iban) and not draft.supplier_iban_valid:
         problems.append(("supplier_iban", "iban_invalid"))
+    if draft.small:
+        # Colleagues decide on what is needed and why; the rest is welcome, not required.
+        return problems
     if not draft.prior_provisions:
         problems.append(("prior_provisions", "prior_provisions"))
     if not _filled(draft.recurrence_prevention):

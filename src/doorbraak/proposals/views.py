@@ -1,5 +1,7 @@
 """Maatwerk request screens: the form on a case, the request page and its PDF."""
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,11 +23,12 @@ from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_processing, origin_from_request
 
-from . import queries, services
+from . import limits, queries, services, validation
 from .anonymised import FIELDS, anonymise_texts
 from .forms import RequestForm, SolvedOtherwiseForm, WithdrawForm
 from .models import PriorProvision
 from .pdf import onderbouwing_pdf
+from .validators import too_long_message
 
 
 def _log(request, activity, action, object_type, object_id, subject_ids, result=Outcome.OK):
@@ -61,7 +64,7 @@ def _preview(request, case, form, avoided):
     error = result = None
     if form.is_valid() and avoided.is_valid():
         data = form.cleaned_data
-        payload = services.cost_benefit_input(
+        payload = validation.cost_benefit_input(
             solution=data["solution"],
             amount=data["amount"],
             frequency=data["frequency"],
@@ -78,6 +81,57 @@ def _preview(request, case, form, avoided):
     return render(request, "costbenefit/_result.html", {"result": result, "error": error})
 
 
+def _add_errors(form, error: ValidationError, field_map=None) -> None:
+    """Put a service's Dutch messages next to the form's fields (or on top); a field that
+    already has the form's own message keeps just that one."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for field, errors in error.message_dict.items():
+        field = (field_map or {}).get(field, field)
+        if field in form.fields and field in form.errors:
+            continue
+        form.add_error(field if field in form.fields else None, errors)
+
+
+def _checked(request, case, form, avoided) -> bool:
+    """The whole request checked as the service will check it, before any preview; every
+    problem at once, also when some fields did not even pass the form."""
+    valid = form.is_valid() & avoided.is_valid()
+    data = {"solution": "", "category": None, "amount": Decimal(0), **form.cleaned_data}
+    try:
+        validation.request_check(
+            case=case, avoided=rows(avoided) if avoided.is_valid() else None, **data
+        )
+    except ValidationError as error:
+        _add_errors(form, error)
+        return False
+    return valid
+
+
+def _submit(request, case, form, avoided):
+    """Submit with the approvers' text as the writer corrected it; None with the errors on
+    the form when refused."""
+    approver_texts = {
+        f: request.POST[f"approver_{f}"] for f in FIELDS if f"approver_{f}" in request.POST
+    }
+    for field, maximum, length in limits.too_long(approver_texts):
+        form.add_error(None, f"{form.fields[field].label}: {too_long_message(maximum, length)}")
+    if form.errors:
+        return None
+    try:
+        return services.request_submit(
+            actor=request.user,
+            case=case,
+            avoided=rows(avoided),
+            anonymised=approver_texts or None,
+            **form.cleaned_data,
+        )
+    except ValidationError as error:
+        _add_errors(form, error)
+        return None
+
+
 @login_required
 def request_new(request, pk):
     case = _case_or_404(request, pk)
@@ -86,31 +140,24 @@ def request_new(request, pk):
     data = request.POST or None
     form = RequestForm(data, case=case)
     avoided = avoided_formset(data, figures=figures)
-    if request.method == "POST" and request.POST.get("action") == "calculate":
+    action = request.POST.get("action") if request.method == "POST" else None
+    if action == "calculate":
         return _preview(request, case, form, avoided)
+    if action == "mode":
+        return render(request, "proposals/_mode.html", {"form": form, "case": case})
     preview = None
-    if request.method == "POST" and request.POST.get("action") == "check":
-        if form.is_valid() and avoided.is_valid():
+    if action == "check":
+        if _checked(request, case, form, avoided):
             preview = _approver_preview(case, form)
-    elif request.method == "POST" and form.is_valid() and avoided.is_valid():
-        approver_texts = {
-            f: request.POST[f"approver_{f}"] for f in FIELDS if f"approver_{f}" in request.POST
-        }
-        try:
-            proposal = services.request_submit(
-                actor=request.user,
-                case=case,
-                avoided=rows(avoided),
-                anonymised=approver_texts or None,
-                **form.cleaned_data,
-            )
-        except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            _log(request, Activity.REQUEST_SUBMIT, "create", "request", proposal.pk, subject_ids)
-            messages.success(request, _("Request %(ref)s submitted.") % {"ref": proposal.reference})
-            return redirect("proposals:detail", pk=proposal.pk)
+    elif (
+        request.method == "POST"
+        and form.is_valid()
+        and avoided.is_valid()
+        and (done := _submit(request, case, form, avoided))
+    ):
+        _log(request, Activity.REQUEST_SUBMIT, "create", "request", done.pk, subject_ids)
+        messages.success(request, _("Request %(ref)s submitted.") % {"ref": done.reference})
+        return redirect("proposals:detail", pk=done.pk)
     if request.method == "GET":
         _log(request, Activity.CASE_VIEW, "read", "case", case.pk, subject_ids)
     context = {"case": case, "form": form, "avoided": avoided, "preview": preview}
@@ -118,15 +165,17 @@ def request_new(request, pk):
     return render(request, "proposals/form.html", context, status=status)
 
 
-def _approver_preview(case, form) -> list[tuple[str, str, str]]:
+def _approver_preview(case, form) -> list[tuple[str, str, str, int]]:
     """The writer sees what approvers will read, and may correct it before submitting."""
     texts = {f: form.cleaned_data.get(f) or "" for f in FIELDS}
     iban = form.cleaned_data.get("supplier_iban") or ""
     anonymised = anonymise_texts(texts, case=case, keep_ibans=[iban] if iban else [])
-    return [(f, form.fields[f].label, text) for f, text in anonymised.items() if text]
+    return [
+        (f, form.fields[f].label, text, limits.TEXT[f]) for f, text in anonymised.items() if text
+    ]
 
 
-def _detail_context(proposal):
+def _detail_context(proposal, user=None):
     stored = getattr(proposal, "cost_benefit", None)
     open_vote = proposal.status == "ingediend" and proposal.fund_id is not None
     votes = approval_queries.votes_of(proposal)
@@ -141,6 +190,9 @@ def _detail_context(proposal):
         "result": present(stored.result) if stored else None,
         "blockers": list(proposal.blockers.all()),
         "prior_labels": [str(PriorProvision(p).label) for p in proposal.prior_provisions],
+        "may_close": user is not None
+        and proposal.status in ("ingediend", "goedgekeurd")
+        and services.may_close(user, proposal),
     }
 
 
@@ -158,19 +210,30 @@ def request_detail(request, pk):
     Notification.objects.filter(user=request.user, request=proposal, read_at__isnull=True).update(
         read_at=timezone.now()
     )
-    return render(request, "proposals/detail.html", _detail_context(proposal))
+    return render(request, "proposals/detail.html", _detail_context(proposal, request.user))
 
 
-def _close_view(request, pk, *, form_class, service, title, submit, success):
+def _closable_or_403(request, pk):
+    """The request, if the user may close it: others who can see it get 403 (logged)."""
     proposal = _request_or_404(request, pk, Activity.REQUEST_VIEW)
+    if not services.may_close(request.user, proposal):
+        _log(request, Activity.REQUEST_VIEW, "update", "request", pk, [], Outcome.DENIED)
+        raise PermissionDenied
+    return proposal
+
+
+def _close_view(request, pk, *, form_class, service, title, submit, success, field_map=None):
+    """A form that ends a request (withdraw, solved otherwise); `field_map` maps the
+    service's field names onto the form's."""
+    proposal = _closable_or_403(request, pk)
     form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             service(actor=request.user, request=proposal, **form.cleaned_data)
-        except (ValidationError, PermissionDenied) as error:
-            form.add_error(
-                None, error.messages if isinstance(error, ValidationError) else str(error)
-            )
+        except ValidationError as error:
+            _add_errors(form, error, field_map)
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
         else:
             _log(
                 request,
@@ -205,6 +268,7 @@ def request_withdraw(request, pk):
         title=_("Withdraw request"),
         submit=_("Withdraw"),
         success=_("The request is withdrawn."),
+        field_map={"note": "reason"},
     )
 
 
@@ -218,7 +282,6 @@ def request_solved_otherwise(request, pk):
         title=_("Solved otherwise"),
         submit=_("Save"),
         success=_("Recorded how it was solved."),
-        field_map={},
     )
 
 
