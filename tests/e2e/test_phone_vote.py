@@ -68,7 +68,7 @@ def test_from_the_vote_email_to_a_decision_in_two_taps(
 def test_the_vote_bar_stays_in_reach_while_reading(live_server, phone_page, worker_a, team_a):
     fund = make_fund(team_a, name="Minimaatwerkbudget", budget_cents=10_000_000)
     approver = UserFactory(username="stemmer", team=team_a)
-    request = submit(worker_a, fund, "80.00", solution="Een lange uitleg. " * 120)
+    request = submit(worker_a, fund, "80.00", solution="Een lange uitleg. " * 100)
     page = phone_page
     page.goto(f"{live_server.url}/stemmen/{request.pk}/")
     page.get_by_label("Gebruikersnaam").fill(approver.username)

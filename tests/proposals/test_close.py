@@ -111,4 +111,4 @@ def test_an_overlong_reason_is_refused_in_dutch(client, worker_a, proposal):
         HTTP_ACCEPT_LANGUAGE="nl",
     )
     assert response.status_code == 400
-    assert "Maximaal 1000 tekens; deze tekst heeft er 5000." in response.content.decode()
+    assert "Maximaal 1.000 tekens (je gebruikte 5.000)." in response.content.decode()

@@ -107,7 +107,7 @@ def test_a_100000_character_solution_is_refused_in_dutch(client, url, case, work
     response = client.post(url, post_data(action="check", solution=HUGE))
     assert response.status_code == 400
     page = response.content.decode()
-    assert "Maximaal 2000 tekens; deze tekst heeft er 100000." in page
+    assert "Maximaal 2.000 tekens (je gebruikte 100.000)." in page
     assert page.count(HUGE) <= 1  # only echoed back in its own field, never shown as text
     with translation.override("nl"), pytest.raises(ValidationError) as error:
         services.request_submit(
@@ -116,7 +116,7 @@ def test_a_100000_character_solution_is_refused_in_dutch(client, url, case, work
             category=category,
             **{**complete(), "amount": Decimal("250.00"), "solution": HUGE},
         )
-    assert "Maximaal 2000 tekens" in error.value.message_dict["solution"][0]
+    assert "Maximaal 2.000 tekens" in error.value.message_dict["solution"][0]
     assert not Request.objects.exists()
 
 
@@ -124,7 +124,7 @@ def test_a_100000_character_solution_is_refused_in_dutch(client, url, case, work
 def test_supplier_names_are_printable_text_without_markup(client, url, name):
     response = client.post(url, post_data(action="check", supplier_name=name))
     assert response.status_code == 400
-    assert "geen &lt; of &gt; of onzichtbare tekens" in response.content.decode()
+    assert "mag geen &lt; of &gt;" in response.content.decode() or "onzichtbare tekens" in response.content.decode()
 
 
 def test_api_refuses_long_texts_and_markup_names(worker_a, case):
@@ -159,5 +159,5 @@ def test_a_vote_comment_has_a_maximum(team_a, worker_a, case, category):
     voter = UserFactory(team=team_a)
     with translation.override("nl"), pytest.raises(ValidationError) as error:
         approvals.vote_cast(actor=voter, request=proposal, choice="nee", comment="n" * 1001)
-    assert "Maximaal 1000 tekens" in error.value.message_dict["comment"][0]
+    assert "Maximaal 1.000 tekens" in error.value.message_dict["comment"][0]
     assert not proposal.votes.exists()

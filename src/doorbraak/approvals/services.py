@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doorbraak.accounts.models import User
+from doorbraak.text_validators import length_message
 
 from . import notifications, quorum
 from .models import (
@@ -151,12 +152,7 @@ def vote_cast(*, actor: User, request, choice: str, comment: str = "") -> Vote:
     if choice != Choice.YES and not comment:
         raise ValidationError({"comment": _("Explain your no or your question in a comment.")})
     if len(comment) > COMMENT_MAX:
-        raise ValidationError(
-            {
-                "comment": _("At most %(max)s characters; this text has %(count)s.")
-                % {"max": COMMENT_MAX, "count": len(comment)}
-            }
-        )
+        raise ValidationError({"comment": length_message(COMMENT_MAX, len(comment))})
     vote = Vote.objects.create(request=request, approver=actor, choice=choice, comment=comment)
     version = current_version(request.fund.approval_policy)
     decision = _evaluate(request, version)

@@ -40,8 +40,6 @@ def _review_or_404(request, pk):
 
 
 PAGE_SIZE = 25
-#: The longest vote comment (kept in step with the service's limit).
-COMMENT_MAX = 2000
 
 
 @login_required
@@ -76,7 +74,6 @@ def _context(user, proposal):
         "state": state,
         "waiting": waiting,
         "choices": Choice,
-        "comment_max": COMMENT_MAX,
     }
 
 
@@ -99,7 +96,7 @@ def vote(request, pk):
         services.vote_cast(actor=request.user, request=proposal, choice=choice, comment=comment)
     except (ValidationError, PermissionDenied) as error:
         context = _context(request.user, queries.review(request.user, pk))
-        context["comment"] = comment[:COMMENT_MAX]
+        context["comment"] = comment
         if isinstance(error, ValidationError) and "comment" in getattr(error, "error_dict", {}):
             # Shown once, next to the field, which gets the focus.
             context["comment_error"] = " ".join(error.message_dict["comment"])

@@ -4,27 +4,24 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from doorbraak.forms_utrecht import UtrechtFormMixin
+from doorbraak.text_validators import TextLimitsMixin
 
 from . import limits, smallrequests, validation
 from .models import AlternativeKind, Frequency, PriorProvision
 from .queries import active_categories, active_legal_grounds, funds_for_team
 from .validators import validate_name
 
-#: Django's own message, in the words of the service's (see validators.too_long_message).
-TOO_LONG = {"max_length": _("At most %(limit_value)d characters; this text has %(show_value)d.")}
-
 
 def _text(label, name, rows, **kwargs):
     return forms.CharField(
         label=label,
         max_length=limits.TEXT[name],
-        error_messages=TOO_LONG,
         widget=forms.Textarea(attrs={"rows": rows}),
         **kwargs,
     )
 
 
-class RequestForm(UtrechtFormMixin, forms.Form):
+class RequestForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     """A maatwerk request. A small request (see smallrequests.py) shows only what colleagues
     need to decide; the rest sits folded away and is optional. The service decides again
     from the fund and amount submitted, so the server's rule is the one that counts."""
@@ -56,7 +53,6 @@ class RequestForm(UtrechtFormMixin, forms.Form):
     supplier_name = forms.CharField(
         label=_("Supplier or creditor"),
         max_length=limits.NAME,
-        error_messages=TOO_LONG,
         required=False,
         validators=[validate_name],
         help_text=_("The money goes here, never to the resident. Needed when money is paid."),
@@ -183,20 +179,18 @@ class RequestForm(UtrechtFormMixin, forms.Form):
         return any(name in self.errors for name in names)
 
 
-class WithdrawForm(UtrechtFormMixin, forms.Form):
+class WithdrawForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     reason = forms.CharField(
         label=_("Why is it withdrawn?"),
         max_length=limits.NOTE,
-        error_messages=TOO_LONG,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
-class SolvedOtherwiseForm(UtrechtFormMixin, forms.Form):
+class SolvedOtherwiseForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     alternative = forms.ChoiceField(label=_("Solved through"), choices=AlternativeKind.choices)
     note = forms.CharField(
         label=_("How?"),
         max_length=limits.NOTE,
-        error_messages=TOO_LONG,
         widget=forms.Textarea(attrs={"rows": 2}),
     )

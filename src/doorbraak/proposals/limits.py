@@ -1,7 +1,7 @@
 """How long the texts of a request may be, and what a name may contain. Pure Python: no
 Django import. The models, forms, serializers and services all read these numbers."""
 
-import unicodedata
+from doorbraak import text_limits
 
 #: Maximum number of characters per free-text field. A request is read in minutes by
 #: colleagues; a page of text per field is the most anyone needs.
@@ -21,23 +21,19 @@ TEXT = {
 NOTE = 1000
 #: A supplier or creditor's name goes into a SEPA transfer, whose name field holds 70.
 NAME = 70
-#: Characters that would make a name look like HTML markup.
-MARKUP = frozenset("<>")
 
 
 def too_long(texts: dict[str, str]) -> list[tuple[str, int, int]]:
     """(field, maximum, length) for each text longer than its maximum."""
-    return [
-        (field, TEXT[field], len(text))
-        for field, text in texts.items()
-        if field in TEXT and text and len(text) > TEXT[field]
-    ]
+    found = []
+    for field, text in texts.items():
+        used = text_limits.excess_length(text, TEXT[field]) if field in TEXT else None
+        if used is not None:
+            found.append((field, TEXT[field], used))
+    return found
 
 
 def is_printable_name(name: str) -> bool:
-    """A name is printable text on one line: letters, digits, punctuation and spaces, but no
-    control or invisible format characters and no markup characters (< and >)."""
-    return all(
-        char == " " or (char.isprintable() and unicodedata.category(char) not in {"Cf", "Zl", "Zp"})
-        for char in name
-    ) and not MARKUP.intersection(name)
+    """A name is printable text on one line: no markup (< and >) and no control or invisible
+    characters (the shared rule in `text_limits`)."""
+    return text_limits.name_problem(name) is None

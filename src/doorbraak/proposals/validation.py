@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from stdnum import iban as stdnum_iban
 
+from doorbraak import text_limits
 from doorbraak.cases.models import Case, CaseStatus
 from doorbraak.costbenefit import calculator, parsing
 from doorbraak.costbenefit.api import calculate_for
@@ -159,8 +160,8 @@ def request_check(
         errors.setdefault(field, []).append(too_long_message(maximum, length))
     if len(supplier_name or "") > limits.NAME:
         errors["supplier_name"] = [too_long_message(limits.NAME, len(supplier_name))]
-    elif not limits.is_printable_name(supplier_name or ""):
-        errors["supplier_name"] = [name_message()]
+    elif problem := text_limits.name_problem(supplier_name):
+        errors["supplier_name"] = [name_message(problem)]
     if category is None or not category.active:
         errors["category"] = [_("Choose a category.")]
     if legal_ground is not None and not legal_ground.active:
