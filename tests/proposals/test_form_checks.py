@@ -124,7 +124,8 @@ def test_a_100000_character_solution_is_refused_in_dutch(client, url, case, work
 def test_supplier_names_are_printable_text_without_markup(client, url, name):
     response = client.post(url, post_data(action="check", supplier_name=name))
     assert response.status_code == 400
-    assert "mag geen &lt; of &gt;" in response.content.decode() or "onzichtbare tekens" in response.content.decode()
+    page = response.content.decode()
+    assert "Een naam mag geen &lt; of &gt;" in page or "onzichtbare tekens bevatten" in page
 
 
 def test_api_refuses_long_texts_and_markup_names(worker_a, case):
