@@ -110,3 +110,22 @@ def test_help_page_explains_the_words_of_the_seeds(client):
 def test_favicon(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301 and response["Location"].endswith("favicon.svg")
+
+
+@pytest.mark.parametrize(
+    ("role", "url", "status"),
+    [
+        ("tafellid", "/casussen/nieuw/", 403),
+        ("handhaver", "/casussen/nieuw/", 403),
+        ("beheerder", "/casussen/nieuw/", 403),
+        ("gezinswerker", "/casussen/nieuw/", 200),
+        ("tafellid", "/potjes/", 403),
+        ("handhaver", "/potjes/", 403),
+        ("beleidsadviseur", "/potjes/", 200),
+    ],
+)
+def test_a_page_the_menu_does_not_offer_is_refused_before_any_work(
+    client, demo, role, url, status
+):
+    client.force_login(User.objects.get(username=f"demo-{role}"))
+    assert client.get(url).status_code == status

@@ -16,6 +16,8 @@ from django.views.decorators.http import require_POST
 
 from doorbraak.accounts.models import User
 from doorbraak.accounts.queries import possible_key_workers
+from doorbraak.home.menu import may_open_case
+from doorbraak.home.queries import person_of
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_processing, origin_from_request
@@ -133,6 +135,9 @@ def case_search(request):
 
 @login_required
 def case_open(request):
+    if not may_open_case(person_of(request.user)):
+        # Refused before anyone fills in the form (the menu does not offer it either).
+        raise PermissionDenied(_("Only a professional in a team can open a case."))
     form = CaseOpenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

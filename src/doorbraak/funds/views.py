@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from doorbraak.home.menu import may_see_funds
+from doorbraak.home.queries import person_of
 from doorbraak.proposals.models import AlternativeKind, RequestStatus
 
 from . import export, queries, services
@@ -15,13 +17,21 @@ from .models import PaymentBatch
 from .permissions import may_handle_payments
 
 
+def _require_fund_role(request) -> None:
+    """Partners at the table and enforcement see no funds (home/menu.py)."""
+    if not may_see_funds(person_of(request.user)):
+        raise PermissionDenied(_("Funds are for the teams and the municipality's roles."))
+
+
 @login_required
 def fund_list(request):
+    _require_fund_role(request)
     funds = [(fund, services.utilisation(fund)) for fund in queries.visible_funds(request.user)]
     return render(request, "funds/list.html", {"funds": funds})
 
 
 def _fund_or_404(request, pk):
+    _require_fund_role(request)
     return get_object_or_404(queries.visible_funds(request.user), pk=pk)
 
 

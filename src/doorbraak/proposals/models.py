@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from doorbraak.cases.models import Blocker, Case
+from doorbraak.ui import formatting
 
 from . import limits
 from .validators import validate_name
@@ -174,7 +175,7 @@ class Request(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.reference} {self.solution[:60]}"
+        return f"{self.reference} {formatting.shorten(self.solution, 60)}"
 
     @property
     def reference(self) -> str:
