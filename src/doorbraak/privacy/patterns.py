@@ -41,28 +41,10 @@ POSTCODE_FULL_RE = re.compile(r"[1-9]\d{3} ?[A-Za-z]{2}")
 POSTCODE_NEVER_ISSUED = frozenset(["SA", "SD", "SS"])
 POSTCODE_NOT_LETTERS = frozenset(
     [
-        "SA",
-        "SD",
-        "SS",
-        "KB",
-        "MB",
-        "GB",
-        "TB",
-        "KM",
-        "CM",
-        "MM",
-        "ML",
-        "CL",
-        "DL",
-        "KG",
-        "MG",
-        "GR",
-        "PK",
-        "KW",
-        "UR",
-        "EU",
+        "SA", "SD", "SS", "KB", "MB", "GB", "TB", "KM", "CM", "MM", "ML", "CL", "DL", "KG", "MG",
+        "GR", "PK", "KW", "UR", "EU",
     ]
-)
+)  # fmt: skip
 
 # Street addresses: capitalised street name ending in a street suffix + house number.
 STREET_SUFFIX = (
@@ -70,29 +52,9 @@ STREET_SUFFIX = (
     r"|markt|wal|burgwal|haven|boulevard"
 )
 PARTICLE_WORDS = (
-    "van",
-    "de",
-    "der",
-    "den",
-    "het",
-    "'t",
-    "'s",
-    "op",
-    "aan",
-    "in",
-    "ter",
-    "ten",
-    "te",
-    "bij",
-    "la",
-    "le",
-    "du",
-    "da",
-    "di",
-    "von",
-    "el",
-    "al",
-)
+    "van", "de", "der", "den", "het", "'t", "'s", "op", "aan", "in", "ter", "ten", "te", "bij",
+    "la", "le", "du", "da", "di", "von", "el", "al",
+)  # fmt: skip
 PARTICLE = r"(?:" + "|".join(re.escape(p) for p in PARTICLE_WORDS) + r")"
 # Particles inside street names ("Jan van Galenstraat"); not "aan", "op", "in", "bij", "te":
 # "Daan aan de Kerkstraat 12" is a name, then an address.
@@ -180,23 +142,10 @@ ORG_RE = re.compile(
 # Cleaning deduce's person spans.
 TITLE_WORDS = frozenset(
     [
-        "dhr",
-        "mevr",
-        "mw",
-        "mvr",
-        "mr",
-        "mevrouw",
-        "meneer",
-        "heer",
-        "dr",
-        "drs",
-        "ir",
-        "ing",
-        "prof",
-        "zoon",
-        "dochter",
+        "dhr", "mevr", "mw", "mvr", "mr", "mevrouw", "meneer", "heer", "dr", "drs", "ir", "ing",
+        "prof", "zoon", "dochter",
     ]
-)
+)  # fmt: skip
 PARTICLE_SET = frozenset(PARTICLE_WORDS) | {"en", "uit", "voor", "met", "bij", "naar", "v", "d"}
 TRAILING_PARTICLES_RE = re.compile(
     r"(?:[\s,.\-]+(?:" + "|".join(re.escape(p) for p in sorted(PARTICLE_SET)) + r"))+[\s,.\-]*$"
@@ -225,26 +174,11 @@ CITY = (
 # Words that may follow a postcode but are not a place.
 NOT_A_PLACE = frozenset(
     [
-        "tel",
-        "telefoon",
-        "mobiel",
-        "mail",
-        "email",
-        "e-mail",
-        "bsn",
-        "iban",
-        "postbus",
-        "nederland",
-        "rekening",
-        "geboortedatum",
-        "geboren",
-        "adres",
-        "zoon",
-        "dochter",
-        "moeder",
+        "tel", "telefoon", "mobiel", "mail", "email", "e-mail", "bsn", "iban", "postbus",
+        "nederland", "rekening", "geboortedatum", "geboren", "adres", "zoon", "dochter", "moeder",
         "vader",
     ]
-)
+)  # fmt: skip
 # "3511 AB Utrecht", "3511AB, Utrecht", "3511 AB te Utrecht".
 PLACE_AFTER_POSTCODE_RE = re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+te[ \t]+|[ \t]+)({CITY})(?![\w'’])")
 # "Kerkstraat 12 in Ede", "Kerkstraat 12 te Ede", "Kerkstraat 12, Ede." (end of the phrase).
@@ -305,104 +239,19 @@ BARE_ADDRESS_BEFORE_POSTCODE_RE = re.compile(
 # First words that are followed by a number but are no street ("artikel 35", "groep 7").
 NOT_A_STREET = frozenset(
     [
-        "artikel",
-        "art",
-        "lid",
-        "bijlage",
-        "groep",
-        "klas",
-        "week",
-        "stap",
-        "fase",
-        "niveau",
-        "hoofdstuk",
-        "paragraaf",
-        "punt",
-        "kamer",
-        "route",
-        "bus",
-        "lijn",
-        "zaal",
-        "bed",
-        "versie",
-        "dossier",
-        "zaak",
-        "nummer",
-        "nr",
-        "factuur",
-        "polis",
-        "kenmerk",
-        "categorie",
-        "regel",
-        "box",
-        "schaal",
-        "trede",
-        "periode",
-        "kwartaal",
-        "jaar",
-        "maand",
-        "dag",
-        "pagina",
-        "blad",
-        "formulier",
-        "wet",
-        "wmo",
-        "jeugdwet",
-        "awb",
-        "tel",
-        "telefoon",
-        "mobiel",
-        "postbus",
-        "code",
-        "module",
-        "sectie",
-        "onderdeel",
-        "tabel",
-        "figuur",
-        "ronde",
-        "deel",
-        "boek",
-        "titel",
-        "afdeling",
-        "team",
-        "loket",
-        "balie",
-        "verdieping",
-        "etage",
-        "blok",
-        "fase",
-        "toets",
-        "tijdvak",
-        "bijstand",
-        "uitkering",
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-        "maandag",
-        "dinsdag",
-        "woensdag",
-        "donderdag",
-        "vrijdag",
-        "zaterdag",
-        "zondag",
-        "de",
-        "het",
-        "een",
-        "in",
-        "op",
-        "aan",
-        "te",
+        "artikel", "art", "lid", "bijlage", "groep", "klas", "week", "stap", "fase", "niveau",
+        "hoofdstuk", "paragraaf", "punt", "kamer", "route", "bus", "lijn", "zaal", "bed", "versie",
+        "dossier", "zaak", "nummer", "nr", "factuur", "polis", "kenmerk", "categorie", "regel",
+        "box", "schaal", "trede", "periode", "kwartaal", "jaar", "maand", "dag", "pagina", "blad",
+        "formulier", "wet", "wmo", "jeugdwet", "awb", "tel", "telefoon", "mobiel", "postbus",
+        "code", "module", "sectie", "onderdeel", "tabel", "figuur", "ronde", "deel", "boek",
+        "titel", "afdeling", "team", "loket", "balie", "verdieping", "etage", "blok", "fase",
+        "toets", "tijdvak", "bijstand", "uitkering", "januari", "februari", "maart", "april", "mei",
+        "juni", "juli", "augustus", "september", "oktober", "november", "december", "maandag",
+        "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "de", "het", "een",
+        "in", "op", "aan", "te",
     ]
-)
+)  # fmt: skip
 # Extra house-number parts after a street address found elsewhere: "Damrak 134 II".
 HOUSE_NUMBER_TAIL_RE = re.compile(
     r"(?:[A-Za-z]|bis|[ -](?:I{1,3}|IV|hs|HS|bis|zw|rd|bg|hg)|-(?:\d{1,4}|[A-Za-z]{1,2}))(?![\w])"
@@ -411,44 +260,10 @@ HOUSE_NUMBER_TAIL_RE = re.compile(
 # A person named after a role or title word: "huisbaas Kowalski", "contact met Haddou",
 # "schuldhulpverlener B. de Wit". Organisations and common words are filtered out later.
 _ROLE = cased(
-    *[
-        "huisbaas",
-        "verhuurder",
-        "verhuurster",
-        "ex-partner",
-        "ex-man",
-        "ex-vrouw",
-        "partner",
-        "echtgenoot",
-        "echtgenote",
-        "vriend",
-        "vriendin",
-        "schuldhulpverlener",
-        "bewindvoerder",
-        "bewindvoerster",
-        "consulent",
-        "klantmanager",
-        "casemanager",
-        "contactpersoon",
-        "jeugdbeschermer",
-        "voogd",
-        "mentor",
-        "huisarts",
-        "moeder",
-        "vader",
-        "zoon",
-        "dochter",
-        "oma",
-        "opa",
-        "tante",
-        "oom",
-        "broer",
-        "zus",
-        "buurman",
-        "buurvrouw",
-        "mevrouw",
-        "meneer",
-    ],
+    *"""huisbaas verhuurder verhuurster ex-partner ex-man ex-vrouw partner echtgenoot echtgenote
+    vriend vriendin schuldhulpverlener bewindvoerder bewindvoerster consulent klantmanager
+    casemanager contactpersoon jeugdbeschermer voogd mentor huisarts moeder vader zoon
+    dochter oma opa tante oom broer zus buurman buurvrouw mevrouw meneer""".split(),  # noqa: SIM905
     r"mevr\.",
     r"mw\.",
     r"mvr\.",
