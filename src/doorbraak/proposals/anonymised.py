@@ -34,15 +34,16 @@ _keep_lock = threading.Lock()
 
 
 def _query_keep_terms() -> tuple[str, ...]:
+    # One UNION query; no ORDER BY in its parts (SQLite refuses them in compound statements).
     names = (
-        Organisation.objects.values_list("name", flat=True)
+        Organisation.objects.order_by()
+        .values_list("name", flat=True)
         .union(
-            Fund.objects.values_list("name", flat=True),
-            Category.objects.values_list("label", flat=True),
-            LegalGround.objects.values_list("law", flat=True),
-            LegalGround.objects.values_list("title", flat=True),
+            Fund.objects.order_by().values_list("name", flat=True),
+            Category.objects.order_by().values_list("label", flat=True),
+            LegalGround.objects.order_by().values_list("law", flat=True),
+            LegalGround.objects.order_by().values_list("title", flat=True),
         )
-        .order_by()
     )
     provisions = [str(label) for label in PriorProvision.labels]
     # Sorted, so the same catalogue gives the same tuple and the anonymiser's compiled set.
