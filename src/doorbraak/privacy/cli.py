@@ -2,9 +2,11 @@
 
 Reads one JSON object per line from stdin::
 
-    {"id": 1, "text": "...", "names": ["Fenna", "Zwaluwstaart"], "keep_ibans": ["NL.."]}
+    {"id": 1, "text": "...", "names": ["Fenna", "Zwaluwstaart"], "keep_ibans": ["NL.."],
+     "keep": ["Stadsbank Oost Nederland"]}
 
-("names" and "keep_ibans" are optional) and writes one JSON line per input line to stdout,
+("names", "keep_ibans" and "keep" are optional; "keep" names organisations and rules that
+must stay readable) and writes one JSON line per input line to stdout,
 flushed per line::
 
     {"id": 1, "text": "[PERSOON] ...", "spans": [[0, 5, "persoon"], ...]}
@@ -41,7 +43,7 @@ def _string_list(obj: dict, field: str, line_id: Any) -> list[str]:
     return value
 
 
-def _parse(raw: bytes) -> tuple[Any, str, list[str], list[str]]:
+def _parse(raw: bytes) -> tuple[Any, str, list[str], list[str], tuple[str, ...]]:
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -60,7 +62,8 @@ def _parse(raw: bytes) -> tuple[Any, str, list[str], list[str]]:
         raise _LineError("Veld 'text' ontbreekt of is geen tekst.", line_id)
     names = _string_list(obj, "names", line_id)
     keep_ibans = _string_list(obj, "keep_ibans", line_id)
-    return line_id, text, names, keep_ibans
+    keep = tuple(_string_list(obj, "keep", line_id))
+    return line_id, text, names, keep_ibans, keep
 
 
 def _write(out: BinaryIO, payload: dict) -> None:
@@ -74,14 +77,14 @@ def run(stdin: BinaryIO, stdout: BinaryIO, anonymiser: Anonymiser | None = None)
         if not raw.strip():
             continue
         try:
-            line_id, text, names, keep_ibans = _parse(raw)
+            line_id, text, names, keep_ibans, keep = _parse(raw)
         except _LineError as exc:
             _write(stdout, {"id": exc.line_id, "error": exc.message})
             continue
         if anonymiser is None:
             anonymiser = Anonymiser()
         try:
-            result = anonymiser.anonymise(text, names=names, keep_ibans=keep_ibans)
+            result = anonymiser.anonymise(text, names=names, keep_ibans=keep_ibans, keep=keep)
         except Exception as exc:  # one bad text must not stop the batch
             _write(
                 stdout,
