@@ -124,8 +124,6 @@ def test_favicon(client):
         ("beleidsadviseur", "/potjes/", 200),
     ],
 )
-def test_a_page_the_menu_does_not_offer_is_refused_before_any_work(
-    client, demo, role, url, status
-):
+def test_a_page_the_menu_does_not_offer_is_refused_before_any_work(client, demo, role, url, status):
     client.force_login(User.objects.get(username=f"demo-{role}"))
     assert client.get(url).status_code == status
