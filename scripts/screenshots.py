@@ -67,6 +67,11 @@ def shoot(base: str, out: Path, roles: list[str]) -> int:
                 if match and match.group(1).split("/")[0] not in seen_kinds:
                     seen_kinds.add(match.group(1).split("/")[0])
                     paths.append(link)
+            if "/casussen/nieuw/" in paths:
+                # A professional also writes requests: the form of the first case.
+                paths += [
+                    f"{p}voorstellen/nieuw/" for p in paths if re.match(r"^/casussen/\d+/$", p)
+                ][:1]
             for path in dict.fromkeys(paths):
                 for width in WIDTHS:
                     page.set_viewport_size({"width": width, "height": 800})

@@ -58,3 +58,9 @@ def test_partners_and_enforcement_see_no_funds_and_the_administrator_does_not_vo
     assert not menu.may_see_funds(menu.Person(role=Role.HANDHAVER, has_team=False))
     assert not menu.may_vote(menu.Person(role=Role.BEHEERDER, has_team=False, is_staff=True))
     assert menu.may_vote(menu.Person(role=Role.TAFELLID, has_team=False))
+
+
+@given(people)
+def test_only_active_professionals_write_requests(person):
+    expected = person.is_active and person.role in CASEWORKER_ROLES
+    assert menu.may_write_request(person) == expected

@@ -127,3 +127,16 @@ def test_favicon(client):
 def test_a_page_the_menu_does_not_offer_is_refused_before_any_work(client, demo, role, url, status):
     client.force_login(User.objects.get(username=f"demo-{role}"))
     assert client.get(url).status_code == status
+
+
+def test_only_professionals_write_requests_on_a_shared_case(client, demo):
+    from doorbraak.cases.models import CaseAccess
+
+    access = CaseAccess.objects.select_related("case").get(user__username="demo-handhaver")
+    client.force_login(access.user)
+    page = client.get(f"/casussen/{access.case_id}/").content.decode()
+    assert f"/casussen/{access.case_id}/voorstellen/nieuw/" not in page
+    assert client.get(f"/casussen/{access.case_id}/voorstellen/nieuw/").status_code == 403
+    client.force_login(access.case.key_worker)
+    page = client.get(f"/casussen/{access.case_id}/").content.decode()
+    assert f"/casussen/{access.case_id}/voorstellen/nieuw/" in page

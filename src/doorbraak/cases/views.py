@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from doorbraak.accounts.models import User
 from doorbraak.accounts.queries import possible_key_workers
-from doorbraak.home.menu import may_open_case
+from doorbraak.home.menu import may_open_case, may_write_request
 from doorbraak.home.queries import person_of
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
@@ -172,6 +172,7 @@ def case_detail(request, pk):
             "case": case,
             "note_form": NoteForm(),
             "may_manage": services.may_manage(request.user, case),
+            "may_write_request": may_write_request(person_of(request.user)),
         },
     )
 

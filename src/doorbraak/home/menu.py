@@ -44,6 +44,12 @@ def may_open_case(person: Person) -> bool:
     return person.is_active and person.role in CASEWORKER_ROLES and person.has_team
 
 
+def may_write_request(person: Person) -> bool:
+    """Professionals write maatwerk requests (DOMAIN.md); partners, enforcement and the
+    Maatwerkloket work on a shared case but do not propose spending on it."""
+    return person.is_active and person.role in CASEWORKER_ROLES
+
+
 def may_list_cases(person: Person) -> bool:
     """A case list makes sense for whoever owns cases or sits in a team that does. Others
     (table members, enforcement) reach the cases shared with them from their start page."""

@@ -11,6 +11,8 @@ from doorbraak.cases import services as case_services
 from doorbraak.cases.models import Case, EntryKind
 from doorbraak.funds import ledger
 from doorbraak.funds import services as fund_services
+from doorbraak.home.menu import may_write_request
+from doorbraak.home.queries import person_of
 from doorbraak.ui import formatting
 
 from . import anonymised as anonymised_texts
@@ -41,6 +43,8 @@ def request_submit(*, actor: User, case: Case, anonymised: dict | None = None, *
     """Submit a request: `fields` as for `validation.request_check`, which refuses it with
     Dutch messages per field (nothing saved). `anonymised`: the approvers' text as the writer
     corrected it in the preview."""
+    if not may_write_request(person_of(actor)):
+        raise PermissionDenied(_("Only a professional can write a maatwerk request."))
     checked = validation.request_check(case=case, **fields)
     texts, fund = checked.texts, fields.get("fund")
     # The writer may have corrected the approvers' text; it is checked once more, so a name

@@ -19,6 +19,8 @@ from doorbraak.costbenefit.api import calculate_for
 from doorbraak.costbenefit.forms import avoided_formset, rows
 from doorbraak.costbenefit.presentation import present
 from doorbraak.costbenefit.queries import catalogue_for, municipality_id
+from doorbraak.home.menu import may_write_request
+from doorbraak.home.queries import person_of
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_processing, origin_from_request
@@ -135,6 +137,8 @@ def _submit(request, case, form, avoided):
 @login_required
 def request_new(request, pk):
     case = _case_or_404(request, pk)
+    if not may_write_request(person_of(request.user)):
+        raise PermissionDenied(_("Only a professional can write a maatwerk request."))
     subject_ids = [m.subject_id for m in case.household.members.all()]
     figures = catalogue_for(municipality_id(case.team))
     data = request.POST or None

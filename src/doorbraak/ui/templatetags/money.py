@@ -11,9 +11,11 @@ In Dutch (the default) they follow `doorbraak.ui.formatting`; in English Django'
     {{ entry.text|dutch_amounts }}  old "€ 350.00" in stored text → "€ 350,00"
     {{ user.role|role_name }} / {{ roles|role_names }}
     {{ blocker.rule|shorten:60 }}
+    {{ proposal.reference|nowrap }}  a reference ("V-000004") never breaks at its hyphen
 """
 
 from django import template
+from django.utils.html import format_html
 
 from doorbraak.ui import display
 
@@ -31,3 +33,8 @@ register.filter("role_name", display.role_name)
 register.filter("role_names", display.role_names)
 register.filter("shorten", display.shorten)
 register.filter("money", display.euro)
+
+
+@register.filter
+def nowrap(value):
+    return format_html('<span class="db-nowrap">{}</span>', value)
