@@ -140,3 +140,13 @@ def test_only_professionals_write_requests_on_a_shared_case(client, demo):
     client.force_login(access.case.key_worker)
     page = client.get(f"/casussen/{access.case_id}/").content.decode()
     assert f"/casussen/{access.case_id}/voorstellen/nieuw/" in page
+
+
+def test_the_request_form_explains_the_words_of_the_seeds(client, demo):
+    user = User.objects.get(username="demo-gezinswerker")
+    case = user.key_cases.filter(status="open").first()
+    client.force_login(user)
+    page = client.get(f"/casussen/{case.pk}/voorstellen/nieuw/").content.decode()
+    assert 'href="/hulp/#waardendriehoek"' in page
+    assert 'href="/hulp/#voorliggende-voorziening"' in page
+    assert "Wat is de waardendriehoek?" in page
