@@ -12,21 +12,11 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from doorbraak.demo.accounts import ROLE_ACCOUNTS
+
 ROOT = Path(__file__).resolve().parents[1]
 LAYOUT_CHECK = (ROOT / "tests" / "e2e" / "layout_check.js").read_text()
-ROLES = [
-    "gezinswerker",
-    "fleur",
-    "teamleider",
-    "inkomensconsulent",
-    "manager-wi",
-    "projectleider",
-    "tafellid",
-    "handhaver",
-    "beleidsadviseur",
-    "regievoerder",
-    "beheerder",
-]
+ROLES = [account.removeprefix("demo-") for account in ROLE_ACCOUNTS]
 WIDTHS = (375, 1280)
 #: Pages reached from the start page and the menu; for each role, also the first link of
 #: these kinds found on its start page.

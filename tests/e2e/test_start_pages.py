@@ -7,22 +7,12 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from doorbraak.demo.accounts import ROLE_ACCOUNTS
 from tests.e2e.conftest import assert_accessible
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-ROLES = [
-    "gezinswerker",
-    "teamleider",
-    "inkomensconsulent",
-    "manager-wi",
-    "projectleider",
-    "tafellid",
-    "handhaver",
-    "beleidsadviseur",
-    "regievoerder",
-    "beheerder",
-]
+ROLES = [account.removeprefix("demo-") for account in ROLE_ACCOUNTS]
 
 
 @pytest.fixture

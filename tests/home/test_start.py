@@ -10,24 +10,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from doorbraak.accounts.models import User
+from doorbraak.demo.accounts import ROLE_ACCOUNTS
 from doorbraak.home import menu
 from doorbraak.home.queries import person_of
 
 pytestmark = pytest.mark.django_db
 
-ROLES = [
-    "gezinswerker",
-    "buurtteammedewerker",
-    "teamleider",
-    "inkomensconsulent",
-    "manager-wi",
-    "projectleider",
-    "tafellid",
-    "handhaver",
-    "beleidsadviseur",
-    "regievoerder",
-    "beheerder",
-]
+ROLES = [account.removeprefix("demo-") for account in ROLE_ACCOUNTS]
 #: Queries for the start page per role, whatever the amount of data (session, user, menu badge
 #: and the role's own sections). A new section must be added here on purpose.
 MAX_QUERIES = 16

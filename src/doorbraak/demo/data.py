@@ -29,6 +29,7 @@ from doorbraak.cases.models import (
     SupportPlan,
     TimelineEntry,
 )
+from doorbraak.demo.accounts import PASSWORD
 from doorbraak.demo.requests import add_demo_requests, solves_a_demo_request
 from doorbraak.demo.situations import (
     CLOSE_REASON,
@@ -39,7 +40,6 @@ from doorbraak.demo.situations import (
 )
 
 SEED = 20240501
-PASSWORD = "doorbraak"
 MUNICIPALITY = "Gemeente Voorbeeldstad (demo)"
 ADMIN_GROUP = "Functioneel beheer"
 

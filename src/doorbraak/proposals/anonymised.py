@@ -13,20 +13,11 @@ from doorbraak.accounts.models import Organisation
 from doorbraak.funds.models import Fund
 from doorbraak.privacy.anonymiser import get_anonymiser
 
+from . import limits
 from .models import Category, LegalGround, PriorProvision
 
 #: Free-text fields of a request (and its triangle) that approvers read.
-FIELDS = (
-    "solution",
-    "prior_provisions_note",
-    "recurrence_prevention",
-    "legitimacy",
-    "legitimacy_na",
-    "involvement",
-    "involvement_na",
-    "societal_return",
-    "societal_return_na",
-)
+FIELDS = ("solution", "prior_provisions_note", "recurrence_prevention", *limits.TRIANGLE_TEXTS)
 
 KEEP_TERMS_SECONDS = 60.0
 _keep_cache: tuple[float, tuple[str, ...]] | None = None

@@ -14,7 +14,7 @@ from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_processing, origin_from_request
 
-from . import queries, services
+from . import limits, queries, services
 from .models import Category, Frequency, LegalGround, PriorProvision, Request, ValueTriangle
 
 
@@ -37,15 +37,7 @@ class TriangleSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ValueTriangle
-        fields = [
-            "legal_ground",
-            "legitimacy",
-            "legitimacy_na",
-            "involvement",
-            "involvement_na",
-            "societal_return",
-            "societal_return_na",
-        ]
+        fields = ["legal_ground", *limits.TRIANGLE_TEXTS]
 
 
 class CostBenefitInputSerializer(serializers.Serializer):

@@ -102,15 +102,7 @@ class RequestForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
 
     #: Each side: the text (with a legal ground) or its "does not apply, because" is needed,
     #: so for a full request none of these is "optional" on its own.
-    TRIANGLE = (
-        "legal_ground",
-        "legitimacy",
-        "legitimacy_na",
-        "involvement",
-        "involvement_na",
-        "societal_return",
-        "societal_return_na",
-    )
+    TRIANGLE = ("legal_ground", *limits.TRIANGLE_TEXTS)
     PRIOR = ("prior_provisions", "prior_provisions_note", "recurrence_prevention")
     SOLUTION = smallrequests.SMALL_INPUTS
     #: Needed whenever money is paid (nearly always), so not "optional".

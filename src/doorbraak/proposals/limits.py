@@ -3,6 +3,16 @@ Django import. The models, forms, serializers and services all read these number
 
 from doorbraak import text_limits
 
+#: The value triangle's texts: each side, or why it does not apply.
+TRIANGLE_TEXTS = (
+    "legitimacy",
+    "legitimacy_na",
+    "involvement",
+    "involvement_na",
+    "societal_return",
+    "societal_return_na",
+)
+
 #: Maximum number of characters per free-text field. A request is read in minutes by
 #: colleagues; a page of text per field is the most anyone needs.
 TEXT = {

@@ -28,14 +28,7 @@ from .models import (
 )
 from .validators import too_long_message
 
-TRIANGLE_TEXTS = (
-    "legitimacy",
-    "legitimacy_na",
-    "involvement",
-    "involvement_na",
-    "societal_return",
-    "societal_return_na",
-)
+TRIANGLE_TEXTS = limits.TRIANGLE_TEXTS
 
 
 @transaction.atomic
