@@ -108,6 +108,15 @@ def desktop_page(browser):
     assert problems == [], "layout check:\n" + "\n".join(problems)
 
 
+def log_in(page, live_server, user, password=None):
+    from tests.factories import PASSWORD
+
+    page.goto(f"{live_server.url}/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(user.username)
+    page.get_by_label("Wachtwoord").fill(password or PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+
+
 def assert_layout(page) -> None:
     """Check the current page now (also after client-side changes without a load)."""
     found = page.evaluate(LAYOUT_CHECK)

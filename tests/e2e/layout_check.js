@@ -10,7 +10,7 @@
   const probe = document.createElement("span");
   probe.style.cssText = "position:absolute;visibility:hidden;white-space:nowrap;left:-9999px;top:0";
   document.body.appendChild(probe);
-  const selector = "label, legend, h1, h2, h3, h4, th, button, .utrecht-form-label";
+  const selector = "label, legend, summary, h1, h2, h3, h4, th, button, .utrecht-form-label";
   for (const el of document.querySelectorAll(selector)) {
     const rect = el.getBoundingClientRect();
     if (rect.width === 0 || rect.height === 0) continue;

@@ -8,47 +8,10 @@ from playwright.sync_api import expect
 from doorbraak.accounts.models import Neighbourhood, Organisation
 from doorbraak.cases import services as case_services
 from doorbraak.proposals.models import Request
-from tests.e2e.conftest import assert_accessible
-from tests.factories import PASSWORD, CaseFactory, OrganisationFactory
+from tests.e2e.conftest import assert_accessible, assert_layout, log_in
+from tests.factories import CaseFactory, OrganisationFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-# Every visible label, legend, heading and summary is at least as wide as its longest word
-# (capped at most of the screen, for an IBAN or a URL): a checkbox group squeezed into the
-# single-checkbox layout made them ~47 px wide, one letter per line.
-_NARROW = """() => {
-  const ctx = document.createElement('canvas').getContext('2d');
-  const cap = document.documentElement.clientWidth * 0.8;
-  const bad = [];
-  for (const el of document.querySelectorAll('label, legend, h1, h2, h3, summary')) {
-    const box = el.getBoundingClientRect();
-    if (!box.width || !box.height) continue;
-    ctx.font = getComputedStyle(el).font;
-    const words = el.innerText.split(/\\s+/).filter(Boolean);
-    const longest = Math.min(cap, Math.max(0, ...words.map(w => ctx.measureText(w).width)));
-    const text = el.innerText.slice(0, 40);
-    if (box.width + 1 < longest) bad.push(`${el.tagName} "${text}" ${Math.round(box.width)}px`);
-  }
-  return bad;
-}"""
-
-
-def assert_readable(page, max_height=8000):
-    """The layout check: nothing squeezed narrower than a word, no sideways scrolling, and no
-    page taller than a sane bound for its content."""
-    assert page.evaluate(_NARROW) == [], page.url
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= page.viewport_size["width"], f"{page.url} scrolls sideways ({width}px)"
-    height = page.evaluate("document.documentElement.scrollHeight")
-    assert height <= max_height, f"{page.url} is {height}px tall"
-
-
-def log_in(page, live_server, user):
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(user.username)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
 
 
 def test_fill_in_a_zero_euro_request_with_the_value_triangle(
@@ -74,7 +37,7 @@ def test_fill_in_a_zero_euro_request_with_the_value_triangle(
     expect(page.get_by_role("heading", name="Nieuw maatwerkvoorstel")).to_be_visible()
     expect(page.get_by_text("Een volledig voorstel.")).to_be_visible()  # no fund: decided elsewhere
     assert_accessible(page)
-    assert_readable(page)
+    assert_layout(page)
     group = page.locator("#id_prior_provisions").bounding_box()
     assert group["width"] > 300, group  # the whole group, not one squeezed checkbox
 
@@ -117,12 +80,12 @@ def test_fill_in_a_zero_euro_request_with_the_value_triangle(
         "Ik ga weer werken en laat mijn inkomen via budgetbeheer lopen."
     )
     assert_accessible(page)
-    assert_readable(page, max_height=12000)
+    assert_layout(page)
     page.get_by_role("button", name="Voorstel indienen").click()
     expect(page.get_by_role("heading", name="Maatwerkvoorstel V-", exact=False)).to_be_visible()
     expect(page.get_by_text("Ik ga weer werken")).to_be_visible()
     assert_accessible(page)
-    assert_readable(page)
+    assert_layout(page)
     assert page.js_errors == []
 
     proposal = Request.objects.get()
@@ -149,7 +112,7 @@ def test_calculator_page_on_a_phone(live_server, phone_page, worker_a):
         "Doorbreken is € 12.100,00 goedkoper dan doormodderen."
     )
     assert_accessible(page)
-    assert_readable(page)
+    assert_layout(page)
     expect(page.get_by_text("(optioneel) (optioneel)")).to_have_count(0)
 
 
@@ -171,4 +134,4 @@ def test_a_refused_request_shows_a_summary_that_leads_to_each_field(
     assert page.evaluate("location.hash") == "#id_category"
     expect(page.locator("#id_category")).to_be_in_viewport()
     assert_accessible(page)
-    assert_readable(page, max_height=12000)
+    assert_layout(page)

@@ -10,8 +10,7 @@ from playwright.sync_api import expect
 from doorbraak.accounts.models import Neighbourhood, Organisation
 from doorbraak.cases import services as case_services
 from doorbraak.proposals.models import Request
-from tests.e2e.conftest import assert_accessible
-from tests.e2e.test_request_flow import assert_readable, log_in
+from tests.e2e.conftest import assert_accessible, assert_layout, log_in
 from tests.factories import CaseFactory, OrganisationFactory
 from tests.funds.conftest import make_fund
 
@@ -61,7 +60,7 @@ def test_s1_fridge_is_a_small_request_with_six_inputs(live_server, phone_page, w
     expect(page.locator("#id_fund")).to_have_value(str(fund.pk))
     expect(page.locator("#justification")).not_to_have_attribute("open", "")
     assert_accessible(page)
-    assert_readable(page)
+    assert_layout(page)
 
     me = Counted(page)
     me.check(page.get_by_label("Bijzondere bijstand (test)"))
@@ -108,4 +107,4 @@ def test_above_the_amount_the_form_says_it_is_a_full_request(
     expect(summary.get_by_role("link", name="Betrokkenheid", exact=False)).to_be_visible()
     expect(page.get_by_role("heading", name="Wat beoordelaars lezen")).to_have_count(0)
     assert_accessible(page)
-    assert_readable(page)
+    assert_layout(page)
