@@ -1,4 +1,6 @@
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from doorbraak import text_limits as limits
@@ -6,7 +8,30 @@ from doorbraak.accounts.models import Neighbourhood, Organisation, User
 from doorbraak.forms_utrecht import UtrechtFormMixin
 from doorbraak.text_validators import TextLimitsMixin
 
+from .bsn import InvalidBSN, normalise_bsn
 from .models import HouseholdRole, LifeDomain
+
+
+def valid_bsn(value: str) -> None:
+    """The 11-check in the form, so a wrong BSN is named with the other problems at once (the
+    service checks again before anything is saved)."""
+    if value and value.strip():
+        try:
+            normalise_bsn(value.strip())
+        except InvalidBSN:
+            raise ValidationError(
+                _("This is not a valid BSN: it must be 9 digits and pass the 11-check."),
+                code="bsn",
+            ) from None
+
+
+def valid_birth_year(value: int | None) -> None:
+    this_year = timezone.localdate().year
+    if value is not None and not 1900 <= value <= this_year:
+        raise ValidationError(
+            _("Year of birth must be between 1900 and %(year)s.") % {"year": this_year},
+            code="birth_year",
+        )
 
 
 class CaseOpenForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
@@ -19,12 +44,15 @@ class CaseOpenForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     )
     given_name = forms.CharField(label=_("Given name of the main resident"), max_length=100)
     family_name = forms.CharField(label=_("Family name"), max_length=150, required=False)
-    birth_year = forms.IntegerField(label=_("Year of birth"), required=False)
+    birth_year = forms.IntegerField(
+        label=_("Year of birth"), required=False, validators=[valid_birth_year]
+    )
     bsn = forms.CharField(
         label=_("BSN"),
         max_length=20,
         required=False,
         help_text=_("Only if needed. Stored encrypted; never shown in full."),
+        validators=[valid_bsn],
     )
     neighbourhood = forms.ModelChoiceField(
         label=_("Neighbourhood"), required=False, queryset=Neighbourhood.objects.all()
@@ -49,12 +77,15 @@ class MemberForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     given_name = forms.CharField(label=_("Given name"), max_length=100)
     family_name = forms.CharField(label=_("Family name"), max_length=150, required=False)
     household_role = forms.ChoiceField(label=_("Role in household"), choices=HouseholdRole.choices)
-    birth_year = forms.IntegerField(label=_("Year of birth"), required=False)
+    birth_year = forms.IntegerField(
+        label=_("Year of birth"), required=False, validators=[valid_birth_year]
+    )
     bsn = forms.CharField(
         label=_("BSN"),
         max_length=20,
         required=False,
         help_text=_("Only if needed. Stored encrypted; never shown in full."),
+        validators=[valid_bsn],
     )
 
 
