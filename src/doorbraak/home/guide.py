@@ -15,6 +15,7 @@ CLASSES = {
     "h2": "utrecht-heading-2",
     "h3": "utrecht-heading-3",
     "h4": "utrecht-heading-4",
+    "h5": "utrecht-heading-5",
     "p": "utrecht-paragraph",
     "a": "utrecht-link",
     "ul": "utrecht-unordered-list",
@@ -39,8 +40,11 @@ class UtrechtClasses(Extension):
 
 
 def render(text: str) -> dict:
+    # The page has its own h1; the guide's headings start at h2 (toc's baselevel).
     md = markdown.Markdown(
-        extensions=["tables", "toc", "sane_lists", UtrechtClasses()], output_format="html"
+        extensions=["tables", "toc", "sane_lists", UtrechtClasses()],
+        extension_configs={"toc": {"baselevel": 2}},
+        output_format="html",
     )
     html = md.convert(text)
     return {"html": mark_safe(html), "toc": md.toc_tokens}  # noqa: S308 - our own document
