@@ -69,12 +69,31 @@ def test_someone_elses_notification_is_404(client, worker_a, voting):
     assert client.get(reverse("home:notification-open", args=[mine.pk])).status_code == 404
 
 
-def test_mark_all_as_read(client, worker_a, voting):
-    fund, (first, *_) = voting
-    submit(worker_a, fund, "120.00")
-    client.force_login(first)
-    assert unread_count(first) == 1
+def test_mark_all_as_read_clears_news_but_not_a_vote_that_waits(client, worker_a, voting):
+    fund, (first, second, third) = voting
+    decided = submit(worker_a, fund, "120.00")
+    for approver in (first, second, third):
+        services.vote_cast(actor=approver, request=decided, choice="ja")
+    submit(worker_a, fund, "80.00", case=decided.case)
+    client.force_login(worker_a)
+    assert unread_count(worker_a) == 1  # the decision
     client.post(reverse("home:notifications-read"))
+    assert unread_count(worker_a) == 0
+    client.force_login(first)
+    assert unread_count(first) == 1  # the second request still waits for this vote
+    client.post(reverse("home:notifications-read"))
+    assert unread_count(first) == 1
+
+
+def test_opening_a_vote_request_is_not_voting(client, worker_a, voting):
+    fund, (first, *_) = voting
+    request = submit(worker_a, fund, "120.00")
+    client.force_login(first)
+    notification = Notification.objects.get(user=first)
+    client.get(reverse("home:notification-open", args=[notification.pk]))
+    client.get(reverse("approvals:review", args=[request.pk]))
+    assert unread_count(first) == 1
+    services.vote_cast(actor=first, request=request, choice="ja")
     assert unread_count(first) == 0
 
 

@@ -81,5 +81,10 @@ def test_the_vote_bar_stays_in_reach_while_reading(live_server, phone_page, work
         assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE_HEIGHT + 12, (name, box)
     # No without a comment: one message, next to the field, which gets the focus.
     page.get_by_role("button", name="Nee", exact=True).click()
-    expect(page.get_by_text("Licht je nee of je vraag toe")).to_have_count(1)
+    message = page.get_by_text("Licht je nee of je vraag toe")
+    expect(message).to_have_count(1)
     expect(page.get_by_label("Opmerking (nodig bij nee of vraag)")).to_be_focused()
+    # In view at once, above the vote bar: the phone does not look as if nothing happened.
+    box = message.bounding_box()
+    bar = page.locator(".db-votebar").bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= bar["y"], (box, bar)

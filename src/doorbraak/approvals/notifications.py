@@ -8,9 +8,6 @@ from django.utils.translation import gettext as _
 
 from .models import Notification, NotificationKind, Vote
 
-#: Kinds that ask for something on an open request: moot once the request is decided.
-ASKING = (NotificationKind.VOTE_REQUESTED, NotificationKind.OVERDUE)
-
 
 def target(kind: str, request_id: int) -> str:
     """The page a notification leads to: the vote page for a vote, else the request."""
@@ -35,11 +32,15 @@ def email_body(kind: str, reference: str, request_id: int) -> str:
 
 
 def unread(user) -> QuerySet[Notification]:
-    """Unread notifications that still mean something: a vote request on a request that is
-    decided, or that this person already voted on, no longer counts."""
+    """What still needs this person: a vote request counts until they voted or the request
+    is decided (opening it is not voting); any other notification until it is read, and an
+    overdue flag only while the request is still open."""
     voted = Vote.objects.filter(request_id=OuterRef("request_id"), approver_id=user.pk)
-    return (
-        Notification.objects.filter(user_id=user.pk, read_at__isnull=True)
-        .exclude(Q(kind__in=ASKING) & ~Q(request__status="ingediend"))
-        .exclude(Q(kind=NotificationKind.VOTE_REQUESTED) & Exists(voted))
+    open_request = Q(request__status="ingediend")
+    vote_waits = Q(kind=NotificationKind.VOTE_REQUESTED) & open_request & ~Exists(voted)
+    news = (
+        ~Q(kind=NotificationKind.VOTE_REQUESTED)
+        & Q(read_at__isnull=True)
+        & ~(Q(kind=NotificationKind.OVERDUE) & ~open_request)
     )
+    return Notification.objects.filter(user_id=user.pk).filter(vote_waits | news)

@@ -126,3 +126,21 @@ def avoided_formset(data=None, *, figures, prefix="avoided"):
 
 def rows(formset) -> list[dict]:
     return [item for form in formset.forms if (item := form.as_item()) is not None]
+
+
+def error_lines(*parts) -> list[dict]:
+    """Every field error of these forms and formsets as summary lines (label, message, the
+    field's id to link to), in page order: an htmx answer that replaces only the outcome still
+    says what is wrong and where."""
+    lines = []
+    for part in parts:
+        for index, form in enumerate(getattr(part, "forms", None) or [part]):
+            for error in getattr(part, "non_form_errors", list)() if index == 0 else []:
+                lines.append({"label": "", "message": error, "id": ""})
+            for field in form:
+                for message in field.errors:
+                    row = f" ({index + 1})" if hasattr(part, "forms") else ""
+                    lines.append(
+                        {"label": f"{field.label}{row}", "message": message, "id": field.auto_id}
+                    )
+    return lines

@@ -6,7 +6,7 @@ from django.shortcuts import render
 
 from . import calculator, parsing, queries
 from .api import calculate_for
-from .forms import HorizonForm, SolutionFormSet, avoided_formset, rows
+from .forms import HorizonForm, SolutionFormSet, avoided_formset, error_lines, rows
 from .presentation import present
 
 
@@ -19,7 +19,10 @@ def calculator_page(request):
     solution = SolutionFormSet(data, prefix="solution")
     avoided = avoided_formset(data, figures=figures)
     result = error = None
-    if data is not None and all(f.is_valid() for f in (horizon, solution, avoided)):
+    errors = []
+    if data is not None and not all(f.is_valid() for f in (horizon, solution, avoided)):
+        errors = error_lines(horizon, solution, avoided)
+    elif data is not None:
         payload = {
             "horizon_months": horizon.cleaned_data["horizon_months"],
             "solution": rows(solution),
@@ -43,7 +46,8 @@ def calculator_page(request):
             "avoided": avoided,
             "result": result,
             "error": error,
+            "errors": errors,
             "price_year": queries.target_price_year(queries.price_index()),
         },
-        status=400 if error else 200,
+        status=400 if error or errors else 200,
     )

@@ -16,7 +16,7 @@ from doorbraak.approvals.models import Notification
 from doorbraak.cases.queries import visible_case_or_404
 from doorbraak.costbenefit import calculator, parsing
 from doorbraak.costbenefit.api import calculate_for
-from doorbraak.costbenefit.forms import avoided_formset, rows
+from doorbraak.costbenefit.forms import avoided_formset, error_lines, rows
 from doorbraak.costbenefit.presentation import present
 from doorbraak.costbenefit.queries import catalogue_for, municipality_id
 from doorbraak.home.menu import may_write_request
@@ -64,7 +64,8 @@ def _request_or_404(request, pk, activity):
 def _preview(request, case, form, avoided):
     """htmx: calculate what the request would store, without saving anything."""
     error = result = None
-    if form.is_valid() and avoided.is_valid():
+    errors = [] if avoided.is_valid() else error_lines(avoided)
+    if form.is_valid() and not errors:
         data = form.cleaned_data
         payload = validation.cost_benefit_input(
             solution=data["solution"],
@@ -78,9 +79,14 @@ def _preview(request, case, form, avoided):
             result = present(parsing.serialise(calculate_for(payload, municipality_id(case.team))))
         except calculator.CalculationError as exc:
             error = parsing.error_message(exc)
-    else:
+    elif not form.is_valid():
         error = _("Fill in the solution, amount and category first.")
-    return render(request, "costbenefit/_result.html", {"result": result, "error": error})
+    return render(
+        request,
+        "costbenefit/_result.html",
+        {"result": result, "error": error, "errors": errors},
+        status=400 if error or errors else 200,
+    )
 
 
 def _add_errors(form, error: ValidationError, field_map=None) -> None:
