@@ -53,6 +53,11 @@ def test_solved_otherwise_works_for_the_requester(client, worker_a, proposal):
     proposal.refresh_from_db()
     assert proposal.status == RequestStatus.SOLVED_OTHERWISE
     assert proposal.outcome_note == "Bijzondere bijstand betaalt."
+    # The case's timeline says it was closed, and the request page says how.
+    entry = proposal.case.timeline.order_by("-pk").first()
+    assert entry.kind == "voorstel-afgesloten" and "elders opgelost" in entry.text
+    page = client.get(reverse("proposals:detail", args=[proposal.pk])).content.decode()
+    assert "Elders opgelost (een voorliggende voorziening):</strong> Bijzondere bijstand" in page
 
 
 def test_withdraw_works_and_refuses_an_empty_reason_next_to_the_field(client, worker_a, proposal):

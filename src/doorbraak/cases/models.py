@@ -323,6 +323,7 @@ class EntryKind(models.TextChoices):
     CLOSED = "gesloten", _("Case closed")
     REOPENED = "heropend", _("Case reopened")
     REQUEST = "voorstel", _("Maatwerk request submitted")
+    REQUEST_CLOSED = "voorstel-afgesloten", _("Maatwerk request closed")
 
 
 class TimelineEntry(models.Model):

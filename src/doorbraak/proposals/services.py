@@ -162,7 +162,7 @@ def _close(actor, request, status, alternative, note) -> Request:
     case_services.timeline_record(
         request.case,
         actor,
-        EntryKind.REQUEST,
+        EntryKind.REQUEST_CLOSED,
         f"{request.reference}: {request.get_status_display()} — {note}",
     )
     return request
