@@ -100,6 +100,7 @@ def test_above_the_amount_the_form_says_it_is_a_full_request(
     page.get_by_label("Bedrag (EUR)", exact=True).fill("650")
     page.get_by_label("Bedrag (EUR)", exact=True).blur()
     expect(page.locator("#request-mode")).to_contain_text("Een volledig voorstel.")
+    expect(page.locator("#justification > summary")).not_to_contain_text("optioneel")
     page.get_by_label("Wat is er nodig, en waarom?").fill("Een wasmachine en een cursus.")
     page.get_by_role("button", name="Controleer de tekst voor beoordelaars").click()
     summary = page.get_by_role("alert")

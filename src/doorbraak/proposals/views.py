@@ -154,7 +154,8 @@ def request_new(request, pk):
     if action == "calculate":
         return _preview(request, case, form, avoided)
     if action == "mode":
-        return render(request, "proposals/_mode.html", {"form": form, "case": case})
+        # The note, and out of band the "(optional …)" in the folded section's summary.
+        return render(request, "proposals/_mode.html", {"form": form, "case": case, "oob": True})
     preview = None
     if action == "check":
         if _checked(request, case, form, avoided):
