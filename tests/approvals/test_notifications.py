@@ -121,3 +121,13 @@ def test_no_without_a_comment_is_explained_once_next_to_the_field(client, worker
     assert html.count("Licht je nee of je vraag toe") == 1
     assert 'aria-invalid="true"' in html and "autofocus" in html
     assert not request.votes.exists()
+
+
+def test_a_withdrawn_request_asks_nobody_any_more(worker_a, voting):
+    from doorbraak.proposals import services as proposal_services
+
+    fund, approvers = voting
+    request = submit(worker_a, fund, "120.00")
+    assert [unread_count(u) for u in approvers] == [1, 1, 1]
+    proposal_services.request_withdraw(actor=worker_a, request=request, reason="Niet nodig.")
+    assert [unread_count(u) for u in approvers] == [0, 0, 0]

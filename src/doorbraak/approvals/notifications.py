@@ -2,11 +2,12 @@
 One count (the menu badge) and one place to read them (the start page and /meldingen/)."""
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Notification, NotificationKind, Vote
+from .models import Notification, NotificationKind
 
 
 def target(kind: str, request_id: int) -> str:
@@ -32,15 +33,36 @@ def email_body(kind: str, reference: str, request_id: int) -> str:
 
 
 def unread(user) -> QuerySet[Notification]:
-    """What still needs this person: a vote request counts until they voted or the request
-    is decided (opening it is not voting); any other notification until it is read, and an
-    overdue flag only while the request is still open."""
-    voted = Vote.objects.filter(request_id=OuterRef("request_id"), approver_id=user.pk)
-    open_request = Q(request__status="ingediend")
-    vote_waits = Q(kind=NotificationKind.VOTE_REQUESTED) & open_request & ~Exists(voted)
-    news = (
-        ~Q(kind=NotificationKind.VOTE_REQUESTED)
-        & Q(read_at__isnull=True)
-        & ~(Q(kind=NotificationKind.OVERDUE) & ~open_request)
+    """What still needs this person: one indexed count (user, read_at) on every page. A vote
+    request stays unread until the person votes or the request is settled (`settle_vote`,
+    `settle_request`); opening it is not voting. Other notifications until they are read."""
+    return Notification.objects.filter(user_id=user.pk, read_at__isnull=True)
+
+
+def mark_read(queryset) -> int:
+    """Mark notifications read, except vote requests: those wait for the vote."""
+    return (
+        queryset.filter(read_at__isnull=True)
+        .exclude(kind=NotificationKind.VOTE_REQUESTED)
+        .update(read_at=timezone.now())
     )
-    return Notification.objects.filter(user_id=user.pk).filter(vote_waits | news)
+
+
+def settle_vote(user_id: int, request_id: int) -> None:
+    """This person voted: their vote request is done."""
+    Notification.objects.filter(
+        user_id=user_id,
+        request_id=request_id,
+        kind=NotificationKind.VOTE_REQUESTED,
+        read_at__isnull=True,
+    ).update(read_at=timezone.now())
+
+
+def settle_request(request_id: int) -> None:
+    """The request is decided, withdrawn or solved otherwise: nobody's vote or overdue flag on
+    it waits any more."""
+    Notification.objects.filter(
+        request_id=request_id,
+        kind__in=(NotificationKind.VOTE_REQUESTED, NotificationKind.OVERDUE),
+        read_at__isnull=True,
+    ).update(read_at=timezone.now())

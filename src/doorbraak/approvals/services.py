@@ -154,6 +154,7 @@ def vote_cast(*, actor: User, request, choice: str, comment: str = "") -> Vote:
     if len(comment) > COMMENT_MAX:
         raise ValidationError({"comment": length_message(COMMENT_MAX, len(comment))})
     vote = Vote.objects.create(request=request, approver=actor, choice=choice, comment=comment)
+    notifications.settle_vote(actor.pk, request.pk)
     version = current_version(request.fund.approval_policy)
     decision = _evaluate(request, version)
     if choice == Choice.QUESTION:
@@ -174,6 +175,7 @@ def vote_cast(*, actor: User, request, choice: str, comment: str = "") -> Vote:
     request.status = REQUEST_STATUS[decision.status]
     request.decided_at = timezone.now()
     request.save(update_fields=["status", "decided_at"])
+    notifications.settle_request(request.pk)
     if decision.status == quorum.APPROVED and request.total > 0:
         try:
             ledger.reserve(

@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,7 +14,7 @@ from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_processing, origin_from_request
 
-from . import queries, services
+from . import notifications, queries, services
 from .models import Choice, Notification
 
 
@@ -81,9 +80,7 @@ def _context(user, proposal):
 def review(request, pk):
     proposal = _review_or_404(request, pk)
     _log(request, proposal.pk)
-    Notification.objects.filter(user=request.user, request=proposal, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+    notifications.mark_read(Notification.objects.filter(user=request.user, request=proposal))
     return render(request, "approvals/review.html", _context(request.user, proposal))
 
 

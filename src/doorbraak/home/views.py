@@ -4,11 +4,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from doorbraak.approvals.models import Notification
-from doorbraak.approvals.notifications import target
+from doorbraak.approvals.notifications import mark_read, target
 
 from . import guide, menu, queries
 
@@ -53,18 +52,14 @@ def notifications(request):
 def notification_open(request, pk):
     """Mark one notification read and go where it leads."""
     notification = get_object_or_404(Notification, pk=pk, user_id=request.user.pk)
-    if notification.read_at is None:
-        notification.read_at = timezone.now()
-        notification.save(update_fields=["read_at"])
+    mark_read(Notification.objects.filter(pk=notification.pk))
     return redirect(target(notification.kind, notification.request_id))
 
 
 @login_required
 @require_POST
 def notifications_read(request):
-    Notification.objects.filter(user_id=request.user.pk, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+    mark_read(Notification.objects.filter(user_id=request.user.pk))
     return redirect("home:notifications")
 
 

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from doorbraak.accounts.models import User
+from doorbraak.approvals import notifications as approval_notifications
 from doorbraak.approvals import services as approval_services
 from doorbraak.cases import services as case_services
 from doorbraak.cases.models import Case, EntryKind
@@ -159,6 +160,7 @@ def _close(actor, request, status, alternative, note) -> Request:
     fund_services.orders_cancel(request)
     request.status, request.alternative, request.outcome_note = status, alternative, note
     request.save(update_fields=["status", "alternative", "outcome_note"])
+    approval_notifications.settle_request(request.pk)
     case_services.timeline_record(
         request.case,
         actor,
