@@ -1,8 +1,7 @@
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.utils.translation import gettext_lazy as _
 
-from .models import Mandate, Neighbourhood, Organisation, Team, User
+from . import admin_users  # noqa: F401 - registers the user admin
+from .models import Mandate, Neighbourhood, Organisation, Team
 
 
 @admin.register(Organisation)
@@ -24,29 +23,6 @@ class TeamAdmin(admin.ModelAdmin):
     list_display = ["name", "organisation", "neighbourhood"]
     list_filter = ["organisation", "neighbourhood"]
     search_fields = ["name"]
-
-
-@admin.register(User)
-class UserAdmin(DjangoUserAdmin):
-    list_display = [
-        "username",
-        "first_name",
-        "last_name",
-        "role",
-        "team",
-        "organisation",
-        "is_active",
-    ]
-    list_filter = ["role", "team", "organisation", "is_active", "is_staff"]
-    list_select_related = ["team", "organisation"]
-    fieldsets = [
-        *DjangoUserAdmin.fieldsets,
-        (_("Doorbraak"), {"fields": ["role", "organisation", "team"]}),
-    ]
-    add_fieldsets = [
-        *DjangoUserAdmin.add_fieldsets,
-        (_("Doorbraak"), {"fields": ["first_name", "last_name", "role", "organisation", "team"]}),
-    ]
 
 
 @admin.register(Mandate)

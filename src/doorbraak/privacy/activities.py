@@ -23,3 +23,4 @@ class Activity(models.TextChoices):
     REQUEST_EXPORT = "onderbouwing-exporteren", _("Export onderbouwing (PDF)")
     API_REQUESTS = "api-voorstellen", _("Maatwerk request data via API")
     REQUEST_REVIEW = "voorstel-beoordelen", _("Review a request (anonymised)")
+    USER_ADMIN = "gebruiker-beheren", _("Change a user's role, team or access")
