@@ -131,3 +131,19 @@ def test_a_withdrawn_request_asks_nobody_any_more(worker_a, voting):
     assert [unread_count(u) for u in approvers] == [1, 1, 1]
     proposal_services.request_withdraw(actor=worker_a, request=request, reason="Niet nodig.")
     assert [unread_count(u) for u in approvers] == [0, 0, 0]
+
+
+def test_a_vote_comment_reaches_other_approvers_anonymised(client, worker_a, voting):
+    """Issue 11, finding 3: a comment naming the household is anonymised like the request
+    text before approvers (who may be outside the case's team) read it."""
+    fund, (first, second, _third) = voting
+    request = submit(worker_a, fund, "120.00")
+    member = request.case.household.members.first()
+    name = f"{member.given_name} {member.family_name}".strip()
+    services.vote_cast(actor=first, request=request, choice="vraag", comment=f"Is dit voor {name}?")
+    client.force_login(second)
+    page = client.get(reverse("approvals:review", args=[request.pk])).content.decode()
+    assert member.given_name not in page
+    assert "Is dit voor" in page
+    api = client.get(f"/api/v1/approvals/{request.pk}/").json()
+    assert all(member.given_name not in (v["comment"] or "") for v in api["votes"])

@@ -21,6 +21,8 @@ from .models import COMMENT_MAX, ApprovalPolicy, Choice, Vote
 
 class VoteSerializer(serializers.ModelSerializer):
     approver = serializers.CharField(source="approver.username", read_only=True)
+    # Approvers may be outside the case's team: they read the anonymised comment.
+    comment = serializers.CharField(source="comment_anonymised", read_only=True)
 
     class Meta:
         model = Vote

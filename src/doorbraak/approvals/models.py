@@ -155,6 +155,11 @@ class Vote(models.Model):
     )
     choice = models.CharField(_("vote"), max_length=10, choices=Choice.choices)
     comment = models.TextField(_("comment"), blank=True, max_length=COMMENT_MAX)
+    # What approvers outside the case's team read: the comment through the same anonymiser as
+    # the request's text (a comment may name the household).
+    comment_anonymised = models.TextField(
+        _("comment as approvers read it"), blank=True, default="", db_default=""
+    )
     created_at = models.DateTimeField(_("time"), auto_now_add=True)
 
     class Meta:

@@ -127,6 +127,14 @@ def request_opened(request) -> None:
         )
 
 
+def _anonymised_comment(comment: str, request) -> str:
+    if not comment:
+        return ""
+    from doorbraak.proposals.anonymised import anonymise_texts
+
+    return anonymise_texts({"comment": comment}, case=request.case)["comment"]
+
+
 @transaction.atomic
 def vote_cast(*, actor: User, request, choice: str, comment: str = "") -> Vote:
     """Record a vote and, when the policy says so, decide: approval reserves the money and
@@ -153,7 +161,13 @@ def vote_cast(*, actor: User, request, choice: str, comment: str = "") -> Vote:
         raise ValidationError({"comment": _("Explain your no or your question in a comment.")})
     if len(comment) > COMMENT_MAX:
         raise ValidationError({"comment": length_message(COMMENT_MAX, len(comment))})
-    vote = Vote.objects.create(request=request, approver=actor, choice=choice, comment=comment)
+    vote = Vote.objects.create(
+        request=request,
+        approver=actor,
+        choice=choice,
+        comment=comment,
+        comment_anonymised=_anonymised_comment(comment, request),
+    )
     notifications.settle_vote(actor.pk, request.pk)
     version = current_version(request.fund.approval_policy)
     decision = _evaluate(request, version)
