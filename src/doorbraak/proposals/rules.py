@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 MAX_MONTHS = 120
+#: The most one payment may be: far above any fund's ceiling, and small enough that every
+#: derived total (amount × months, in cents) fits the fields that store and show it.
+MAX_AMOUNT = Decimal("1000000.00")
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,8 @@ def check_request(draft: RequestDraft) -> list[tuple[str, str]]:
     problems: list[tuple[str, str]] = []
     if draft.amount < 0:
         problems.append(("amount", "negative_amount"))
+    elif draft.amount > MAX_AMOUNT or draft.amount != draft.amount.quantize(Decimal("0.01")):
+        problems.append(("amount", "amount_out_of_range"))
     if draft.frequency not in ("eenmalig", "maandelijks"):
         problems.append(("frequency", "frequency"))
     elif draft.frequency == "maandelijks" and not 1 <= draft.months <= MAX_MONTHS:

@@ -25,6 +25,8 @@ from .validators import name_message, too_long_message
 def _messages() -> dict[str, str]:
     return {
         "negative_amount": _("The amount may not be negative."),
+        "amount_out_of_range": _("An amount is at most %(max)s per payment, in whole cents.")
+        % {"max": "€ 1.000.000,00"},
         "frequency": _("Choose one-off or monthly."),
         "months": _("A monthly request runs between 1 and %(max)s months.")
         % {"max": rules.MAX_MONTHS},
