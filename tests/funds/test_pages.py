@@ -67,6 +67,8 @@ def test_team_leader_makes_a_batch_downloads_files_and_marks_it_paid(client, wor
     assert xml["Content-Type"] == "application/xml" and b"<CtrlSum>350.00</CtrlSum>" in xml.content
     csv = client.get(reverse("funds:batch-file", args=[batch.pk, "csv"])).content.decode()
     assert "350.00" in csv
+    # An export kind that does not exist is a 404, not a server error (issue 11, finding 5).
+    assert client.get(reverse("funds:batch-file", args=[batch.pk, "pdf"])).status_code == 404
     client.post(reverse("funds:batch-paid", args=[batch.pk]))
     batch.refresh_from_db()
     assert batch.status == "betaald"

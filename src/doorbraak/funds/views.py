@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -90,6 +90,8 @@ def _batch(request, pk) -> PaymentBatch:
 
 @login_required
 def batch_file(request, pk, kind):
+    if kind not in ("xml", "csv"):
+        raise Http404
     batch = _batch(request, pk)
     if kind == "xml":
         try:
