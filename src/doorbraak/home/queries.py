@@ -140,8 +140,3 @@ def recurring_blockers(limit: int) -> list[dict]:
         .filter(Q(cases__gte=PATTERN_MINIMUM))
         .order_by("-n", "organisation__name")[:limit]
     )
-
-
-def unread_ids(user, ids: list[int]) -> list[int]:
-    """Which of these notifications still need this person (one query)."""
-    return list(unread(user).filter(pk__in=ids).values_list("pk", flat=True))

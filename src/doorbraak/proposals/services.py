@@ -14,6 +14,7 @@ from doorbraak.funds import ledger
 from doorbraak.funds import services as fund_services
 from doorbraak.home.menu import may_write_request
 from doorbraak.home.queries import person_of
+from doorbraak.text_validators import length_message
 from doorbraak.ui import formatting
 
 from . import anonymised as anonymised_texts
@@ -27,9 +28,6 @@ from .models import (
     RequestStatus,
     ValueTriangle,
 )
-from .validators import too_long_message
-
-TRIANGLE_TEXTS = limits.TRIANGLE_TEXTS
 
 
 @transaction.atomic
@@ -70,7 +68,7 @@ def request_submit(*, actor: User, case: Case, anonymised: dict | None = None, *
     ValueTriangle.objects.create(
         request=request,
         legal_ground=fields.get("legal_ground"),
-        **{field: texts[field] for field in TRIANGLE_TEXTS},
+        **{field: texts[field] for field in limits.TRIANGLE_TEXTS},
     )
     if checked.calculation:
         data, result = checked.calculation
@@ -142,7 +140,7 @@ def _close(actor, request, status, alternative, note) -> Request:
     if not note:
         raise ValidationError({"note": _("Add a short explanation.")})
     if len(note) > limits.NOTE:
-        raise ValidationError({"note": too_long_message(limits.NOTE, len(note))})
+        raise ValidationError({"note": length_message(limits.NOTE, len(note))})
     if request.payment_orders.filter(status="in-batch").exists():
         raise ValidationError(
             _(

@@ -16,10 +16,10 @@ from doorbraak.costbenefit import calculator, parsing
 from doorbraak.costbenefit.api import calculate_for
 from doorbraak.costbenefit.queries import municipality_id
 from doorbraak.funds import services as fund_services
+from doorbraak.text_validators import length_message, name_message
 
 from . import limits, rules, smallrequests
 from .models import Category, Frequency, LegalGround, PriorProvision
-from .validators import name_message, too_long_message
 
 
 def _messages() -> dict[str, str]:
@@ -159,9 +159,9 @@ def request_check(
         "societal_return_na": societal_return_na,
     }
     for field, maximum, length in limits.too_long(texts):
-        errors.setdefault(field, []).append(too_long_message(maximum, length))
+        errors.setdefault(field, []).append(length_message(maximum, length))
     if len(supplier_name or "") > limits.NAME:
-        errors["supplier_name"] = [too_long_message(limits.NAME, len(supplier_name))]
+        errors["supplier_name"] = [length_message(limits.NAME, len(supplier_name))]
     elif problem := text_limits.name_problem(supplier_name):
         errors["supplier_name"] = [name_message(problem)]
     if category is None or not category.active:

@@ -24,13 +24,13 @@ from doorbraak.home.queries import person_of
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_processing, origin_from_request
+from doorbraak.text_validators import length_message
 
 from . import limits, queries, services, validation
 from .anonymised import FIELDS, anonymise_texts
 from .forms import RequestForm, SolvedOtherwiseForm, WithdrawForm
 from .models import PriorProvision
 from .pdf import onderbouwing_pdf
-from .validators import too_long_message
 
 
 def _log(request, activity, action, object_type, object_id, subject_ids, result=Outcome.OK):
@@ -124,7 +124,7 @@ def _submit(request, case, form, avoided):
         f: request.POST[f"approver_{f}"] for f in FIELDS if f"approver_{f}" in request.POST
     }
     for field, maximum, length in limits.too_long(approver_texts):
-        form.add_error(None, f"{form.fields[field].label}: {too_long_message(maximum, length)}")
+        form.add_error(None, f"{form.fields[field].label}: {length_message(maximum, length)}")
     if form.errors:
         return None
     try:
