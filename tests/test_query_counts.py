@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from doorbraak.cases import services
+from doorbraak.proposals import lifecycle
 from doorbraak.proposals.models import Category, LegalGround
 from doorbraak.proposals.services import request_submit
 from tests.factories import CaseFactory, OrganisationFactory, UserFactory
@@ -116,7 +117,6 @@ def test_request_page_queries_do_not_grow(client, worker_a):
 
 
 def _fund_with_requests(team, actor, n, name):
-    from doorbraak.approvals import services as approvals
     from tests.approvals.test_flow import submit
     from tests.funds.conftest import make_fund
 
@@ -125,7 +125,7 @@ def _fund_with_requests(team, actor, n, name):
     for _ in range(n):
         request = submit(actor, fund, "100.00")
         for voter in voters:
-            approvals.vote_cast(actor=voter, request=request, choice="ja")
+            lifecycle.vote_cast(actor=voter, request=request, choice="ja")
     return fund, voters
 
 

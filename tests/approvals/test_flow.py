@@ -13,6 +13,7 @@ from doorbraak.accounts.roles import Role
 from doorbraak.approvals import services as approvals
 from doorbraak.approvals.models import Notification
 from doorbraak.funds import ledger
+from doorbraak.proposals import lifecycle
 from doorbraak.proposals import services as proposals
 from doorbraak.proposals.models import Category, LegalGround
 from tests.factories import CaseFactory, UserFactory
@@ -89,13 +90,13 @@ def test_s5_training_needs_all_four_roles_and_a_fifth_yes_does_not_replace_one(
         solution="Opleiding die nooit gevolgd kon worden",
     )
     for name in ["gezinswerker-2", "manager", "projectleider", "gezinswerker-3", "wi"]:
-        approvals.vote_cast(actor=people[name], request=request, choice="ja")
+        lifecycle.vote_cast(actor=people[name], request=request, choice="ja")
     request.refresh_from_db()
     assert request.status == "ingediend"
     state, waiting = approvals.vote_overview(request)
     assert state.missing_roles == ("manager-wi",)
     assert waiting[0] == people["manager-wi"]
-    approvals.vote_cast(actor=people["manager-wi"], request=request, choice="ja")
+    lifecycle.vote_cast(actor=people["manager-wi"], request=request, choice="ja")
     request.refresh_from_db()
     assert request.status == "goedgekeurd"
     assert request.decision.explanation["rule"]["roles"] == [
@@ -109,10 +110,10 @@ def test_s5_training_needs_all_four_roles_and_a_fifth_yes_does_not_replace_one(
 def test_income_consultant_can_stop_an_unlawful_request(worker_a, herstelpotje):
     fund, people = herstelpotje
     request = submit(worker_a, fund, "600.00")
-    approvals.vote_cast(actor=people["gezinswerker-2"], request=request, choice="ja")
+    lifecycle.vote_cast(actor=people["gezinswerker-2"], request=request, choice="ja")
     with pytest.raises(ValidationError):
-        approvals.vote_cast(actor=people["wi"], request=request, choice="nee")
-    approvals.vote_cast(
+        lifecycle.vote_cast(actor=people["wi"], request=request, choice="nee")
+    lifecycle.vote_cast(
         actor=people["wi"],
         request=request,
         choice="nee",
@@ -126,8 +127,8 @@ def test_income_consultant_can_stop_an_unlawful_request(worker_a, herstelpotje):
 def test_withdraw_after_approval_releases_the_money(worker_a, colleagues, minimaatwerk):
     request = submit(worker_a, minimaatwerk, "200.00")
     for colleague in colleagues[:3]:
-        approvals.vote_cast(actor=colleague, request=request, choice="ja")
-    proposals.request_withdraw(actor=worker_a, request=request, reason="Toch niet nodig")
+        lifecycle.vote_cast(actor=colleague, request=request, choice="ja")
+    lifecycle.request_withdraw(actor=worker_a, request=request, reason="Toch niet nodig")
     request.refresh_from_db()
     assert request.status == "ingetrokken"
     assert ledger.balances(minimaatwerk.pk).reserved == 0
@@ -136,7 +137,7 @@ def test_withdraw_after_approval_releases_the_money(worker_a, colleagues, minima
 
 def test_solved_otherwise_is_recorded_with_how(worker_a, minimaatwerk):
     request = submit(worker_a, minimaatwerk, "90.00")
-    proposals.request_solve_otherwise(
+    lifecycle.request_solve_otherwise(
         actor=worker_a,
         request=request,
         alternative="zonder-kosten",
@@ -150,11 +151,11 @@ def test_approval_that_the_fund_cannot_pay_saves_nothing(worker_a, colleagues, t
     fund = make_fund(team_a, name="Bijna leeg", budget_cents=10_000)
     first, second = submit(worker_a, fund, "80.00"), submit(worker_a, fund, "80.00")
     for colleague in colleagues[:3]:
-        approvals.vote_cast(actor=colleague, request=first, choice="ja")
+        lifecycle.vote_cast(actor=colleague, request=first, choice="ja")
     for colleague in colleagues[:2]:
-        approvals.vote_cast(actor=colleague, request=second, choice="ja")
-    with pytest.raises(ValidationError):
-        approvals.vote_cast(actor=colleagues[2], request=second, choice="ja")
+        lifecycle.vote_cast(actor=colleague, request=second, choice="ja")
+    with pytest.raises(lifecycle.MoneyConflict):
+        lifecycle.vote_cast(actor=colleagues[2], request=second, choice="ja")
     second.refresh_from_db()
     assert second.status == "ingediend" and second.votes.count() == 2
     assert ledger.balances(fund.pk).available == 2_000

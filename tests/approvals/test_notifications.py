@@ -5,9 +5,9 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from doorbraak.approvals import services
 from doorbraak.approvals.models import Notification, NotificationKind
 from doorbraak.approvals.queries import unread_count
+from doorbraak.proposals import lifecycle
 from tests.approvals.test_flow import submit
 from tests.factories import UserFactory
 from tests.funds.conftest import make_fund
@@ -30,11 +30,11 @@ def test_a_vote_request_stops_counting_once_voted_or_decided(worker_a, voting):
     request = submit(worker_a, fund, "120.00")
     assert [unread_count(u) for u in (first, second, third)] == [1, 1, 1]
 
-    services.vote_cast(actor=first, request=request, choice="ja")
+    lifecycle.vote_cast(actor=first, request=request, choice="ja")
     assert [unread_count(u) for u in (first, second, third)] == [0, 1, 1]
 
-    services.vote_cast(actor=second, request=request, choice="ja")
-    services.vote_cast(actor=third, request=request, choice="ja")
+    lifecycle.vote_cast(actor=second, request=request, choice="ja")
+    lifecycle.vote_cast(actor=third, request=request, choice="ja")
     request.refresh_from_db()
     assert request.status == "goedgekeurd"
     assert [unread_count(u) for u in (first, second, third)] == [0, 0, 0]
@@ -47,7 +47,7 @@ def test_the_badge_and_the_notifications_page_agree(client, worker_a, voting):
     fund, (first, second, third) = voting
     request = submit(worker_a, fund, "120.00")
     for approver in (first, second, third):
-        services.vote_cast(actor=approver, request=request, choice="ja")
+        lifecycle.vote_cast(actor=approver, request=request, choice="ja")
     client.force_login(worker_a)
     start = client.get("/").content.decode()
     assert 'aria-label="1 nieuw"' in start and "Nieuw voor jou" in start
@@ -73,7 +73,7 @@ def test_mark_all_as_read_clears_news_but_not_a_vote_that_waits(client, worker_a
     fund, (first, second, third) = voting
     decided = submit(worker_a, fund, "120.00")
     for approver in (first, second, third):
-        services.vote_cast(actor=approver, request=decided, choice="ja")
+        lifecycle.vote_cast(actor=approver, request=decided, choice="ja")
     submit(worker_a, fund, "80.00", case=decided.case)
     client.force_login(worker_a)
     assert unread_count(worker_a) == 1  # the decision
@@ -93,7 +93,7 @@ def test_opening_a_vote_request_is_not_voting(client, worker_a, voting):
     client.get(reverse("home:notification-open", args=[notification.pk]))
     client.get(reverse("approvals:review", args=[request.pk]))
     assert unread_count(first) == 1
-    services.vote_cast(actor=first, request=request, choice="ja")
+    lifecycle.vote_cast(actor=first, request=request, choice="ja")
     assert unread_count(first) == 0
 
 
@@ -124,12 +124,11 @@ def test_no_without_a_comment_is_explained_once_next_to_the_field(client, worker
 
 
 def test_a_withdrawn_request_asks_nobody_any_more(worker_a, voting):
-    from doorbraak.proposals import services as proposal_services
 
     fund, approvers = voting
     request = submit(worker_a, fund, "120.00")
     assert [unread_count(u) for u in approvers] == [1, 1, 1]
-    proposal_services.request_withdraw(actor=worker_a, request=request, reason="Niet nodig.")
+    lifecycle.request_withdraw(actor=worker_a, request=request, reason="Niet nodig.")
     assert [unread_count(u) for u in approvers] == [0, 0, 0]
 
 
@@ -140,7 +139,9 @@ def test_a_vote_comment_reaches_other_approvers_anonymised(client, worker_a, vot
     request = submit(worker_a, fund, "120.00")
     member = request.case.household.members.first()
     name = f"{member.given_name} {member.family_name}".strip()
-    services.vote_cast(actor=first, request=request, choice="vraag", comment=f"Is dit voor {name}?")
+    lifecycle.vote_cast(
+        actor=first, request=request, choice="vraag", comment=f"Is dit voor {name}?"
+    )
     client.force_login(second)
     page = client.get(reverse("approvals:review", args=[request.pk])).content.decode()
     assert member.given_name not in page

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 from stdnum import iban
 
-from doorbraak.approvals import services as approvals
+from doorbraak.proposals import lifecycle
 from doorbraak.proposals import services as proposals
 from doorbraak.proposals.models import Category, LegalGround, Request
 from tests.e2e.conftest import assert_accessible
@@ -41,7 +41,7 @@ def test_s4_from_notification_to_decided_in_two_taps(live_server, phone_page, wo
         societal_return="Voorkomt dat mevrouw uit angst vertrekt.",
     )
     for colleague in colleagues[:2]:
-        approvals.vote_cast(actor=colleague, request=request, choice="ja")
+        lifecycle.vote_cast(actor=colleague, request=request, choice="ja")
 
     page = phone_page
     page.goto(f"{live_server.url}/stemmen/")

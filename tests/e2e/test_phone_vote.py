@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from doorbraak.approvals import services
+from doorbraak.proposals import lifecycle
 from tests.approvals.test_flow import submit
 from tests.e2e.conftest import assert_accessible
 from tests.factories import PASSWORD, UserFactory
@@ -29,8 +29,8 @@ def test_from_the_vote_email_to_a_decision_in_two_taps(
         for i in range(3)
     )
     request = submit(worker_a, fund, "350.00", solution="Koelkast voor de insuline " * 12)
-    services.vote_cast(actor=first, request=request, choice="ja")
-    services.vote_cast(actor=second, request=request, choice="ja")
+    lifecycle.vote_cast(actor=first, request=request, choice="ja")
+    lifecycle.vote_cast(actor=second, request=request, choice="ja")
     link = next(
         re.search(r"https?://\S+", m.body).group(0) for m in mail.outbox if m.to == [third.email]
     )

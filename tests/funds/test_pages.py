@@ -7,9 +7,8 @@ from django.urls import reverse
 from stdnum import iban
 
 from doorbraak.accounts.roles import Role
-from doorbraak.approvals import services as approvals
 from doorbraak.funds.models import PaymentBatch
-from doorbraak.proposals import services as proposals
+from doorbraak.proposals import lifecycle
 from tests.approvals.test_flow import submit
 from tests.factories import UserFactory
 from tests.funds.conftest import make_fund
@@ -25,9 +24,9 @@ def setup(team_a, worker_a):
     colleagues = [UserFactory(username=f"c{i}", team=team_a) for i in range(3)]
     paid = submit(worker_a, fund, "350.00")
     for colleague in colleagues:
-        approvals.vote_cast(actor=colleague, request=paid, choice="ja")
+        lifecycle.vote_cast(actor=colleague, request=paid, choice="ja")
     other = submit(worker_a, fund, "60.00")
-    proposals.request_solve_otherwise(
+    lifecycle.request_solve_otherwise(
         actor=worker_a,
         request=other,
         alternative="ander-fonds",

@@ -4,16 +4,13 @@ form's fund field, and the requester's notifications."""
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from rest_framework.test import APIClient
 
 from doorbraak.accounts.roles import Role
-from doorbraak.approvals import services as approvals
 from doorbraak.approvals.models import ApprovalPolicy, Notification
-from doorbraak.funds import services as funds
 from doorbraak.funds.models import LedgerTransaction
-from doorbraak.proposals import services as proposals
+from doorbraak.proposals import lifecycle
 from doorbraak.proposals.forms import RequestForm
 from tests.approvals.test_flow import SHOP_IBAN, submit
 from tests.factories import CaseFactory, UserFactory
@@ -31,16 +28,16 @@ def approved(team_a, worker_a):
     case = CaseFactory(actor=worker_a, family_name="Zeldenrust")
     request = submit(worker_a, fund, "90.00", case=case, solution="Bed voor mevrouw Zeldenrust")
     for voter in voters:
-        approvals.vote_cast(actor=voter, request=request, choice="ja")
+        lifecycle.vote_cast(actor=voter, request=request, choice="ja")
     request.refresh_from_db()
     return fund, request
 
 
 def test_withdrawal_is_refused_once_the_payment_is_in_a_batch(approved, worker_a):
     fund, request = approved
-    funds.batch_create(fund=fund, actor=worker_a)
-    with pytest.raises(ValidationError):
-        proposals.request_withdraw(actor=worker_a, request=request, reason="Toch niet")
+    lifecycle.batch_create(fund=fund, actor=worker_a)
+    with pytest.raises(lifecycle.MoneyConflict):
+        lifecycle.request_withdraw(actor=worker_a, request=request, reason="Toch niet")
     request.refresh_from_db()
     assert request.status == "goedgekeurd"
 
@@ -91,7 +88,7 @@ def test_sepa_download_with_a_bad_account_explains_instead_of_crashing(
 ):
     fund, _request = approved
     leader = UserFactory(username="leider", role=Role.TEAMLEIDER, team=team_a)
-    batch = funds.batch_create(fund=fund, actor=leader)
+    batch = lifecycle.batch_create(fund=fund, actor=leader)
     fund.debtor_iban = "NL00BROKEN"
     fund.save()
     client.force_login(leader)

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from doorbraak.funds.schedule import add_months, due_dates
+from doorbraak.proposals import lifecycle
 
 days = st.dates(min_value=datetime.date(2000, 1, 1), max_value=datetime.date(2200, 12, 31))
 months = st.integers(min_value=0, max_value=120)
@@ -62,7 +63,6 @@ def test_payments_of_a_request_approved_on_30_november_fall_due_from_that_day(
 ):
     from django.utils import timezone
 
-    from doorbraak.approvals import services as approvals
     from tests.approvals.test_flow import SHOP_IBAN, submit
     from tests.factories import UserFactory
     from tests.funds.conftest import make_fund
@@ -73,7 +73,7 @@ def test_payments_of_a_request_approved_on_30_november_fall_due_from_that_day(
     request = submit(worker_a, fund, "90.00", frequency="maandelijks", months=4)
     for i in range(3):
         voter = UserFactory(username=f"stemmer{i}", team=team_a)
-        approvals.vote_cast(actor=voter, request=request, choice="ja")
+        lifecycle.vote_cast(actor=voter, request=request, choice="ja")
     dues = list(request.payment_orders.order_by("sequence").values_list("due_date", flat=True))
     assert dues == [
         datetime.date(2026, 11, 30),

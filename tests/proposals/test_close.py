@@ -10,7 +10,7 @@ from django.urls import reverse
 from doorbraak.accounts.roles import Role
 from doorbraak.cases import services as case_services
 from doorbraak.privacy.models import AuditRecord
-from doorbraak.proposals import services
+from doorbraak.proposals import lifecycle, services
 from doorbraak.proposals.models import RequestStatus
 from tests.factories import UserFactory
 from tests.proposals.conftest import complete
@@ -102,7 +102,7 @@ def test_others_who_can_see_it_get_no_links_and_403(
 
 
 def test_closed_request_shows_no_close_links(client, worker_a, proposal):
-    services.request_withdraw(actor=worker_a, request=proposal, reason="Niet meer nodig.")
+    lifecycle.request_withdraw(actor=worker_a, request=proposal, reason="Niet meer nodig.")
     client.force_login(worker_a)
     page = client.get(reverse("proposals:detail", args=[proposal.pk])).content.decode()
     assert not any(url in page for url in urls(proposal))

@@ -12,8 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from rest_framework.test import APIClient
 
-from doorbraak.approvals import services as approvals
-from doorbraak.proposals import services
+from doorbraak.proposals import lifecycle, services
 from doorbraak.proposals.models import Request
 from tests.factories import UserFactory
 from tests.funds.conftest import make_fund
@@ -159,6 +158,6 @@ def test_a_vote_comment_has_a_maximum(team_a, worker_a, case, category):
     )
     voter = UserFactory(team=team_a)
     with translation.override("nl"), pytest.raises(ValidationError) as error:
-        approvals.vote_cast(actor=voter, request=proposal, choice="nee", comment="n" * 1001)
+        lifecycle.vote_cast(actor=voter, request=proposal, choice="nee", comment="n" * 1001)
     assert "Maximaal 1.000 tekens" in error.value.message_dict["comment"][0]
     assert not proposal.votes.exists()

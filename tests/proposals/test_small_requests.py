@@ -13,7 +13,7 @@ from rest_framework.test import APIClient
 
 from doorbraak.approvals import services as approvals
 from doorbraak.approvals.models import DecisionRecord
-from doorbraak.proposals import services
+from doorbraak.proposals import lifecycle, services
 from doorbraak.proposals.models import Category, Request
 from tests.factories import UserFactory
 from tests.funds.conftest import make_fund, make_policy
@@ -66,7 +66,7 @@ def test_s1_is_a_small_request_and_is_decided_under_the_policy_version(
     assert proposal.small and proposal.triangle.legitimacy == "" and proposal.prior_provisions == []
     colleagues = [UserFactory(team=team_a) for _ in range(3)]
     for colleague in colleagues:
-        approvals.vote_cast(actor=colleague, request=proposal, choice="ja")
+        lifecycle.vote_cast(actor=colleague, request=proposal, choice="ja")
     proposal.refresh_from_db()
     assert proposal.status == "goedgekeurd"
     decision = DecisionRecord.objects.get(request=proposal)

@@ -10,12 +10,14 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
+from doorbraak.api.conflict import Conflict
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_processing, origin_from_request
+from doorbraak.proposals import lifecycle
 from doorbraak.proposals.models import Request
 
-from . import queries, services
+from . import queries
 from .models import COMMENT_MAX, ApprovalPolicy, Choice, Vote
 
 
@@ -129,13 +131,15 @@ class ApprovalViewSet(viewsets.ReadOnlyModelViewSet):
         serializer = CastVoteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
-            services.vote_cast(actor=request.user, request=proposal, **serializer.validated_data)
+            lifecycle.vote_cast(actor=request.user, request=proposal, **serializer.validated_data)
         except ValidationError as error:
             raise serializers.ValidationError(
                 error.message_dict if hasattr(error, "error_dict") else error.messages
             ) from None
         except DjangoPermissionDenied as error:
             raise PermissionDenied(str(error)) from None
+        except lifecycle.MoneyConflict as error:
+            raise Conflict(error.message) from None
         self._log(proposal.pk)
         return Response(self.get_serializer(self.get_queryset().get(pk=proposal.pk)).data)
 

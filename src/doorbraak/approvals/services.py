@@ -1,5 +1,7 @@
 """Writes for approvals: saving a policy (a new immutable version), votes and decisions."""
 
+from datetime import timedelta
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -8,6 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doorbraak.accounts.models import User
+from doorbraak.accounts.roles import Role
+from doorbraak.cases.models import Case
+from doorbraak.proposals.anonymised import anonymise_texts
+from doorbraak.proposals.models import Request
 from doorbraak.text_validators import length_message
 
 from . import notifications, quorum
@@ -62,8 +68,6 @@ def eligible_approvers(request) -> list[User]:
     if policy.pool == Pool.GROUP:
         people = policy.group.members.all()
     else:
-        from doorbraak.cases.models import Case
-
         people = User.objects.filter(
             team_id=Subquery(Case.objects.filter(pk=request.case_id).values("team_id"))
         )
@@ -130,24 +134,13 @@ def request_opened(request) -> None:
 def _anonymised_comment(comment: str, request) -> str:
     if not comment:
         return ""
-    from doorbraak.proposals.anonymised import anonymise_texts
-
     return anonymise_texts({"comment": comment}, case=request.case)["comment"]
 
 
-@transaction.atomic
-def vote_cast(*, actor: User, request, choice: str, comment: str = "") -> Vote:
-    """Record a vote and, when the policy says so, decide: approval reserves the money and
-    makes the payment orders; nothing is saved if that cannot be done."""
-    from doorbraak.funds import ledger
-    from doorbraak.funds import services as fund_services
-    from doorbraak.proposals.models import Request
-
-    request = (
-        Request.objects.select_for_update(of=("self",))
-        .select_related("fund__approval_policy", "case")
-        .get(pk=request.pk)
-    )
+def vote_record(*, actor: User, request, choice: str, comment: str = ""):
+    """Record a vote on a request the caller holds locked (proposals.lifecycle.vote_cast) and,
+    when the policy decides, record the decision and the request's new status. Returns the vote
+    and the decision, or None while undecided. Money is the caller's part."""
     if request.status != "ingediend" or request.fund_id is None:
         raise ValidationError(_("This request is no longer open for votes."))
     if actor.pk == request.created_by_id:
@@ -179,7 +172,7 @@ def vote_cast(*, actor: User, request, choice: str, comment: str = "") -> Vote:
             _("A question about %(ref)s") % {"ref": request.reference},
         )
     if not decision.is_decided:
-        return vote
+        return vote, None
     DecisionRecord.objects.create(
         request=request,
         status=decision.status,
@@ -190,38 +183,21 @@ def vote_cast(*, actor: User, request, choice: str, comment: str = "") -> Vote:
     request.decided_at = timezone.now()
     request.save(update_fields=["status", "decided_at"])
     notifications.settle_request(request.pk)
-    if decision.status == quorum.APPROVED and request.total > 0:
-        try:
-            ledger.reserve(
-                fund_id=request.fund_id,
-                ref=request.reference,
-                cents=fund_services.to_cents(request.total),
-                request_id=request.pk,
-                actor=actor,
-                memo=f"{request.reference} {request.category}",
-            )
-        except ledger.LedgerError as error:
-            raise ValidationError(
-                _("The fund has not enough free budget for this request now; nothing was saved.")
-            ) from error
-        fund_services.orders_create(request)
+    return vote, decision
+
+
+def decision_announce(request) -> None:
     _notify(
         request.created_by,
         request,
         NotificationKind.DECIDED,
         _("Decision on %(ref)s") % {"ref": request.reference},
     )
-    return vote
 
 
 def flag_overdue(now=None) -> int:
     """Requests still open after the policy's time: notify the team leaders of the case's
     team, once per request."""
-    from datetime import timedelta
-
-    from doorbraak.accounts.roles import Role
-    from doorbraak.proposals.models import Request
-
     now = now or timezone.now()
     flagged = 0
     open_requests = Request.objects.filter(status="ingediend", fund__isnull=False).select_related(

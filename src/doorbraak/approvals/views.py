@@ -13,6 +13,7 @@ from doorbraak.costbenefit.presentation import present
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_processing, origin_from_request
+from doorbraak.proposals import lifecycle
 
 from . import notifications, queries, services
 from .models import Choice, Notification
@@ -90,8 +91,8 @@ def vote(request, pk):
     proposal = _review_or_404(request, pk)
     choice, comment = request.POST.get("choice", ""), request.POST.get("comment", "")
     try:
-        services.vote_cast(actor=request.user, request=proposal, choice=choice, comment=comment)
-    except (ValidationError, PermissionDenied) as error:
+        lifecycle.vote_cast(actor=request.user, request=proposal, choice=choice, comment=comment)
+    except (ValidationError, PermissionDenied, lifecycle.MoneyConflict) as error:
         context = _context(request.user, queries.review(request.user, pk))
         context["comment"] = comment
         if isinstance(error, ValidationError) and "comment" in getattr(error, "error_dict", {}):
@@ -99,6 +100,7 @@ def vote(request, pk):
             context["comment_error"] = " ".join(error.message_dict["comment"])
         else:
             text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+            # (a MoneyConflict's str() is its Dutch message)
             messages.error(request, text)
         return render(request, "approvals/review.html", context, status=400)
     proposal.refresh_from_db()

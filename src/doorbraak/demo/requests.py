@@ -14,7 +14,7 @@ from doorbraak.approvals.models import ApprovalGroup, ApprovalPolicy
 from doorbraak.cases.models import Blocker, BlockerStatus, CaseStatus
 from doorbraak.funds import services as fund_services
 from doorbraak.funds.models import Fund
-from doorbraak.proposals import services
+from doorbraak.proposals import lifecycle, services
 from doorbraak.proposals.models import Category, LegalGround
 
 
@@ -259,12 +259,12 @@ def add_demo_requests(worker) -> int:
         )
     fridge, locksmith, bridging, _zero = made
     for name in ["demo-buurtteammedewerker", "demo-teamleider", "demo-fleur"]:
-        approval_services.vote_cast(actor=users[name], request=fridge, choice="ja")
-    batch = fund_services.batch_create(fund=mini, actor=users["demo-teamleider"])
-    fund_services.batch_mark_paid(batch=batch, actor=users["demo-teamleider"])
+        lifecycle.vote_cast(actor=users[name], request=fridge, choice="ja")
+    batch = lifecycle.batch_create(fund=mini, actor=users["demo-teamleider"])
+    lifecycle.batch_mark_paid(batch=batch, actor=users["demo-teamleider"])
     # S4 in the demo: two colleagues said yes; demo-teamleider's yes decides.
     for name in ["demo-fleur", "demo-buurtteammedewerker"]:
-        approval_services.vote_cast(actor=users[name], request=locksmith, choice="ja")
+        lifecycle.vote_cast(actor=users[name], request=locksmith, choice="ja")
     for name in ["demo-projectleider", "demo-manager-wi"]:
-        approval_services.vote_cast(actor=users[name], request=bridging, choice="ja")
+        lifecycle.vote_cast(actor=users[name], request=bridging, choice="ja")
     return len(made)

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
@@ -10,10 +11,13 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
+from doorbraak.api.conflict import Conflict
+from doorbraak.proposals import lifecycle
 from doorbraak.text_validators import LimitedSerializerMixin
 
 from . import export, queries, services
-from .models import Fund, PaymentBatch, PaymentOrder
+from .forms import REASON_MAX
+from .models import BatchStatus, Fund, PaymentBatch, PaymentOrder
 from .permissions import may_handle_payments
 
 
@@ -80,9 +84,23 @@ class BatchSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
             "execution_date",
             "status",
             "paid_at",
+            "cancelled_at",
+            "cancel_reason",
             "orders",
         ]
-        read_only_fields = ["message_id", "created_at", "execution_date", "status", "paid_at"]
+        read_only_fields = [
+            "message_id",
+            "created_at",
+            "execution_date",
+            "status",
+            "paid_at",
+            "cancelled_at",
+            "cancel_reason",
+        ]
+
+
+class CancelBatchSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=REASON_MAX)
 
 
 class FundViewSet(viewsets.ReadOnlyModelViewSet):
@@ -131,7 +149,7 @@ class BatchViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         if not may_handle_payments(request.user, fund):
             raise PermissionDenied()
         try:
-            batch = services.batch_create(fund=fund, actor=request.user)
+            batch = lifecycle.batch_create(fund=fund, actor=request.user)
         except ValidationError as error:
             raise serializers.ValidationError({"fund": error.messages}) from None
         return Response(
@@ -144,7 +162,7 @@ class BatchViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     )
     @action(detail=True, methods=["get"], url_path="pain001")
     def pain001(self, request, pk=None):
-        batch = self.get_object()
+        batch = self._exportable()
         schema = request.query_params.get("schema", "pain.001.001.09")
         try:
             content = export.pain001(batch, schema=schema)
@@ -159,7 +177,7 @@ class BatchViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     )
     @action(detail=True, methods=["get"], url_path="csv")
     def csv(self, request, pk=None):
-        batch = self.get_object()
+        batch = self._exportable()
         response = HttpResponse(export.csv_export(batch), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{export.filename(batch, "csv")}"'
         return response
@@ -172,5 +190,32 @@ class BatchViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"], url_path="mark-paid")
     def mark_paid(self, request, pk=None):
         batch = self.get_object()
-        services.batch_mark_paid(batch=batch, actor=request.user)
+        try:
+            lifecycle.batch_mark_paid(batch=batch, actor=request.user)
+        except lifecycle.MoneyConflict as error:
+            raise Conflict(error.message) from None
         return Response(self.get_serializer(self.get_queryset().get(pk=batch.pk)).data)
+
+    @extend_schema(
+        summary="Batch annuleren: betalingen terug naar de volgende batch",
+        request=CancelBatchSerializer,
+        responses={200: BatchSerializer},
+    )
+    @action(detail=True, methods=["post"], url_path="cancel")
+    def cancel(self, request, pk=None):
+        batch = self.get_object()
+        serializer = CancelBatchSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            lifecycle.batch_cancel(batch=batch, actor=request.user, **serializer.validated_data)
+        except ValidationError as error:
+            raise serializers.ValidationError({"reason": error.messages}) from None
+        except lifecycle.MoneyConflict as error:
+            raise Conflict(error.message) from None
+        return Response(self.get_serializer(self.get_queryset().get(pk=batch.pk)).data)
+
+    def _exportable(self) -> PaymentBatch:
+        batch = self.get_object()
+        if batch.status == BatchStatus.CANCELLED:
+            raise Conflict(_("This batch is cancelled: it has no files to send."))
+        return batch

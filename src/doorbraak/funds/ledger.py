@@ -37,7 +37,7 @@ BUDGET, AVAILABLE, RESERVED, PAID = (
 
 
 class LedgerError(Exception):
-    """A money action that cannot be done; `code` says why (see funds/messages)."""
+    """A money action that cannot be done; `code` says why (words for people: funds/messages.py)."""
 
     def __init__(self, code: str, **params):
         super().__init__(code, params)

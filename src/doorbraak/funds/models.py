@@ -300,6 +300,7 @@ class PaymentOrder(models.Model):
 class BatchStatus(models.TextChoices):
     OPEN = "klaar", _("ready for export")
     PAID = "betaald", _("paid")
+    CANCELLED = "geannuleerd", _("cancelled")
 
 
 class PaymentBatch(models.Model):
@@ -319,7 +320,7 @@ class PaymentBatch(models.Model):
         related_name="+",
     )
     status = models.CharField(
-        _("status"), max_length=10, choices=BatchStatus.choices, default=BatchStatus.OPEN
+        _("status"), max_length=12, choices=BatchStatus.choices, default=BatchStatus.OPEN
     )
     paid_at = models.DateTimeField(_("marked paid at"), null=True, blank=True)
     paid_by = models.ForeignKey(
@@ -330,6 +331,16 @@ class PaymentBatch(models.Model):
         blank=True,
         related_name="+",
     )
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cancelled by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    cancel_reason = models.CharField(_("reason for cancelling"), max_length=1000, blank=True)
 
     class Meta:
         verbose_name = _("payment batch")

@@ -1,5 +1,7 @@
 """Writes about funds and payments: opening a fund, checking a request against it, payment
-orders on approval, batches, and marking a batch paid (which posts the ledger)."""
+orders, batches and their ledger postings. The steps a request's money goes through, and the
+order of their locks, are proposals.lifecycle's: this module never imports it, nor
+proposals.services or approvals.services."""
 
 import datetime
 from decimal import Decimal
@@ -10,6 +12,7 @@ from django.db.models import F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doorbraak.proposals.models import Request
 from doorbraak.ui import display
 
 from . import ledger, rules, schedule
@@ -48,8 +51,6 @@ def free(fund: Fund) -> Decimal:
 
 def household_spent(fund: Fund, household_id: int, *, exclude_request_id=None) -> Decimal:
     """What this household already has approved or paid from the fund in its period."""
-    from doorbraak.proposals.models import Request
-
     rows = Request.objects.filter(
         fund=fund,
         case__household_id=household_id,
@@ -160,12 +161,14 @@ def orders_cancel(request) -> int:
 
 
 @transaction.atomic
-def batch_create(*, fund: Fund, actor, up_to: datetime.date | None = None) -> PaymentBatch:
-    """Put every open order of the fund due on or before `up_to` into one new batch."""
-    up_to = up_to or timezone.localdate()
+def batch_create(
+    *, fund: Fund, actor, up_to: datetime.date, request_ids: list[int]
+) -> PaymentBatch:
+    """Put the open orders of the fund due on or before `up_to`, of the given requests, into
+    one new batch. Called by proposals.lifecycle, which holds those requests' locks."""
     orders = list(
         PaymentOrder.objects.select_for_update()
-        .filter(fund=fund, status=OrderStatus.OPEN, due_date__lte=up_to)
+        .filter(fund=fund, status=OrderStatus.OPEN, due_date__lte=up_to, request_id__in=request_ids)
         .order_by("id")
     )
     if not orders:
@@ -186,19 +189,24 @@ def batch_create(*, fund: Fund, actor, up_to: datetime.date | None = None) -> Pa
     return batch
 
 
-@transaction.atomic
-def batch_mark_paid(*, batch: PaymentBatch, actor) -> PaymentBatch:
-    """The bank has paid the batch: post every order on the ledger (idempotent per order)."""
-    from doorbraak.proposals import services as proposal_services
+def batch_lock(batch: PaymentBatch) -> PaymentBatch:
+    return PaymentBatch.objects.select_for_update().get(pk=batch.pk)
 
-    batch = PaymentBatch.objects.select_for_update().get(pk=batch.pk)
-    if batch.status == BatchStatus.PAID:
-        return batch
+
+def batch_orders_lock(batch: PaymentBatch) -> list[PaymentOrder]:
+    return list(PaymentOrder.objects.select_for_update().filter(batch=batch).order_by("id"))
+
+
+def batch_post_paid(
+    *, batch: PaymentBatch, orders: list[PaymentOrder], refs: dict[int, str], actor
+) -> None:
+    """Post every order of the (locked) batch on the ledger, idempotent per order; `refs`:
+    the reservation reference per request id."""
     now = timezone.now()
-    for order in batch.orders.select_related("request").order_by("id"):
+    for order in orders:
         ledger.pay(
             fund_id=batch.fund_id,
-            ref=order.request.reference,
+            ref=refs[order.request_id],
             cents=to_cents(order.amount),
             key=f"pay:order:{order.pk}",
             actor=actor,
@@ -206,9 +214,24 @@ def batch_mark_paid(*, batch: PaymentBatch, actor) -> PaymentBatch:
         )
         order.status, order.paid_at = OrderStatus.PAID, now
         order.save(update_fields=["status", "paid_at"])
-        proposal_services.request_mark_paid_if_complete(order.request)
     batch.status, batch.paid_at, batch.paid_by = BatchStatus.PAID, now, actor
     batch.save(update_fields=["status", "paid_at", "paid_by"])
+
+
+def batch_void(
+    *, batch: PaymentBatch, actor, reason: str, reopen: list[int], lapse: list[int]
+) -> PaymentBatch:
+    """Cancel the (locked) batch: the `reopen` orders go back to open for a next batch, the
+    `lapse` orders lapse. The batch stays, marked cancelled, with who, when and why."""
+    PaymentOrder.objects.filter(pk__in=reopen).update(batch=None, status=OrderStatus.OPEN)
+    PaymentOrder.objects.filter(pk__in=lapse).update(status=OrderStatus.CANCELLED)
+    batch.status, batch.cancelled_at, batch.cancelled_by = (
+        BatchStatus.CANCELLED,
+        timezone.now(),
+        actor,
+    )
+    batch.cancel_reason = reason
+    batch.save(update_fields=["status", "cancelled_at", "cancelled_by", "cancel_reason"])
     return batch
 
 
@@ -228,8 +251,6 @@ def utilisation(fund: Fund) -> dict[str, Decimal]:
 
 
 def spent_by_category(fund: Fund) -> list[dict]:
-    from doorbraak.proposals.models import Request
-
     return list(
         Request.objects.filter(fund=fund, status__in=["goedgekeurd", "betaald"])
         .values("category__label")

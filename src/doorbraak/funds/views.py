@@ -5,15 +5,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doorbraak.home.menu import may_see_funds
 from doorbraak.home.queries import person_of
+from doorbraak.proposals import lifecycle
 from doorbraak.proposals.models import AlternativeKind, RequestStatus
 
 from . import export, queries, services
-from .models import PaymentBatch
+from .forms import BatchCancelForm
+from .models import BatchStatus, PaymentBatch
 from .permissions import may_handle_payments
 
 
@@ -73,7 +76,7 @@ def batch_new(request, pk):
     if not may_handle_payments(request.user, fund):
         raise PermissionDenied
     try:
-        batch = services.batch_create(fund=fund, actor=request.user)
+        batch = lifecycle.batch_create(fund=fund, actor=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -93,6 +96,9 @@ def batch_file(request, pk, kind):
     if kind not in ("xml", "csv"):
         raise Http404
     batch = _batch(request, pk)
+    if batch.status == BatchStatus.CANCELLED:
+        messages.error(request, _("This batch is cancelled: it has no files to send."))
+        return redirect("funds:detail", pk=batch.fund_id)
     if kind == "xml":
         try:
             content, mime = export.pain001(batch), "application/xml"
@@ -110,8 +116,48 @@ def batch_file(request, pk, kind):
 @require_POST
 def batch_paid(request, pk):
     batch = _batch(request, pk)
-    services.batch_mark_paid(batch=batch, actor=request.user)
-    messages.success(
-        request, _("Batch %(id)s is paid; the ledger is posted.") % {"id": batch.message_id}
-    )
+    try:
+        lifecycle.batch_mark_paid(batch=batch, actor=request.user)
+    except lifecycle.MoneyConflict as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("Batch %(id)s is paid; the ledger is posted.") % {"id": batch.message_id}
+        )
     return redirect("funds:detail", pk=batch.fund_id)
+
+
+@login_required
+def batch_cancel(request, pk):
+    """The way out of a batch that must not be paid as it is (docs/decisions/0010)."""
+    batch = _batch(request, pk)
+    if batch.status != BatchStatus.OPEN:
+        messages.error(request, _("Only a batch that is not paid yet can be cancelled."))
+        return redirect("funds:detail", pk=batch.fund_id)
+    form = BatchCancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            lifecycle.batch_cancel(batch=batch, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error("reason", message)
+        except lifecycle.MoneyConflict as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                _("Batch %(id)s is cancelled; its payments are in the next batch.")
+                % {"id": batch.message_id},
+            )
+            return redirect("funds:detail", pk=batch.fund_id)
+    return render(
+        request,
+        "cases/form.html",
+        {
+            "form": form,
+            "title": _("Cancel batch %(id)s") % {"id": batch.message_id},
+            "submit": _("Cancel batch"),
+            "back": (reverse("funds:detail", args=[batch.fund_id]), batch.fund.name),
+        },
+        status=400 if form.errors else 200,
+    )

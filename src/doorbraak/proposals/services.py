@@ -1,31 +1,25 @@
 """Submitting a maatwerk request: checked as a whole, saved in one transaction, or refused
 with Dutch messages and nothing saved."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from doorbraak.accounts.models import User
-from doorbraak.approvals import notifications as approval_notifications
 from doorbraak.approvals import services as approval_services
 from doorbraak.cases import services as case_services
 from doorbraak.cases.models import Case, EntryKind
-from doorbraak.funds import ledger
-from doorbraak.funds import services as fund_services
 from doorbraak.home.menu import may_write_request
 from doorbraak.home.queries import person_of
-from doorbraak.text_validators import length_message
 from doorbraak.ui import formatting
 
 from . import anonymised as anonymised_texts
-from . import limits, starter, validation, workflow
+from . import limits, starter, validation
 from .models import (
-    AlternativeKind,
     Category,
     CostBenefit,
     LegalGround,
     Request,
-    RequestStatus,
     ValueTriangle,
 )
 
@@ -90,93 +84,6 @@ def request_submit(*, actor: User, case: Case, anonymised: dict | None = None, *
     if fund is not None:
         approval_services.request_opened(request)
     return request
-
-
-def _transition(request: Request, new: str) -> Request:
-    locked = Request.objects.select_for_update().get(pk=request.pk)
-    if not workflow.may_change(locked.status, new):
-        raise ValidationError(
-            _("A request that is %(status)s cannot become %(new)s.")
-            % {"status": locked.get_status_display(), "new": RequestStatus(new).label}
-        )
-    return locked
-
-
-def may_close(actor: User, request: Request) -> bool:
-    """Who may withdraw a request or record that it was solved otherwise: the requester, the
-    key worker or the team leader of the case's team."""
-    return actor.pk == request.created_by_id or case_services.may_manage(actor, request.case)
-
-
-@transaction.atomic
-def request_withdraw(*, actor: User, request: Request, reason: str) -> Request:
-    """The requester (or the key worker / team leader) withdraws: anything reserved goes back
-    to the fund and unpaid orders lapse."""
-    request = _transition(request, RequestStatus.WITHDRAWN)
-    if not may_close(actor, request):
-        raise PermissionDenied(
-            _("Only the requester, the key worker or the team leader can withdraw a request.")
-        )
-    return _close(actor, request, RequestStatus.WITHDRAWN, "", reason)
-
-
-@transaction.atomic
-def request_solve_otherwise(
-    *, actor: User, request: Request, alternative: str, note: str
-) -> Request:
-    """Solved without this fund: another fund, a voorliggende voorziening, or no cost."""
-    request = _transition(request, RequestStatus.SOLVED_OTHERWISE)
-    if not may_close(actor, request):
-        raise PermissionDenied(
-            _("Only the requester, the key worker or the team leader can close a request.")
-        )
-    if alternative not in AlternativeKind.values:
-        raise ValidationError({"alternative": _("Choose how it was solved.")})
-    return _close(actor, request, RequestStatus.SOLVED_OTHERWISE, alternative, note)
-
-
-def _close(actor, request, status, alternative, note) -> Request:
-    note = (note or "").strip()
-    if not note:
-        raise ValidationError({"note": _("Add a short explanation.")})
-    if len(note) > limits.NOTE:
-        raise ValidationError({"note": length_message(limits.NOTE, len(note))})
-    if request.payment_orders.filter(status="in-batch").exists():
-        raise ValidationError(
-            _(
-                "A payment for this request is already in a payment batch; "
-                "it is paid with that batch. Ask the fund's treasurer."
-            )
-        )
-    if request.fund_id and request.reservations.exists():
-        ledger.release(
-            fund_id=request.fund_id,
-            ref=request.reference,
-            actor=actor,
-            memo=f"{request.reference} {status}",
-        )
-    fund_services.orders_cancel(request)
-    request.status, request.alternative, request.outcome_note = status, alternative, note
-    request.save(update_fields=["status", "alternative", "outcome_note"])
-    approval_notifications.settle_request(request.pk)
-    case_services.timeline_record(
-        request.case,
-        actor,
-        EntryKind.REQUEST_CLOSED,
-        f"{request.reference}: {request.get_status_display()} — {note}",
-    )
-    return request
-
-
-@transaction.atomic
-def request_mark_paid_if_complete(request: Request) -> bool:
-    """After a batch is paid: a request whose orders are all paid is paid."""
-    if request.payment_orders.exclude(status__in=["betaald", "vervallen"]).exists():
-        return False
-    request = _transition(request, RequestStatus.PAID)
-    request.status = RequestStatus.PAID
-    request.save(update_fields=["status"])
-    return True
 
 
 @transaction.atomic

@@ -26,7 +26,7 @@ from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_processing, origin_from_request
 from doorbraak.text_validators import length_message
 
-from . import limits, queries, services, validation
+from . import lifecycle, limits, queries, services, validation
 from .anonymised import FIELDS, anonymise_texts
 from .forms import RequestForm, SolvedOtherwiseForm, WithdrawForm
 from .models import PriorProvision
@@ -203,7 +203,7 @@ def _detail_context(proposal, user=None):
         "prior_labels": [str(PriorProvision(p).label) for p in proposal.prior_provisions],
         "may_close": user is not None
         and proposal.status in ("ingediend", "goedgekeurd")
-        and services.may_close(user, proposal),
+        and lifecycle.may_close(user, proposal),
     }
 
 
@@ -227,7 +227,7 @@ def request_detail(request, pk):
 def _closable_or_403(request, pk):
     """The request, if the user may close it: others who can see it get 403 (logged)."""
     proposal = _request_or_404(request, pk, Activity.REQUEST_VIEW)
-    if not services.may_close(request.user, proposal):
+    if not lifecycle.may_close(request.user, proposal):
         _log(request, Activity.REQUEST_VIEW, "update", "request", pk, [], Outcome.DENIED)
         raise PermissionDenied
     return proposal
@@ -245,6 +245,8 @@ def _close_view(request, pk, *, form_class, service, title, submit, success, fie
             _add_errors(form, error, field_map)
         except PermissionDenied as error:
             form.add_error(None, str(error))
+        except lifecycle.MoneyConflict as error:
+            form.add_error(None, error.message)
         else:
             _log(
                 request,
@@ -275,7 +277,7 @@ def request_withdraw(request, pk):
         request,
         pk,
         form_class=WithdrawForm,
-        service=services.request_withdraw,
+        service=lifecycle.request_withdraw,
         title=_("Withdraw request"),
         submit=_("Withdraw"),
         success=_("The request is withdrawn."),
@@ -289,7 +291,7 @@ def request_solved_otherwise(request, pk):
         request,
         pk,
         form_class=SolvedOtherwiseForm,
-        service=services.request_solve_otherwise,
+        service=lifecycle.request_solve_otherwise,
         title=_("Solved otherwise"),
         submit=_("Save"),
         success=_("Recorded how it was solved."),
