@@ -112,6 +112,8 @@ def test_a_withdrawn_request_never_ends_up_in_a_batch(team_a, worker_a):
     assert balances.paid == paid * 2500
     open_orders = PaymentOrder.objects.filter(status=OrderStatus.OPEN).count()
     assert balances.reserved == open_orders * 2500
-    assert not Request.objects.filter(status=RequestStatus.APPROVED).exclude(
-        payment_orders__status=OrderStatus.OPEN
-    ).exists(), "a request whose orders are all paid is marked paid"
+    assert (
+        not Request.objects.filter(status=RequestStatus.APPROVED)
+        .exclude(payment_orders__status=OrderStatus.OPEN)
+        .exists()
+    ), "a request whose orders are all paid is marked paid"

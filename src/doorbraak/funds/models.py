@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from doorbraak import text_limits as limits
 from doorbraak.accounts.models import Organisation, Team
@@ -300,7 +301,7 @@ class PaymentOrder(models.Model):
 class BatchStatus(models.TextChoices):
     OPEN = "klaar", _("ready for export")
     PAID = "betaald", _("paid")
-    CANCELLED = "geannuleerd", _("cancelled")
+    CANCELLED = "geannuleerd", pgettext_lazy("batch", "cancelled")
 
 
 class PaymentBatch(models.Model):
