@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doorbraak.home.menu import may_see_funds
+from doorbraak.ui import display
 from doorbraak.home.queries import person_of
 from doorbraak.proposals import lifecycle
 from doorbraak.proposals.models import AlternativeKind, RequestStatus
@@ -155,7 +156,13 @@ def batch_cancel(request, pk):
         "cases/form.html",
         {
             "form": form,
-            "title": _("Cancel batch %(id)s") % {"id": batch.message_id},
+            "title": _("Cancel batch"),
+            "facts": [
+                (_("Batch"), batch.message_id),
+                (_("Fund"), batch.fund.name),
+                (_("Payments"), batch.orders.count()),
+                (_("Made on"), display.shortdatetime(batch.created_at)),
+            ],
             "submit": _("Cancel batch"),
             "back": (reverse("funds:detail", args=[batch.fund_id]), batch.fund.name),
         },
