@@ -41,7 +41,8 @@ def test_a_stuck_batch_is_explained_and_cancelled(live_server, phone_page, team_
 
     page.get_by_role("link", name="Batch annuleren").click()
     page.get_by_role("button", name="Batch annuleren").click()
-    expect(page.get_by_role("heading", name="Niet opgeslagen: verbeter het volgende")).to_be_visible()
+    summary = page.get_by_role("heading", name="Niet opgeslagen: verbeter het volgende")
+    expect(summary).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Waarom wordt de batch geannuleerd?").fill("Voorstel ingetrokken na batch")
     page.get_by_role("button", name="Batch annuleren").click()

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doorbraak.home.menu import may_see_funds
-from doorbraak.ui import display
 from doorbraak.home.queries import person_of
 from doorbraak.proposals import lifecycle
 from doorbraak.proposals.models import AlternativeKind, RequestStatus
+from doorbraak.ui import display
 
 from . import export, queries, services
 from .forms import BatchCancelForm
