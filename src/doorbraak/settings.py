@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "doorbraak.demo",
     "doorbraak.ui",
     "doorbraak.home",
+    "doorbraak.jobs",
 ]
 
 MIDDLEWARE = [
@@ -135,6 +136,25 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # transaction pooling. Pages never stream large result sets, so nothing is lost.
     DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background jobs (Celery; doorbraak/jobs/). With DOORBRAAK_REDIS_URL set, tasks go to Redis
+# and run in `celery -A doorbraak.jobs worker`, periodic ones are sent by `celery -A
+# doorbraak.jobs beat` (see README, Production). Without it (the embedded `make run`, the test
+# suite) every task runs at once, in the process that sends it.
+REDIS_URL = env("DOORBRAAK_REDIS_URL", "")
+CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_ACKS_LATE = True  # a task whose worker dies is run again: every task is idempotent
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_TIME_LIMIT = int(env("DOORBRAAK_TASK_TIME_LIMIT", "600"))
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = "Europe/Amsterdam"
+CELERY_BEAT_SCHEDULE = {
+    "flag-overdue-requests": {"task": "doorbraak.approvals.tasks.flag_overdue", "schedule": 3600.0},
+}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -1,5 +1,6 @@
 """`doorbraak flag_overdue`: tell team leaders about requests nobody decided on in time.
-Run it every hour (cron, or Celery beat in production)."""
+Run it every hour from cron in the embedded setup; in production Celery beat sends the task
+(approvals/tasks.py, settings.CELERY_BEAT_SCHEDULE)."""
 
 from django.core.management.base import BaseCommand
 

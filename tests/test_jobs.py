@@ -1,0 +1,96 @@
+"""Background jobs (doorbraak/jobs, the apps' tasks.py): at once in-process without a broker
+(the embedded `make run` and the suite), and through a real Redis broker and a Celery worker.
+
+The Redis test starts a throwaway redis-server (scripts/local-redis.sh) or uses
+DOORBRAAK_TEST_REDIS_URL. It skips without Redis locally; with REQUIRE_REDIS=1 (CI) it fails."""
+
+import datetime
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from celery import Celery
+from celery.contrib.testing.worker import start_worker
+from django.conf import settings
+from django.utils import timezone
+
+from doorbraak.accounts.roles import Role
+from doorbraak.approvals import tasks
+from doorbraak.approvals.models import Notification
+from doorbraak.jobs import app
+from doorbraak.proposals.models import Request
+from tests.approvals.test_flow import minimaatwerk, submit  # noqa: F401 (fixture)
+from tests.factories import UserFactory
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def overdue(team_a, worker_a, minimaatwerk):  # noqa: F811
+    leader = UserFactory(username="leider", role=Role.TEAMLEIDER, team=team_a)
+    request = submit(worker_a, minimaatwerk, "50.00")
+    Request.objects.filter(pk=request.pk).update(
+        submitted_at=timezone.now() - datetime.timedelta(days=3)
+    )
+    return leader, request
+
+
+def flagged(leader, request) -> int:
+    return Notification.objects.filter(user=leader, request=request, kind="te-laat").count()
+
+
+@pytest.mark.django_db
+def test_without_a_broker_a_task_runs_at_once_and_only_once(overdue):
+    assert settings.CELERY_TASK_ALWAYS_EAGER and not settings.REDIS_URL
+    leader, request = overdue
+    assert tasks.flag_overdue.delay().get() == 1
+    assert tasks.flag_overdue.delay().get() == 0  # a repeated run flags nothing twice
+    assert flagged(leader, request) == 1
+
+
+def test_the_periodic_schedule_names_registered_tasks():
+    app.loader.import_default_modules()
+    for entry in settings.CELERY_BEAT_SCHEDULE.values():
+        assert entry["task"] in app.tasks, entry["task"]
+
+
+@pytest.fixture(scope="module")
+def redis_url():
+    url = os.environ.get("DOORBRAAK_TEST_REDIS_URL", "")
+    if not url:
+        started = subprocess.run(
+            [str(ROOT / "scripts" / "local-redis.sh")], capture_output=True, text=True
+        )
+        url = started.stdout.strip() if started.returncode == 0 else ""
+    if not url:
+        if os.environ.get("REQUIRE_REDIS") == "1":
+            pytest.fail("REQUIRE_REDIS=1 but no Redis: apt-get install redis-server")
+        pytest.skip("needs Redis (apt-get install redis-server)")
+    return url
+
+
+@pytest.fixture
+def through_redis(redis_url):
+    """A Celery app configured as in production — Redis broker, results in Redis — made the
+    current one, so the tasks are sent there and a real worker (in a thread) runs them."""
+    redis_app = Celery("doorbraak")
+    redis_app.config_from_object("django.conf:settings", namespace="CELERY")
+    redis_app.conf.update(broker_url=redis_url, result_backend=redis_url, task_always_eager=False)
+    redis_app.autodiscover_tasks(force=True)
+    redis_app.set_current()
+    try:
+        with start_worker(redis_app, pool="solo", perform_ping_check=False, shutdown_timeout=20):
+            yield redis_app
+    finally:
+        app.set_current()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_task_sent_through_redis_runs_in_the_worker(overdue, through_redis):
+    leader, request = overdue
+    first = tasks.flag_overdue.delay()
+    assert first.get(timeout=30) == 1
+    assert tasks.flag_overdue.delay().get(timeout=30) == 0
+    assert flagged(leader, request) == 1
+    assert first.backend.__class__.__name__ == "RedisBackend"
