@@ -64,6 +64,8 @@ def start_server(env: dict, workers: int, log: Path) -> subprocess.Popen:
         process = subprocess.Popen(
             [
                 str(ROOT / ".venv" / "bin" / "gunicorn"),
+                "-c",
+                "python:doorbraak.gunicorn_conf",
                 "doorbraak.wsgi",
                 "-w",
                 str(workers),

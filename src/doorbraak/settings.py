@@ -174,12 +174,17 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home:start"
 LOGOUT_REDIRECT_URL = "login"
 
-# Lockout after repeated failed logins (django-axes): per username and address.
+# Lockout after repeated failed logins (django-axes): per username and address, and
+# (accounts/lockout.py) per address over any usernames, against password spraying: at
+# LOGIN_ADDRESS_FAILURE_LIMIT failures from one address within the cool-off time that address
+# is refused until they are older than the cool-off time. 0 switches the address limit off.
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "doorbraak.accounts.lockout.AddressLimitHandler"
+LOGIN_ADDRESS_FAILURE_LIMIT = int(env("DOORBRAAK_LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
 
 # Optional single sign-on through OpenID Connect (Keycloak, Entra ID); see docs/oidc.md.
 OIDC_ENABLED = bool(env("OIDC_RP_CLIENT_ID"))

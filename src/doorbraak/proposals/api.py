@@ -3,8 +3,14 @@ visibility rule; every response with a request logs its household's data subject
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
 from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 
 from doorbraak.cases.models import Blocker, Case
@@ -14,8 +20,13 @@ from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_processing, origin_from_request
 
-from . import limits, queries, services
+from . import idempotency, limits, queries, services
 from .models import Category, Frequency, LegalGround, PriorProvision, Request, ValueTriangle
+
+
+class KeyConflict(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "idempotency_key_reused"
 
 
 class LegalGroundSerializer(serializers.ModelSerializer):
@@ -126,8 +137,28 @@ class RequestSerializer(serializers.ModelSerializer):
             "klein ziet) heeft alleen oplossing (wat en waarom), bedrag, categorie en, als er "
             "geld betaald wordt, leverancier en IBAN nodig; waardendriehoek, eerder geprobeerde "
             "voorzieningen en berekening zijn dan optioneel. Anders is alles verplicht. "
-            "Het antwoord zegt in `small` hoe het voorstel is beoordeeld."
+            "Het antwoord zegt in `small` hoe het voorstel is beoordeeld.\n\n"
+            "Stuur een eigen sleutel mee in de header `Idempotency-Key` om dubbel indienen te "
+            "voorkomen: dezelfde sleutel met hetzelfde voorstel geeft het eerder ingediende "
+            "voorstel terug (201, header `Idempotent-Replayed: true`) en maakt niets nieuws; "
+            "dezelfde sleutel met een ander voorstel geeft 409."
         ),
+        parameters=[
+            OpenApiParameter(
+                name="Idempotency-Key",
+                location=OpenApiParameter.HEADER,
+                required=False,
+                description=(
+                    "Eenmalige sleutel van deze indiening, per gebruiker: 1 tot "
+                    f"{idempotency.KEY_MAX} tekens, letters, cijfers en - _ . :"
+                ),
+                type=str,
+            )
+        ],
+        responses={
+            201: RequestSerializer,
+            409: inline_serializer("IdempotencyConflict", {"detail": serializers.CharField()}),
+        },
     ),
 )
 class RequestViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
@@ -165,6 +196,12 @@ class RequestViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         return Response(data)
 
     def create(self, request, *args, **kwargs):
+        try:
+            key = idempotency.check_key(request.headers.get("Idempotency-Key"))
+        except ValidationError:
+            raise serializers.ValidationError(
+                {"Idempotency-Key": [idempotency.key_message()]}
+            ) from None
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
@@ -177,12 +214,19 @@ class RequestViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
                 **triangle,
                 horizon_months=cost_benefit.get("horizon_months"),
                 avoided=cost_benefit.get("avoided") or None,
+                idempotency_key=key,
             )
         except ValidationError as error:
             raise serializers.ValidationError(error.message_dict) from None
+        except idempotency.KeyConflict as error:
+            raise KeyConflict(error.message) from None
+        replayed = getattr(proposal, "replayed", False)
         proposal = self.get_queryset().get(pk=proposal.pk)
-        self._log([proposal], action="create", object_id=proposal.pk)
-        return Response(self.get_serializer(proposal).data, status=status.HTTP_201_CREATED)
+        self._log([proposal], action="read" if replayed else "create", object_id=proposal.pk)
+        response = Response(self.get_serializer(proposal).data, status=status.HTTP_201_CREATED)
+        if replayed:
+            response["Idempotent-Replayed"] = "true"
+        return response
 
 
 class LegalGroundViewSet(viewsets.ReadOnlyModelViewSet):

@@ -1,12 +1,13 @@
 from decimal import Decimal, InvalidOperation
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from doorbraak.forms_utrecht import UtrechtFormMixin
 from doorbraak.text_validators import TextLimitsMixin
 
-from . import limits, smallrequests, validation
+from . import idempotency, limits, smallrequests, validation
 from .models import AlternativeKind, Frequency, PriorProvision
 from .queries import active_categories, active_legal_grounds, funds_for_team
 from .validators import validate_name
@@ -99,6 +100,11 @@ class RequestForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     horizon_months = forms.IntegerField(
         label=_("Horizon of the calculation (months)"), required=False, min_value=1, max_value=120
     )
+    #: One-time key made when the form is shown: a double click or a resend of this same form
+    #: finds the request it made instead of making a second (idempotency.py).
+    idempotency_key = forms.CharField(
+        widget=forms.HiddenInput, required=False, max_length=idempotency.KEY_MAX
+    )
 
     #: Each side: the text (with a legal ground) or its "does not apply, because" is needed,
     #: so for a full request none of these is "optional" on its own.
@@ -110,6 +116,8 @@ class RequestForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["idempotency_key"] = idempotency.new_key()
         self.fields["blockers"].queryset = case.blockers.filter(status="open").select_related(
             "organisation"
         )
@@ -126,6 +134,14 @@ class RequestForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
             self.fields["fund"].initial = small_fund.pk
         self.small = self._small(funds, small_fund)
         self._apply_mode()
+
+    def clean_idempotency_key(self) -> str:
+        """A hidden field: a malformed key is a message on top of the form."""
+        try:
+            return idempotency.check_key(self.cleaned_data.get("idempotency_key"))
+        except ValidationError:
+            self.add_error(None, idempotency.key_message())
+            return ""
 
     def _small(self, funds, small_fund) -> bool:
         """Small or not, from what was posted (before validation) or from the start values."""

@@ -157,6 +157,13 @@ class Request(models.Model):
         related_name="+",
     )
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    # A retry or double click of one submission finds the request it made (idempotency.py).
+    idempotency_key = models.CharField(
+        _("submission key"), max_length=120, blank=True, default="", db_default=""
+    )
+    idempotency_fingerprint = models.CharField(
+        _("fingerprint of the submission"), max_length=64, blank=True, default="", db_default=""
+    )
 
     class Meta:
         verbose_name = _("maatwerk request")
@@ -171,6 +178,11 @@ class Request(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(amount=0) | ~Q(supplier_iban=""), name="request_paid_to_supplier"
+            ),
+            models.UniqueConstraint(
+                fields=["created_by", "idempotency_key"],
+                condition=~Q(idempotency_key=""),
+                name="request_idempotency_key_per_user",
             ),
         ]
 

@@ -14,7 +14,7 @@ from doorbraak.home.queries import person_of
 from doorbraak.ui import formatting
 
 from . import anonymised as anonymised_texts
-from . import limits, starter, validation
+from . import idempotency, limits, starter, validation
 from .models import (
     Category,
     CostBenefit,
@@ -25,12 +25,25 @@ from .models import (
 
 
 @transaction.atomic
-def request_submit(*, actor: User, case: Case, anonymised: dict | None = None, **fields) -> Request:
+def request_submit(
+    *,
+    actor: User,
+    case: Case,
+    anonymised: dict | None = None,
+    idempotency_key: str = "",
+    **fields,
+) -> Request:
     """Submit a request: `fields` as for `validation.request_check`, which refuses it with
     Dutch messages per field (nothing saved). `anonymised`: the approvers' text as the writer
-    corrected it in the preview."""
+    corrected it in the preview. `idempotency_key`: this submission's one-time key
+    (idempotency.py): the same key and submission again returns the first request (marked
+    `replayed`) and saves nothing; the key with another submission raises KeyConflict."""
     if not may_write_request(person_of(actor)):
         raise PermissionDenied(_("Only a professional can write a maatwerk request."))
+    key = idempotency.check_key(idempotency_key)
+    digest = idempotency.fingerprint({"case": case, "anonymised": anonymised, **fields})
+    if (done := idempotency.earlier(actor=actor, key=key, digest=digest)) is not None:
+        return done
     checked = validation.request_check(case=case, **fields)
     texts, fund = checked.texts, fields.get("fund")
     # The writer may have corrected the approvers' text; it is checked once more, so a name
@@ -41,7 +54,9 @@ def request_submit(*, actor: User, case: Case, anonymised: dict | None = None, *
         keep_ibans=[checked.iban] if checked.iban else [],
     )
     approver_texts["blockers"] = anonymised_texts.anonymise_blockers(checked.blockers, case=case)
-    request = Request.objects.create(
+    request, created = idempotency.create_once(
+        key=key,
+        digest=digest,
         case=case,
         solution=texts["solution"],
         category=fields["category"],
@@ -58,6 +73,8 @@ def request_submit(*, actor: User, case: Case, anonymised: dict | None = None, *
         small=checked.small,
         anonymised=approver_texts,
     )
+    if not created:  # the same submission, made at the same moment, was first
+        return request
     request.blockers.set(checked.blockers)
     ValueTriangle.objects.create(
         request=request,

@@ -26,7 +26,7 @@ from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_processing, origin_from_request
 from doorbraak.text_validators import length_message
 
-from . import lifecycle, limits, queries, services, validation
+from . import idempotency, lifecycle, limits, queries, services, validation
 from .anonymised import FIELDS, anonymise_texts
 from .forms import RequestForm, SolvedOtherwiseForm, WithdrawForm
 from .models import PriorProvision
@@ -107,6 +107,7 @@ def _checked(request, case, form, avoided) -> bool:
     problem at once, also when some fields did not even pass the form."""
     valid = form.is_valid() & avoided.is_valid()
     data = {"solution": "", "category": None, "amount": Decimal(0), **form.cleaned_data}
+    data.pop("idempotency_key", None)
     try:
         validation.request_check(
             case=case, avoided=rows(avoided) if avoided.is_valid() else None, **data
@@ -138,6 +139,10 @@ def _submit(request, case, form, avoided):
     except ValidationError as error:
         _add_errors(form, error)
         return None
+    except idempotency.KeyConflict as error:
+        form.add_error(None, error.message)
+        form.key_conflict = True
+        return None
 
 
 @login_required
@@ -166,13 +171,21 @@ def request_new(request, pk):
         and avoided.is_valid()
         and (done := _submit(request, case, form, avoided))
     ):
-        _log(request, Activity.REQUEST_SUBMIT, "create", "request", done.pk, subject_ids)
-        messages.success(request, _("Request %(ref)s submitted.") % {"ref": done.reference})
+        if getattr(done, "replayed", False):
+            # A double click or resend of the same form: nothing new, just the first request.
+            messages.info(
+                request, _("Request %(ref)s was already submitted.") % {"ref": done.reference}
+            )
+        else:
+            _log(request, Activity.REQUEST_SUBMIT, "create", "request", done.pk, subject_ids)
+            messages.success(request, _("Request %(ref)s submitted.") % {"ref": done.reference})
         return redirect("proposals:detail", pk=done.pk)
     if request.method == "GET":
         _log(request, Activity.CASE_VIEW, "read", "case", case.pk, subject_ids)
     context = {"case": case, "form": form, "avoided": avoided, "preview": preview}
     status = 400 if form.errors or avoided.total_error_count() else 200
+    if getattr(form, "key_conflict", False):
+        status = 409
     return render(request, "proposals/form.html", context, status=status)
 
 
