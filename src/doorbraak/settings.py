@@ -184,6 +184,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_HANDLER = "doorbraak.accounts.lockout.AddressLimitHandler"
+# Behind a reverse proxy: its addresses, so the lockout and the audit trail see the client's
+# address from X-Forwarded-For (accounts/client_ip.py), and nobody else can set it.
+TRUSTED_PROXIES = env_list("DOORBRAAK_TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "doorbraak.accounts.client_ip.client_address"
 LOGIN_ADDRESS_FAILURE_LIMIT = int(env("DOORBRAAK_LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
 
 # Optional single sign-on through OpenID Connect (Keycloak, Entra ID); see docs/oidc.md.

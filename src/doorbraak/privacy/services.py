@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
+from ..accounts.client_ip import client_address
 from ..raw_insert import db_value, insert_fields, insert_values
 from . import keyed_hash
 from .activities import Activity
@@ -25,7 +26,7 @@ class Origin:
 
 
 def origin_from_request(request) -> Origin:
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     channel = "api" if request.path.startswith("/api/") else "web"
     user = getattr(request, "user", None)
     return Origin(
