@@ -2,19 +2,18 @@
 
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from doorbraak.text_validators import LimitedSerializerMixin
 
 from . import export, queries, services
 from .models import Fund, PaymentBatch, PaymentOrder
-from .permissions import may_handle_payments
 
 
 class FundSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
@@ -95,29 +94,43 @@ class FundViewSet(viewsets.ReadOnlyModelViewSet):
         return queries.visible_funds(self.request.user).prefetch_related("categories")
 
 
-def _handled_funds(user):
-    return [f.pk for f in Fund.objects.all() if may_handle_payments(user, f)]
+class HandledOnly:
+    # Orders and batches of the funds whose money this person handles (permissions.py); any
+    # other id is a Dutch 404, as for a fund they cannot see.
+    def get_object(self):
+        pk = str(self.kwargs.get("pk", ""))
+        obj = self.get_queryset().filter(pk=int(pk)).first() if pk.isdigit() else None
+        if obj is None:
+            raise NotFound(_("No payment or batch of a fund whose payments you handle."))
+        self.check_object_permissions(self.request, obj)
+        return obj
 
 
-class PaymentOrderViewSet(viewsets.ReadOnlyModelViewSet):
+class PaymentOrderViewSet(HandledOnly, viewsets.ReadOnlyModelViewSet):
+    """Payment orders of the funds whose money you handle: a team leader the team's funds, a
+    project leader the programme funds of their organisation. Any other id answers 404."""
+
     serializer_class = PaymentOrderSerializer
     queryset = PaymentOrder.objects.none()  # for the schema; see get_queryset
 
     def get_queryset(self):
         return (
-            PaymentOrder.objects.filter(fund_id__in=_handled_funds(self.request.user))
+            queries.handled_orders(self.request.user)
             .select_related("request")
             .order_by("due_date", "id")
         )
 
 
-class BatchViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class BatchViewSet(HandledOnly, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Payment batches of the funds whose money you handle (as for payment orders), with their
+    SEPA and CSV files and "mark paid". Any other fund or batch answers 404."""
+
     serializer_class = BatchSerializer
     queryset = PaymentBatch.objects.none()  # for the schema; see get_queryset
 
     def get_queryset(self):
         return (
-            PaymentBatch.objects.filter(fund_id__in=_handled_funds(self.request.user))
+            queries.handled_batches(self.request.user)
             .prefetch_related("orders__request")
             .order_by("-created_at")
         )
@@ -127,9 +140,10 @@ class BatchViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         responses={201: BatchSerializer},
     )
     def create(self, request, *args, **kwargs):
-        fund = get_object_or_404(Fund, pk=request.data.get("fund"))
-        if not may_handle_payments(request.user, fund):
-            raise PermissionDenied()
+        # 404, not 403, for a fund whose money this person does not handle (permissions.py).
+        fund = queries.handled_funds(request.user).filter(pk=request.data.get("fund")).first()
+        if fund is None:
+            raise NotFound(_("No fund whose payments you handle has this number."))
         try:
             batch = services.batch_create(fund=fund, actor=request.user)
         except ValidationError as error:
