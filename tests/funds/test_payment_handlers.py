@@ -160,3 +160,21 @@ def test_the_fund_page_shows_batches_only_to_its_handlers(client, world):
     client.force_login(users["projectleider"])
     assert client.get(reverse("funds:detail", args=[funds["team"].pk])).status_code == 404
     assert client.get(reverse("funds:detail", args=[funds["programme"].pk])).status_code == 200
+
+
+@pytest.mark.parametrize("role", [Role.TAFELLID, Role.HANDHAVER])
+def test_partners_and_enforcement_see_no_funds_in_the_api_as_on_the_pages(world, role):
+    funds, _users, batch = world
+    api = api_for(UserFactory(role=role))
+    with translation.override("nl"):
+        for path in [
+            "/api/v1/funds/",
+            f"/api/v1/funds/{funds['programme'].pk}/",
+            "/api/v1/payment-orders/",
+            f"/api/v1/payment-batches/{batch.pk}/csv/",
+        ]:
+            response = api.get(path)
+            assert response.status_code == 403, path
+            assert response.json()["detail"] == (
+                "Potjes zijn er voor de teams en de rollen van de gemeente."
+            ), path

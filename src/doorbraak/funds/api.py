@@ -3,13 +3,17 @@
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
+from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
+from doorbraak.home.menu import may_see_funds
+from doorbraak.home.queries import person_of
 from doorbraak.text_validators import LimitedSerializerMixin
 
 from . import export, queries, services
@@ -84,9 +88,22 @@ class BatchSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
         read_only_fields = ["message_id", "created_at", "execution_date", "status", "paid_at"]
 
 
+class SeesFunds(BasePermission):
+    """As on the funds pages: partners at the table and enforcement see no funds (home/menu.py)."""
+
+    message = _lazy("Funds are for the teams and the municipality's roles.")
+
+    def has_permission(self, request, view) -> bool:
+        return may_see_funds(person_of(request.user))
+
+
+FUND_PERMISSIONS = [IsAuthenticated, SeesFunds]
+
+
 class FundViewSet(viewsets.ReadOnlyModelViewSet):
     """The team's own funds and the shared ones, as on the funds page."""
 
+    permission_classes = FUND_PERMISSIONS
     serializer_class = FundSerializer
     queryset = Fund.objects.none()  # for the schema; see get_queryset
 
@@ -110,6 +127,7 @@ class PaymentOrderViewSet(HandledOnly, viewsets.ReadOnlyModelViewSet):
     """Payment orders of the funds whose money you handle: a team leader the team's funds, a
     project leader the programme funds of their organisation. Any other id answers 404."""
 
+    permission_classes = FUND_PERMISSIONS
     serializer_class = PaymentOrderSerializer
     queryset = PaymentOrder.objects.none()  # for the schema; see get_queryset
 
@@ -125,6 +143,7 @@ class BatchViewSet(HandledOnly, mixins.CreateModelMixin, viewsets.ReadOnlyModelV
     """Payment batches of the funds whose money you handle (as for payment orders), with their
     SEPA and CSV files and "mark paid". Any other fund or batch answers 404."""
 
+    permission_classes = FUND_PERMISSIONS
     serializer_class = BatchSerializer
     queryset = PaymentBatch.objects.none()  # for the schema; see get_queryset
 
@@ -157,7 +176,7 @@ class BatchViewSet(HandledOnly, mixins.CreateModelMixin, viewsets.ReadOnlyModelV
         summary="SEPA-bestand (pain.001)", responses={(200, "application/xml"): OpenApiTypes.BINARY}
     )
     @action(detail=True, methods=["get"], url_path="pain001")
-    def pain001(self, request, pk=None):
+    def pain001(self, request, pk=None, format=None):
         batch = self.get_object()
         schema = request.query_params.get("schema", "pain.001.001.09")
         try:
@@ -172,7 +191,7 @@ class BatchViewSet(HandledOnly, mixins.CreateModelMixin, viewsets.ReadOnlyModelV
         summary="CSV voor het financiële systeem", responses={(200, "text/csv"): OpenApiTypes.STR}
     )
     @action(detail=True, methods=["get"], url_path="csv")
-    def csv(self, request, pk=None):
+    def csv(self, request, pk=None, format=None):
         batch = self.get_object()
         response = HttpResponse(export.csv_export(batch), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{export.filename(batch, "csv")}"'
@@ -184,7 +203,7 @@ class BatchViewSet(HandledOnly, mixins.CreateModelMixin, viewsets.ReadOnlyModelV
         responses={200: BatchSerializer},
     )
     @action(detail=True, methods=["post"], url_path="mark-paid")
-    def mark_paid(self, request, pk=None):
+    def mark_paid(self, request, pk=None, format=None):
         batch = self.get_object()
         services.batch_mark_paid(batch=batch, actor=request.user)
         return Response(self.get_serializer(self.get_queryset().get(pk=batch.pk)).data)
