@@ -58,7 +58,8 @@ def test_other_team_does_not_see_the_fund(client, worker_b, setup):
 def test_team_leader_makes_a_batch_downloads_files_and_marks_it_paid(client, worker_a, setup):
     fund, leader = setup
     client.force_login(worker_a)
-    assert client.post(reverse("funds:batch-new", args=[fund.pk])).status_code == 403
+    # Who does not handle the fund's money gets a 404, as for a fund they cannot see.
+    assert client.post(reverse("funds:batch-new", args=[fund.pk])).status_code == 404
     client.force_login(leader)
     client.post(reverse("funds:batch-new", args=[fund.pk]))
     batch = PaymentBatch.objects.get()

@@ -2,23 +2,25 @@
 
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
 from doorbraak.api.conflict import Conflict
+from doorbraak.home.menu import may_see_funds
+from doorbraak.home.queries import person_of
 from doorbraak.proposals import lifecycle
 from doorbraak.text_validators import LimitedSerializerMixin
 
 from . import export, queries, services
 from .forms import REASON_MAX
 from .models import BatchStatus, Fund, PaymentBatch, PaymentOrder
-from .permissions import may_handle_payments
 
 
 class FundSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
@@ -103,9 +105,22 @@ class CancelBatchSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=REASON_MAX)
 
 
+class SeesFunds(BasePermission):
+    """As on the funds pages: partners at the table and enforcement see no funds (home/menu.py)."""
+
+    message = _lazy("Funds are for the teams and the municipality's roles.")
+
+    def has_permission(self, request, view) -> bool:
+        return may_see_funds(person_of(request.user))
+
+
+FUND_PERMISSIONS = [IsAuthenticated, SeesFunds]
+
+
 class FundViewSet(viewsets.ReadOnlyModelViewSet):
     """The team's own funds and the shared ones, as on the funds page."""
 
+    permission_classes = FUND_PERMISSIONS
     serializer_class = FundSerializer
     queryset = Fund.objects.none()  # for the schema; see get_queryset
 
@@ -113,29 +128,45 @@ class FundViewSet(viewsets.ReadOnlyModelViewSet):
         return queries.visible_funds(self.request.user).prefetch_related("categories")
 
 
-def _handled_funds(user):
-    return [f.pk for f in Fund.objects.all() if may_handle_payments(user, f)]
+class HandledOnly:
+    # Orders and batches of the funds whose money this person handles (permissions.py); any
+    # other id is a Dutch 404, as for a fund they cannot see.
+    def get_object(self):
+        pk = str(self.kwargs.get("pk", ""))
+        obj = self.get_queryset().filter(pk=int(pk)).first() if pk.isdigit() else None
+        if obj is None:
+            raise NotFound(_("No payment or batch of a fund whose payments you handle."))
+        self.check_object_permissions(self.request, obj)
+        return obj
 
 
-class PaymentOrderViewSet(viewsets.ReadOnlyModelViewSet):
+class PaymentOrderViewSet(HandledOnly, viewsets.ReadOnlyModelViewSet):
+    """Payment orders of the funds whose money you handle: a team leader the team's funds, a
+    project leader the programme funds of their organisation. Any other id answers 404."""
+
+    permission_classes = FUND_PERMISSIONS
     serializer_class = PaymentOrderSerializer
     queryset = PaymentOrder.objects.none()  # for the schema; see get_queryset
 
     def get_queryset(self):
         return (
-            PaymentOrder.objects.filter(fund_id__in=_handled_funds(self.request.user))
+            queries.handled_orders(self.request.user)
             .select_related("request")
             .order_by("due_date", "id")
         )
 
 
-class BatchViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class BatchViewSet(HandledOnly, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Payment batches of the funds whose money you handle (as for payment orders), with their
+    SEPA and CSV files and "mark paid". Any other fund or batch answers 404."""
+
+    permission_classes = FUND_PERMISSIONS
     serializer_class = BatchSerializer
     queryset = PaymentBatch.objects.none()  # for the schema; see get_queryset
 
     def get_queryset(self):
         return (
-            PaymentBatch.objects.filter(fund_id__in=_handled_funds(self.request.user))
+            queries.handled_batches(self.request.user)
             .prefetch_related("orders__request")
             .order_by("-created_at")
         )
@@ -145,9 +176,10 @@ class BatchViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         responses={201: BatchSerializer},
     )
     def create(self, request, *args, **kwargs):
-        fund = get_object_or_404(Fund, pk=request.data.get("fund"))
-        if not may_handle_payments(request.user, fund):
-            raise PermissionDenied()
+        # 404, not 403, for a fund whose money this person does not handle (permissions.py).
+        fund = queries.handled_funds(request.user).filter(pk=request.data.get("fund")).first()
+        if fund is None:
+            raise NotFound(_("No fund whose payments you handle has this number."))
         try:
             batch = lifecycle.batch_create(fund=fund, actor=request.user)
         except ValidationError as error:
@@ -161,7 +193,7 @@ class BatchViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         summary="SEPA-bestand (pain.001)", responses={(200, "application/xml"): OpenApiTypes.BINARY}
     )
     @action(detail=True, methods=["get"], url_path="pain001")
-    def pain001(self, request, pk=None):
+    def pain001(self, request, pk=None, format=None):
         batch = self._exportable()
         schema = request.query_params.get("schema", "pain.001.001.09")
         try:
@@ -176,7 +208,7 @@ class BatchViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         summary="CSV voor het financiële systeem", responses={(200, "text/csv"): OpenApiTypes.STR}
     )
     @action(detail=True, methods=["get"], url_path="csv")
-    def csv(self, request, pk=None):
+    def csv(self, request, pk=None, format=None):
         batch = self._exportable()
         response = HttpResponse(export.csv_export(batch), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{export.filename(batch, "csv")}"'
@@ -188,7 +220,7 @@ class BatchViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         responses={200: BatchSerializer},
     )
     @action(detail=True, methods=["post"], url_path="mark-paid")
-    def mark_paid(self, request, pk=None):
+    def mark_paid(self, request, pk=None, format=None):
         batch = self.get_object()
         try:
             lifecycle.batch_mark_paid(batch=batch, actor=request.user)
@@ -202,7 +234,7 @@ class BatchViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         responses={200: BatchSerializer},
     )
     @action(detail=True, methods=["post"], url_path="cancel")
-    def cancel(self, request, pk=None):
+    def cancel(self, request, pk=None, format=None):
         batch = self.get_object()
         serializer = CancelBatchSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

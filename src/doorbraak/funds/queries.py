@@ -1,8 +1,10 @@
-"""Reads about funds: which a person sees, utilisation, categories and outcomes."""
+"""Reads about funds: which a person sees, whose money they handle, outcomes and batches."""
 
 from django.db.models import Count, Q, QuerySet
 
-from .models import Fund, PaymentBatch
+from doorbraak.accounts.roles import Role
+
+from .models import Fund, PaymentBatch, PaymentOrder
 
 
 def visible_funds(user) -> QuerySet[Fund]:
@@ -13,6 +15,30 @@ def visible_funds(user) -> QuerySet[Fund]:
         .prefetch_related("accounts")
         .order_by("name")
     )
+
+
+def handled_funds(user) -> QuerySet[Fund]:
+    """The funds whose money this person handles, as one SQL filter on the funds they see:
+    the rule of funds.permissions.may_handle_payments."""
+    if not (user and user.is_authenticated and user.is_active):
+        return Fund.objects.none()
+    if user.role == Role.TEAMLEIDER and user.team_id is not None:
+        rule = Q(owner_team_id=user.team_id)
+    elif user.role == Role.PROJECTLEIDER:
+        rule = Q(owner_team__isnull=True) & (
+            Q(owner_organisation__isnull=True) | Q(owner_organisation_id=user.organisation_id)
+        )
+    else:
+        return Fund.objects.none()
+    return visible_funds(user).filter(rule)
+
+
+def handled_batches(user) -> QuerySet[PaymentBatch]:
+    return PaymentBatch.objects.filter(fund__in=handled_funds(user).values("pk"))
+
+
+def handled_orders(user) -> QuerySet[PaymentOrder]:
+    return PaymentOrder.objects.filter(fund__in=handled_funds(user).values("pk"))
 
 
 def outcomes(fund: Fund) -> dict[str, int]:

@@ -70,12 +70,17 @@ def fund_detail(request, pk):
     )
 
 
+def _handled_fund_or_404(request, pk):
+    """Payment handling answers 404 to whoever does not handle this fund's money, as for a
+    fund they cannot see (funds/permissions.py)."""
+    _require_fund_role(request)
+    return get_object_or_404(queries.handled_funds(request.user), pk=pk)
+
+
 @login_required
 @require_POST
 def batch_new(request, pk):
-    fund = _fund_or_404(request, pk)
-    if not may_handle_payments(request.user, fund):
-        raise PermissionDenied
+    fund = _handled_fund_or_404(request, pk)
     try:
         batch = lifecycle.batch_create(fund=fund, actor=request.user)
     except ValidationError as error:
@@ -86,10 +91,8 @@ def batch_new(request, pk):
 
 
 def _batch(request, pk) -> PaymentBatch:
-    batch = get_object_or_404(PaymentBatch.objects.select_related("fund"), pk=pk)
-    if not may_handle_payments(request.user, batch.fund):
-        raise PermissionDenied
-    return batch
+    _require_fund_role(request)
+    return get_object_or_404(queries.handled_batches(request.user).select_related("fund"), pk=pk)
 
 
 @login_required
