@@ -37,8 +37,8 @@ from doorbraak.approvals.models import ApprovalPolicy, Notification
 from doorbraak.cases.models import Blocker, CaseAccess
 from doorbraak.costbenefit.models import CostFigure
 from doorbraak.demo.accounts import ROLE_ACCOUNTS
-from doorbraak.funds import services as fund_services
 from doorbraak.funds.models import Fund, PaymentBatch, PaymentOrder
+from doorbraak.proposals import lifecycle
 from doorbraak.proposals.models import Category, LegalGround
 
 TABLE = Path(__file__).with_name("authorization_matrix.csv")
@@ -90,9 +90,7 @@ def demo_targets() -> dict[str, object]:
     programme = Fund.objects.get(programme="Uitstroom beschermd wonen")
     # A batch on the programme fund, made by its project leader as the demo's team leader made
     # the team fund's: the matrix then shows who handles which fund's money.
-    fund_services.batch_create(
-        fund=programme, actor=User.objects.get(username="demo-projectleider")
-    )
+    lifecycle.batch_create(fund=programme, actor=User.objects.get(username="demo-projectleider"))
     return {
         "case": case,
         "access": access,
