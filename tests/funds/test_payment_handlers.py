@@ -11,11 +11,10 @@ from stdnum import iban
 
 from doorbraak.accounts.models import Organisation, OrganisationKind
 from doorbraak.accounts.roles import Role
-from doorbraak.approvals import services as approvals
 from doorbraak.funds import queries
 from doorbraak.funds.models import Fund, PaymentBatch
 from doorbraak.funds.permissions import may_handle_payments
-from doorbraak.funds.services import batch_create
+from doorbraak.proposals import lifecycle
 from tests.approvals.test_flow import submit
 from tests.factories import UserFactory, api_for
 from tests.funds.conftest import make_fund
@@ -49,8 +48,8 @@ def world(team_a, team_b, worker_a):
     colleagues = [UserFactory(team=team_a) for _ in range(3)]
     request = submit(worker_a, team_fund, "120.00")
     for colleague in colleagues:
-        approvals.vote_cast(actor=colleague, request=request, choice="ja")
-    batch = batch_create(fund=team_fund, actor=users["teamleider-a"])
+        lifecycle.vote_cast(actor=colleague, request=request, choice="ja")
+    batch = lifecycle.batch_create(fund=team_fund, actor=users["teamleider-a"])
     funds = {"team": team_fund, "programme": programme, "partner": partner}
     return funds, users, batch
 
