@@ -94,3 +94,18 @@ def test_visibility_filter_uses_indexes_on_postgresql(case_a, colleague_a):
     assert "Index" in plan or "Bitmap" in plan, plan
     assert "Seq Scan" not in plan, plan
     assert "active_access_user_idx" in plan, plan
+
+
+@pytest.mark.parametrize("name", ["cases:handover", "cases:access-add", "cases:close"])
+def test_a_partner_with_access_cannot_open_the_managing_forms(client, case_a, worker_a, name):
+    """The handover and add-person forms list the team's colleagues: only the key worker and
+    the team leader may open them (finding of the authorization matrix, issue 11)."""
+    partner = UserFactory(role="tafellid", team=None)
+    services.access_grant(actor=worker_a, case=case_a, user=partner, reason="Doorbraaktafel")
+    client.force_login(partner)
+    refused = client.get(reverse(name, args=[case_a.pk]))
+    assert refused.status_code == 403
+    assert "<select" not in refused.content.decode()  # no list of colleagues
+    assert client.get(reverse("cases:detail", args=[case_a.pk])).status_code == 200
+    client.force_login(worker_a)
+    assert client.get(reverse(name, args=[case_a.pk])).status_code == 200

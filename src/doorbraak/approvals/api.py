@@ -126,7 +126,7 @@ class ApprovalViewSet(viewsets.ReadOnlyModelViewSet):
         responses={200: ApproverRequestSerializer},
     )
     @action(detail=True, methods=["post"])
-    def vote(self, request, pk=None):
+    def vote(self, request, pk=None, format=None):
         proposal = self.get_object()
         serializer = CastVoteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

@@ -190,6 +190,9 @@ class CaseForm:
     form_kwargs: Callable = lambda request, case: {}
     initial: Callable = lambda case: {}
     partial: str | None = None  # template answered to htmx requests
+    #: Only the key worker and the team leader (services.may_manage) may open the form at all:
+    #: its choices name colleagues, and the service would refuse the others anyway.
+    manage_only: bool = False
 
 
 def _handle_case_form(request, case, spec: CaseForm, service=None):
@@ -223,6 +226,10 @@ def case_form_view(spec: CaseForm):
     @login_required
     def view(request, pk):
         case = _case_or_404(request, pk, spec.activity, "update")
+        if spec.manage_only and not services.may_manage(request.user, case):
+            raise PermissionDenied(
+                _("Only the key worker or the team leader of this case can do this.")
+            )
         return _handle_case_form(request, case, spec)
 
     return view
@@ -295,6 +302,7 @@ handover = case_form_view(
         _lazy("The case has a new key worker."),
         activity=Activity.CASE_HANDOVER,
         form_kwargs=_handover_candidates,
+        manage_only=True,
     )
 )
 access_add = case_form_view(
@@ -305,6 +313,7 @@ access_add = case_form_view(
         _lazy("Add person"),
         _lazy("Person added to the case."),
         form_kwargs=_access_candidates,
+        manage_only=True,
     )
 )
 case_close = case_form_view(
@@ -314,6 +323,7 @@ case_close = case_form_view(
         _lazy("Close case"),
         _lazy("Close case"),
         _lazy("Case closed."),
+        manage_only=True,
     )
 )
 case_reopen = case_form_view(
@@ -323,6 +333,7 @@ case_reopen = case_form_view(
         _lazy("Reopen case"),
         _lazy("Reopen case"),
         _lazy("Case reopened."),
+        manage_only=True,
     )
 )
 _RESOLVE = CaseForm(
