@@ -46,6 +46,16 @@ def test_mark_paid_refuses_the_whole_batch_and_posts_nothing(stuck):
     assert batch.status == BatchStatus.OPEN
 
 
+def test_no_file_is_made_for_the_bank_while_a_closed_request_is_in_it(client, stuck):
+    _fund, batch, _good, bad, leader = stuck
+    for kind in ("pain001", "csv"):
+        response = api_for(leader).get(f"/api/v1/payment-batches/{batch.pk}/{kind}/")
+        assert response.status_code == 409 and bad.reference in response.json()["detail"]
+    client.force_login(leader)
+    page = client.get(reverse("funds:batch-file", args=[batch.pk, "xml"]), follow=True)
+    assert b"<?xml" not in page.content and bad.reference in page.content.decode()
+
+
 def test_the_api_answers_409_in_dutch(stuck):
     _fund, batch, _good, bad, leader = stuck
     response = api_for(leader).post(f"/api/v1/payment-batches/{batch.pk}/mark-paid/")

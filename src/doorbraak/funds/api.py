@@ -20,7 +20,7 @@ from doorbraak.text_validators import LimitedSerializerMixin
 
 from . import export, queries, services
 from .forms import REASON_MAX
-from .models import BatchStatus, Fund, PaymentBatch, PaymentOrder
+from .models import Fund, PaymentBatch, PaymentOrder
 
 
 class FundSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
@@ -248,6 +248,7 @@ class BatchViewSet(HandledOnly, mixins.CreateModelMixin, viewsets.ReadOnlyModelV
 
     def _exportable(self) -> PaymentBatch:
         batch = self.get_object()
-        if batch.status == BatchStatus.CANCELLED:
-            raise Conflict(_("This batch is cancelled: it has no files to send."))
+        refusal = queries.export_refusal(batch)
+        if refusal:
+            raise Conflict(refusal)
         return batch

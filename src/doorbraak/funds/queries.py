@@ -1,10 +1,12 @@
 """Reads about funds: which a person sees, whose money they handle, outcomes and batches."""
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from doorbraak.accounts.roles import Role
+from doorbraak.proposals.models import Request, RequestStatus
 
-from .models import Fund, PaymentBatch, PaymentOrder
+from .models import BatchStatus, Fund, PaymentBatch, PaymentOrder
 
 
 def visible_funds(user) -> QuerySet[Fund]:
@@ -54,3 +56,26 @@ def outcomes(fund: Fund) -> dict[str, int]:
 
 def batches(fund: Fund) -> QuerySet[PaymentBatch]:
     return fund.batches.annotate(n=Count("orders")).order_by("-created_at")
+
+
+def export_refusal(batch: PaymentBatch) -> str | None:
+    """Why this batch's SEPA and CSV files may not be made (in Dutch), or None. A cancelled
+    batch has none; an unpaid batch holding a payment of a request that is no longer approved
+    would make the bank pay money the ledger has released (decision 0010)."""
+    if batch.status == BatchStatus.CANCELLED:
+        return _("This batch is cancelled: it has no files to send.")
+    if batch.status != BatchStatus.OPEN:
+        return None
+    closed = (
+        Request.objects.filter(payment_orders__batch=batch)
+        .exclude(status=RequestStatus.APPROVED)
+        .distinct()
+        .order_by("pk")
+    )
+    references = [r.reference for r in closed.only("pk")]
+    if not references:
+        return None
+    return _(
+        "This batch holds payments for requests that are no longer approved (%(refs)s). "
+        "Cancel the batch and make a new one; no file was made."
+    ) % {"refs": ", ".join(references)}

@@ -100,8 +100,9 @@ def batch_file(request, pk, kind):
     if kind not in ("xml", "csv"):
         raise Http404
     batch = _batch(request, pk)
-    if batch.status == BatchStatus.CANCELLED:
-        messages.error(request, _("This batch is cancelled: it has no files to send."))
+    refusal = queries.export_refusal(batch)
+    if refusal:
+        messages.error(request, refusal)
         return redirect("funds:detail", pk=batch.fund_id)
     if kind == "xml":
         try:
