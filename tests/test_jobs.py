@@ -20,6 +20,7 @@ from doorbraak.approvals import tasks
 from doorbraak.approvals.models import Notification
 from doorbraak.jobs import app
 from doorbraak.proposals.models import Request
+from doorbraak.proposals.services import load_starter_catalogues
 from tests.approvals.test_flow import minimaatwerk, submit  # noqa: F401 (fixture)
 from tests.factories import UserFactory
 
@@ -28,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture
 def overdue(team_a, worker_a, minimaatwerk):  # noqa: F811
+    load_starter_catalogues()  # a transactional test before this one may have flushed them
     leader = UserFactory(username="leider", role=Role.TEAMLEIDER, team=team_a)
     request = submit(worker_a, minimaatwerk, "50.00")
     Request.objects.filter(pk=request.pk).update(
