@@ -4,12 +4,13 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
+from doorbraak.api.fields import IdField
 from doorbraak.text_validators import LimitedSerializerMixin
 
 from . import export, queries, services
@@ -18,7 +19,10 @@ from .permissions import may_handle_payments
 
 
 class FundSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
-    owner_team = serializers.CharField(source="owner_team.name", default=None, read_only=True)
+    # A programme fund has no owner team.
+    owner_team = serializers.CharField(
+        source="owner_team.name", default=None, allow_null=True, read_only=True
+    )
     categories = serializers.SlugRelatedField(slug_field="key", many=True, read_only=True)
     utilisation = serializers.SerializerMethodField()
 
@@ -85,6 +89,17 @@ class BatchSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
         read_only_fields = ["message_id", "created_at", "execution_date", "status", "paid_at"]
 
 
+class NewBatchSerializer(serializers.Serializer):
+    fund = IdField()
+
+
+def _fund_id(request) -> int:
+    """The fund a new batch is for: a whole number in a JSON object, or a Dutch 400."""
+    serializer = NewBatchSerializer(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data["fund"]
+
+
 class FundViewSet(viewsets.ReadOnlyModelViewSet):
     """The team's own funds and the shared ones, as on the funds page."""
 
@@ -123,11 +138,11 @@ class BatchViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         )
 
     @extend_schema(
-        request=inline_serializer("NewBatch", {"fund": serializers.IntegerField()}),
+        request=NewBatchSerializer,
         responses={201: BatchSerializer},
     )
     def create(self, request, *args, **kwargs):
-        fund = get_object_or_404(Fund, pk=request.data.get("fund"))
+        fund = get_object_or_404(Fund, pk=_fund_id(request))
         if not may_handle_payments(request.user, fund):
             raise PermissionDenied()
         try:
