@@ -44,6 +44,7 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+CSRF_FAILURE_VIEW = "doorbraak.csrf.csrf_failure"  # Dutch, in the base layout
 
 # Keys that protect personal data. BSNs are encrypted with the field key and found by a
 # keyed hash (blind index); data subjects appear in the processing log only as a keyed

@@ -35,6 +35,7 @@ ENGLISH = (
     " the ",
     "The ",
     "Null characters",
+    "Failed",
 )
 BIG = 10**30
 DEEP = "[" * 100_000
@@ -257,7 +258,8 @@ def test_csrf_refusal_is_dutch_for_api_sessions_and_pages(world, worker_a):
     assert page.status_code == 403
     html = page.content.decode()
     assert "Het formulier was verlopen" in html and 'lang="nl"' in html
-    assert "Uitloggen" in html  # the base layout with the menu, not a bare page
+    # The base layout with the request: the menu and who is logged in.
+    assert f"Ingelogd als {worker_a.get_full_name()}" in html
 
 
 FORMS = [
