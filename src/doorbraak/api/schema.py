@@ -5,8 +5,8 @@ error responses it can answer with, each with the shared error body. Which statu
   than `page`.
 - 401 and 403: every operation that needs a login (no or a wrong token; not allowed, or a
   failed CSRF check for session clients).
-- 404: an operation with a path parameter (not found or not visible), and a paginated list
-  (a page beyond the last).
+- 404: an operation with a path parameter (not found or not visible), a paginated list
+  (a page beyond the last), and a new payment batch (its fund not found or not handled).
 - 409: an operation that writes (POST), except the token and the stateless calculator: the
   state changed in between (a money action or a request that moved on).
 - 429: the token endpoint, when the address or account is locked out after failed logins.
@@ -40,6 +40,7 @@ DESCRIPTIONS = {
     "429": ("Error", "Te veel mislukte pogingen; probeer het later opnieuw."),
 }
 NO_CONFLICT = ("/api/v1/auth/token/", "/api/v1/cost-benefit/")
+NOT_FOUND_BY_BODY = ("/api/v1/payment-batches/",)
 METHODS = ("get", "post", "put", "patch", "delete")
 
 
@@ -51,7 +52,7 @@ def _statuses(path: str, method: str, operation: dict) -> list[str]:
         statuses.append("400")
     if operation.get("security") != [{}] and "security" in operation:
         statuses += ["401", "403"]
-    if "{" in path or "page" in query:
+    if "{" in path or "page" in query or (method == "post" and path in NOT_FOUND_BY_BODY):
         statuses.append("404")
     if method == "post" and path not in NO_CONFLICT:
         statuses.append("409")
