@@ -32,7 +32,7 @@ from doorbraak.accounts.models import User
 pytestmark = pytest.mark.django_db
 
 SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "api" / "openapi.yaml"
-EXAMPLES = int(os.environ.get("SCHEMATHESIS_EXAMPLES", "100"))
+EXAMPLES = int(os.environ.get("SCHEMATHESIS_EXAMPLES", "60"))
 SEED = 20261101
 CHECKS = [
     not_a_server_error,

@@ -9,6 +9,7 @@ error responses it can answer with, each with the shared error body. Which statu
   (a page beyond the last), and a new payment batch (its fund not found or not handled).
 - 409: an operation that writes (POST), except the token and the stateless calculator: the
   state changed in between (a money action or a request that moved on).
+- 415: an operation with a request body (a content type or multipart body it cannot read).
 - 429: the token endpoint, when the address or account is locked out after failed logins.
 """
 
@@ -37,6 +38,7 @@ DESCRIPTIONS = {
     "403": ("Error", "Niet toegestaan (of de CSRF-controle voor een sessie mislukte)."),
     "404": ("Error", "Niet gevonden, of niet zichtbaar voor deze gebruiker."),
     "409": ("Error", "De toestand is intussen veranderd; er is niets veranderd."),
+    "415": ("Error", "Dit type inhoud kan niet worden gelezen."),
     "429": ("Error", "Te veel mislukte pogingen; probeer het later opnieuw."),
 }
 NO_CONFLICT = ("/api/v1/auth/token/", "/api/v1/cost-benefit/")
@@ -56,6 +58,8 @@ def _statuses(path: str, method: str, operation: dict) -> list[str]:
         statuses.append("404")
     if method == "post" and path not in NO_CONFLICT:
         statuses.append("409")
+    if "requestBody" in operation:
+        statuses.append("415")
     if path == "/api/v1/auth/token/":
         statuses.append("429")
     return statuses
