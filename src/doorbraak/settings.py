@@ -44,6 +44,7 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+CSRF_FAILURE_VIEW = "doorbraak.csrf.csrf_failure"  # Dutch, in the base layout
 
 # Keys that protect personal data. BSNs are encrypted with the field key and found by a
 # keyed hash (blind index); data subjects appear in the processing log only as a keyed
@@ -278,6 +279,13 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # Bad input is a Dutch 400, never a 500 (deep nesting, lone surrogates, NUL, huge bodies).
+    "DEFAULT_PARSER_CLASSES": [
+        "doorbraak.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "EXCEPTION_HANDLER": "doorbraak.api.exceptions.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
@@ -292,6 +300,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Every operation documents its refusals (400, 401, 403, 404, 405, 409) with the error body.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "doorbraak.api.schema.document_errors",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "LifeDomainEnum": "doorbraak.cases.models.LifeDomain",
         "RequestStatusEnum": "doorbraak.proposals.models.RequestStatus",

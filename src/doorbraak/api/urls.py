@@ -1,7 +1,10 @@
 """/api/v1/: token login, the OpenAPI 3 schema, its docs, and each app's resources."""
 
-from django.urls import include, path
+from django.http import JsonResponse
+from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.exceptions import NotFound
 from rest_framework.routers import DefaultRouter
 
 from doorbraak.approvals.api import ApprovalPolicyViewSet, ApprovalViewSet
@@ -26,10 +29,19 @@ router.register("funds", FundViewSet, basename="fund")
 router.register("payment-orders", PaymentOrderViewSet, basename="payment-order")
 router.register("payment-batches", BatchViewSet, basename="payment-batch")
 
+
+@csrf_exempt
+def not_found(request, *args, **kwargs):
+    """Any other /api/v1/…/ path (e.g. an id with a dot, which no route takes): the API's
+    JSON 404 in Dutch, as the contract says, not the HTML page."""
+    return JsonResponse({"detail": str(NotFound.default_detail)}, status=404)
+
+
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("cost-benefit/", CostBenefitView.as_view(), name="api-cost-benefit"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include(router.urls)),
+    re_path(r"^.*/$", not_found),
 ]

@@ -10,6 +10,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from doorbraak.accounts.models import Organisation
+from doorbraak.api.fields import IdRelatedField
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_processing, origin_from_request
@@ -61,8 +62,8 @@ class CaseSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
 
 
 class BlockerSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
-    case = serializers.PrimaryKeyRelatedField(queryset=Case.objects.none())
-    organisation = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
+    case = IdRelatedField(queryset=Case.objects.none())
+    organisation = IdRelatedField(queryset=Organisation.objects.all())
 
     class Meta:
         model = Blocker

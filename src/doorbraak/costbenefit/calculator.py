@@ -53,7 +53,8 @@ def to_decimal(value, *, field_name: str) -> Decimal:
         raise CalculationError("not_a_number", field=field_name) from None
     if not number.is_finite():
         raise CalculationError("not_a_number", field=field_name)
-    if abs(number) >= MAX_NUMBER:
+    # copy_abs, not abs(): abs() rounds in the context and overflows on a million digits.
+    if number.copy_abs() >= MAX_NUMBER:
         raise CalculationError("too_large", field=field_name)
     return number
 

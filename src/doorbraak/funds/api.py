@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -13,6 +13,7 @@ from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
 from doorbraak.api.conflict import Conflict
+from doorbraak.api.fields import IdField
 from doorbraak.home.menu import may_see_funds
 from doorbraak.home.queries import person_of
 from doorbraak.proposals import lifecycle
@@ -24,7 +25,10 @@ from .models import Fund, PaymentBatch, PaymentOrder
 
 
 class FundSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
-    owner_team = serializers.CharField(source="owner_team.name", default=None, read_only=True)
+    # A programme fund has no owner team.
+    owner_team = serializers.CharField(
+        source="owner_team.name", default=None, allow_null=True, read_only=True
+    )
     categories = serializers.SlugRelatedField(slug_field="key", many=True, read_only=True)
     utilisation = serializers.SerializerMethodField()
 
@@ -117,6 +121,17 @@ class SeesFunds(BasePermission):
 FUND_PERMISSIONS = [IsAuthenticated, SeesFunds]
 
 
+class NewBatchSerializer(serializers.Serializer):
+    fund = IdField()
+
+
+def _fund_id(request) -> int:
+    """The fund a new batch is for: a whole number in a JSON object, or a Dutch 400."""
+    serializer = NewBatchSerializer(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data["fund"]
+
+
 class FundViewSet(viewsets.ReadOnlyModelViewSet):
     """The team's own funds and the shared ones, as on the funds page."""
 
@@ -172,12 +187,12 @@ class BatchViewSet(HandledOnly, mixins.CreateModelMixin, viewsets.ReadOnlyModelV
         )
 
     @extend_schema(
-        request=inline_serializer("NewBatch", {"fund": serializers.IntegerField()}),
+        request=NewBatchSerializer,
         responses={201: BatchSerializer},
     )
     def create(self, request, *args, **kwargs):
         # 404, not 403, for a fund whose money this person does not handle (permissions.py).
-        fund = queries.handled_funds(request.user).filter(pk=request.data.get("fund")).first()
+        fund = queries.handled_funds(request.user).filter(pk=_fund_id(request)).first()
         if fund is None:
             raise NotFound(_("No fund whose payments you handle has this number."))
         try:

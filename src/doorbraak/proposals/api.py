@@ -3,6 +3,7 @@ visibility rule; every response with a request logs its household's data subject
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema,
@@ -13,8 +14,10 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 
+from doorbraak.api.fields import IdRelatedField, MoneyField, WholeNumberField
 from doorbraak.cases.models import Blocker, Case
 from doorbraak.cases.queries import visible_cases
+from doorbraak.costbenefit.calculator import MAX_HORIZON_MONTHS
 from doorbraak.funds.models import Fund
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
@@ -22,6 +25,7 @@ from doorbraak.privacy.services import log_processing, origin_from_request
 
 from . import idempotency, limits, queries, services
 from .models import Category, Frequency, LegalGround, PriorProvision, Request, ValueTriangle
+from .rules import MAX_MONTHS
 
 
 class KeyConflict(APIException):
@@ -42,7 +46,7 @@ class CategorySerializer(serializers.ModelSerializer):
 
 
 class TriangleSerializer(serializers.ModelSerializer):
-    legal_ground = serializers.PrimaryKeyRelatedField(
+    legal_ground = IdRelatedField(
         queryset=LegalGround.objects.filter(active=True), allow_null=True, required=False
     )
 
@@ -52,26 +56,28 @@ class TriangleSerializer(serializers.ModelSerializer):
 
 
 class CostBenefitInputSerializer(serializers.Serializer):
-    horizon_months = serializers.IntegerField(required=False, allow_null=True)
+    horizon_months = WholeNumberField(
+        required=False, allow_null=True, min_value=1, max_value=MAX_HORIZON_MONTHS
+    )
     avoided = serializers.ListField(child=serializers.DictField(), allow_empty=True)
 
 
 class RequestSerializer(serializers.ModelSerializer):
     reference = serializers.CharField(read_only=True)
-    case = serializers.PrimaryKeyRelatedField(queryset=Case.objects.none())
-    blockers = serializers.PrimaryKeyRelatedField(
-        queryset=Blocker.objects.none(), many=True, required=False
-    )
+    case = IdRelatedField(queryset=Case.objects.none())
+    blockers = IdRelatedField(queryset=Blocker.objects.none(), many=True, required=False)
     category = serializers.SlugRelatedField(
         slug_field="key", queryset=Category.objects.filter(active=True)
     )
     frequency = serializers.ChoiceField(Frequency.choices, default=Frequency.ONCE)
-    months = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    # Bounded here (not only in the service): a number beyond any column is refused, in Dutch.
+    amount = MoneyField(max_digits=12, decimal_places=2)
+    months = WholeNumberField(required=False, allow_null=True, min_value=1, max_value=MAX_MONTHS)
     prior_provisions = serializers.ListField(
         child=serializers.ChoiceField(PriorProvision.choices), allow_empty=True, required=False
     )
     triangle = TriangleSerializer(required=False)
-    fund = serializers.PrimaryKeyRelatedField(
+    fund = IdRelatedField(
         queryset=Fund.objects.filter(active=True), allow_null=True, required=False
     )
     cost_benefit = CostBenefitInputSerializer(write_only=True, required=False, allow_null=True)
@@ -125,6 +131,13 @@ class RequestSerializer(serializers.ModelSerializer):
     def get_calculation(self, obj) -> dict | None:
         stored = getattr(obj, "cost_benefit", None)
         return stored.result if stored else None
+
+    def validate(self, attrs):
+        if attrs.get("frequency") != Frequency.MONTHLY and attrs.get("months") not in (None, 1):
+            raise serializers.ValidationError(
+                {"months": _("A one-off payment has no number of months: leave it out or give 1.")}
+            )
+        return attrs
 
 
 @extend_schema_view(

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak.form_fields import IdMultipleChoiceField
 from doorbraak.forms_utrecht import UtrechtFormMixin
 from doorbraak.text_validators import TextLimitsMixin
 
@@ -27,7 +28,7 @@ class RequestForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     need to decide; the rest sits folded away and is optional. The service decides again
     from the fund and amount submitted, so the server's rule is the one that counts."""
 
-    blockers = forms.ModelMultipleChoiceField(
+    blockers = IdMultipleChoiceField(
         label=_("Which blockers does this solve?"),
         queryset=None,
         required=False,
