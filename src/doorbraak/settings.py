@@ -282,8 +282,8 @@ REST_FRAMEWORK = {
     # Bad input is a Dutch 400, never a 500 (deep nesting, lone surrogates, NUL, huge bodies).
     "DEFAULT_PARSER_CLASSES": [
         "doorbraak.api.parsers.JSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
+        "doorbraak.api.parsers.FormParser",
+        "doorbraak.api.parsers.MultiPartParser",
     ],
     "EXCEPTION_HANDLER": "doorbraak.api.exceptions.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

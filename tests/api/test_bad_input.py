@@ -3,6 +3,7 @@ the HTML forms that take ids: never a server error, always a Dutch message, noth
 
 import json
 from decimal import Decimal
+from urllib.parse import urlencode
 
 import pytest
 from django.apps import apps
@@ -109,6 +110,23 @@ def test_raw_hostile_bodies_are_refused_everywhere(world, worker_a):
             assert_refused_in_dutch(response, before, (url, body[:30]))
         response = client.post(url, b"\xff\xfe", content_type="application/json")
         assert_refused_in_dutch(response, before, (url, "not utf-8"))
+
+
+def test_nul_in_form_bodies_is_refused_too(world, worker_a):
+    """Multipart and url-encoded bodies pass the same text check as JSON (a NUL in a form field
+    reached PostgreSQL and gave a 500; found by schemathesis)."""
+    before = counts()
+    for client, url in endpoints(world, worker_a):
+        for value in ("huis\x00raad", "\x00"):
+            for kind in ("multipart", None):
+                data = {"case": "1", "category": value, "username": value, "fund": "1"}
+                if kind:
+                    response = client.post(url, data, format=kind)
+                else:
+                    response = client.post(
+                        url, urlencode(data), content_type="application/x-www-form-urlencoded"
+                    )
+                assert_refused_in_dutch(response, before, (url, kind, value))
 
 
 def test_deep_nesting_says_why(world):
@@ -238,7 +256,7 @@ def test_a_float_amount_and_months_on_a_one_off_are_refused(world, worker_a):
 def test_not_found_and_not_allowed_are_dutch(world, worker_a):
     api = api_for(world["pl"])
     assert api.post("/api/v1/payment-batches/", {"fund": 999999}, format="json").json() == {
-        "detail": "Niet gevonden."
+        "detail": "Er is geen potje met dit nummer waarvan jij de betalingen afhandelt."
     }
     assert APIClient().get("/api/v1/cases/").json()["detail"] == (
         "Authenticatiegegevens zijn niet opgegeven."

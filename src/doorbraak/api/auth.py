@@ -2,9 +2,8 @@ from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
-from rest_framework.parsers import FormParser, MultiPartParser
 
-from .parsers import JSONParser
+from .parsers import FormParser, JSONParser, MultiPartParser
 
 
 class TokenRequestSerializer(AuthTokenSerializer):

@@ -73,3 +73,30 @@ class JSONParser(parsers.JSONParser):
         if problem:
             raise ParseError(problem)
         return data
+
+
+def _form_problem(data) -> str | None:
+    """The same text check over a parsed form (a QueryDict: every value of every key)."""
+    return text_problem([[key, *data.getlist(key)] for key in data])
+
+
+class FormParser(parsers.FormParser):
+    """DRF's form parser, refusing NUL and lone surrogates as the JSON parser does."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        data = super().parse(stream, media_type, parser_context)
+        problem = _form_problem(data)
+        if problem:
+            raise ParseError(problem)
+        return data
+
+
+class MultiPartParser(parsers.MultiPartParser):
+    """DRF's multipart parser, refusing NUL and lone surrogates in its fields."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        parsed = super().parse(stream, media_type, parser_context)
+        problem = _form_problem(parsed.data)
+        if problem:
+            raise ParseError(problem)
+        return parsed

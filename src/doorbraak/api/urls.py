@@ -43,5 +43,5 @@ urlpatterns = [
     path("cost-benefit/", CostBenefitView.as_view(), name="api-cost-benefit"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include(router.urls)),
-    re_path(r"^.*/$", not_found),
+    re_path(r"^(?P<url>.+/)$", not_found, name="api-not-found"),
 ]

@@ -11,9 +11,9 @@ from drf_spectacular.utils import (
     inline_serializer,
 )
 from rest_framework import mixins, serializers, status, viewsets
-from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 
+from doorbraak.api.conflict import Conflict
 from doorbraak.api.fields import IdRelatedField, MoneyField, WholeNumberField
 from doorbraak.cases.models import Blocker, Case
 from doorbraak.cases.queries import visible_cases
@@ -26,11 +26,6 @@ from doorbraak.privacy.services import log_processing, origin_from_request
 from . import idempotency, limits, queries, services
 from .models import Category, Frequency, LegalGround, PriorProvision, Request, ValueTriangle
 from .rules import MAX_MONTHS
-
-
-class KeyConflict(APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_code = "idempotency_key_reused"
 
 
 class LegalGroundSerializer(serializers.ModelSerializer):
@@ -232,7 +227,7 @@ class RequestViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         except ValidationError as error:
             raise serializers.ValidationError(error.message_dict) from None
         except idempotency.KeyConflict as error:
-            raise KeyConflict(error.message) from None
+            raise Conflict(error.message) from None
         replayed = getattr(proposal, "replayed", False)
         proposal = self.get_queryset().get(pk=proposal.pk)
         self._log([proposal], action="read" if replayed else "create", object_id=proposal.pk)
