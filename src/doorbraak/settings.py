@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "doorbraak.proposals",
     "doorbraak.approvals",
     "doorbraak.funds",
+    "doorbraak.escalation",
     "doorbraak.demo",
     "doorbraak.ui",
     "doorbraak.home",

@@ -326,6 +326,10 @@ def _build_accounts(today: datetime.date) -> tuple[dict, dict]:
                 content_type__model__in=["fund"],
             )
             | Q(content_type__app_label="funds", codename__startswith="view_")
+            | Q(
+                content_type__app_label="escalation",
+                content_type__model__in=["escalationroute", "escalationlevel", "routeversion"],
+            )
         )
     )
     users["demo-beheerder"].groups.add(group)
