@@ -30,6 +30,7 @@ from doorbraak.cases.models import (
     TimelineEntry,
 )
 from doorbraak.demo.accounts import PASSWORD
+from doorbraak.demo.escalations import add_demo_escalations
 from doorbraak.demo.requests import add_demo_requests, solves_a_demo_request
 from doorbraak.demo.situations import (
     CLOSE_REASON,
@@ -472,4 +473,5 @@ def build_demo(seed: int = SEED) -> Counter:
         counts["households"] += 1
         counts["blockers"] += len(blockers)
     counts["requests"] = add_demo_requests(users["demo-gezinswerker"])
+    counts["escalations"] = add_demo_escalations(orgs)
     return counts
