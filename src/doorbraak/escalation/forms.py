@@ -62,6 +62,7 @@ class DecisionForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
         max_digits=12,
         decimal_places=2,
         required=False,
+        localize=True,
         help_text=_("Only when this level decides money."),
     )
     fund = forms.ModelChoiceField(label=_("From fund"), queryset=Fund.objects.none(), required=False)

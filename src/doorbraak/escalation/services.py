@@ -93,7 +93,13 @@ def escalate(
         raise ValidationError({"item": [message("item_missing")]})
     if (request or blocker).case_id != case.pk:
         raise ValidationError({"item": [message("item_missing")]})
-    item = {"request_id": request.pk} if request else {"blocker_id": blocker.pk}
+    # The item as it is now (a page may hold an old copy), locked against a parallel change.
+    if request is not None:
+        request = type(request).objects.select_for_update().get(pk=request.pk)
+        item = {"request_id": request.pk}
+    else:
+        blocker = type(blocker).objects.select_for_update().get(pk=blocker.pk)
+        item = {"blocker_id": blocker.pk}
     current = Escalation.objects.select_for_update().filter(status=Status.OPEN, **item).first()
     last = current or queries.last_escalation(**item)
     version = last.route_version if last else queries.route_for_case(case)
