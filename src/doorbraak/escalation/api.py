@@ -137,6 +137,9 @@ class EscalationSerializer(serializers.ModelSerializer):
             "fund",
             "exception_organisation",
         ]
+        # The services check the rules (and the database's one-open-escalation constraint);
+        # DRF's validators from the conditional unique constraints would make fields required.
+        validators = []
         extra_kwargs = {
             "question": {"required": False, "allow_blank": True},
             "tried": {"required": False, "allow_blank": True},
