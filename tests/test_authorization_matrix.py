@@ -30,6 +30,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
+from django.utils import timezone
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
 from doorbraak.accounts.models import User
@@ -37,8 +38,9 @@ from doorbraak.approvals.models import ApprovalPolicy, Notification
 from doorbraak.cases.models import Blocker, CaseAccess
 from doorbraak.costbenefit.models import CostFigure
 from doorbraak.demo.accounts import ROLE_ACCOUNTS
-from doorbraak.funds import services as fund_services
+from doorbraak.escalation.models import EscalationLevel, Escalation, FollowUpAction
 from doorbraak.funds.models import Fund, PaymentBatch, PaymentOrder
+from doorbraak.proposals import lifecycle
 from doorbraak.proposals.models import Category, LegalGround
 
 TABLE = Path(__file__).with_name("authorization_matrix.csv")
@@ -90,7 +92,7 @@ def demo_targets() -> dict[str, object]:
     programme = Fund.objects.get(programme="Uitstroom beschermd wonen")
     # A batch on the programme fund, made by its project leader as the demo's team leader made
     # the team fund's: the matrix then shows who handles which fund's money.
-    fund_services.batch_create(
+    lifecycle.batch_create(
         fund=programme, actor=User.objects.get(username="demo-projectleider")
     )
     return {
@@ -110,6 +112,11 @@ def demo_targets() -> dict[str, object]:
         "user": User.objects.get(username="demo-gezinswerker"),
         "policy": ApprovalPolicy.objects.order_by("pk").first(),
         "legal ground": LegalGround.objects.order_by("pk").first(),
+        "escalation": Escalation.objects.order_by("pk").first(),
+        "action": FollowUpAction.objects.get(
+            owner__username="demo-gezinswerker", due_date__lt=timezone.localdate()
+        ),
+        "level": EscalationLevel.objects.order_by("pk").first(),
     }
 
 
@@ -132,6 +139,11 @@ PK_TARGETS = {
     "fund-": ["fund[team]", "fund[programme]"],
     "payment-order-": ["order[team]", "order[programme]"],
     "payment-batch-": ["batch[team]", "batch[programme]"],
+    "escalation:": ["escalation"],
+    "escalation:action-done": ["action"],
+    "escalation-": ["escalation"],
+    "escalation-level-": ["level"],
+    "follow-up-action-": ["action"],
 }
 
 
@@ -162,6 +174,8 @@ def _other_kwargs(base, route, groups, targets) -> dict[str, object]:
     kwargs: dict[str, object] = {}
     if "blocker_pk" in route:
         kwargs["blocker_pk"] = targets["blocker"].pk
+    if "case_pk" in route:
+        kwargs["case_pk"] = targets["case"].pk
     if "access_pk" in route:
         kwargs["access_pk"] = targets["access"].pk
     if "<str:kind>" in route:

@@ -17,6 +17,8 @@ from doorbraak.accounts.models import Organisation, User
 from doorbraak.cases.models import Blocker, Case
 from doorbraak.cases.queries import subject_ids_of_cases, visible_cases
 from doorbraak.funds.models import Fund
+from doorbraak.home.menu import may_write_request
+from doorbraak.home.queries import person_of
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_processing, origin_from_request
@@ -224,6 +226,8 @@ class EscalationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         return Response(self.get_serializer(escalation).data)
 
     def create(self, request, *args, **kwargs):
+        if not may_write_request(person_of(request.user)):
+            raise ApiPermissionDenied(_("Only a professional can escalate a request or blocker."))
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data

@@ -15,6 +15,8 @@ from doorbraak.accounts.models import User
 from doorbraak.cases import queries as case_queries
 from doorbraak.cases.models import Blocker
 from doorbraak.funds.models import Fund
+from doorbraak.home.menu import may_have_actions, may_write_request
+from doorbraak.home.queries import person_of
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_processing, origin_from_request
@@ -103,6 +105,8 @@ def escalate(request, case_pk):
     except Http404:
         _log(request, Activity.ESCALATION_CREATE, "read", "case", case_pk, [], Outcome.DENIED)
         raise
+    if not may_write_request(person_of(request.user)):
+        raise PermissionDenied(_("Only a professional can escalate a request or blocker."))
     preset = ""
     if request.GET.get("verzoek", "").isdigit():
         preset = f"r{request.GET['verzoek']}"
@@ -198,7 +202,9 @@ def _render(request, escalation, *, decision_form=None, action_form=None, status
             "decision_form": decision_form or _decision_form(request, escalation),
             "action_form": action_form
             or ActionForm(owners=_owners(escalation.case), prefix="actie"),
-            "may_escalate": escalation.is_open and route.top > escalation.level,
+            "may_escalate": escalation.is_open
+            and route.top > escalation.level
+            and may_write_request(person_of(request.user)),
             "today": today,
         },
         status=status,
@@ -291,6 +297,8 @@ def _actions_page(request, *, failed=None, failed_form=None, status=200):
 
 @login_required
 def actions(request):
+    if not may_have_actions(person_of(request.user)):
+        raise PermissionDenied(_("The functional administrator has no follow-up actions."))
     return _actions_page(request)
 
 
