@@ -66,8 +66,12 @@ def _catalogues(request):
     from doorbraak.costbenefit.services import load_defaults
     from doorbraak.proposals.services import load_starter_catalogues
 
+    from doorbraak.escalation import starter
+    from doorbraak.escalation.models import EscalationLevel, EscalationRoute, RouteVersion
+
     load_defaults()
     load_starter_catalogues()
+    starter.load(EscalationRoute, EscalationLevel, RouteVersion)
 
 
 def _page(browser, viewport):
