@@ -30,15 +30,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
-from django.utils import timezone
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from doorbraak.accounts.models import User
 from doorbraak.approvals.models import ApprovalPolicy, Notification
 from doorbraak.cases.models import Blocker, CaseAccess
 from doorbraak.costbenefit.models import CostFigure
 from doorbraak.demo.accounts import ROLE_ACCOUNTS
-from doorbraak.escalation.models import EscalationLevel, Escalation, FollowUpAction
+from doorbraak.escalation.models import Escalation, EscalationLevel, FollowUpAction
 from doorbraak.funds.models import Fund, PaymentBatch, PaymentOrder
 from doorbraak.proposals import lifecycle
 from doorbraak.proposals.models import Category, LegalGround
@@ -92,9 +92,7 @@ def demo_targets() -> dict[str, object]:
     programme = Fund.objects.get(programme="Uitstroom beschermd wonen")
     # A batch on the programme fund, made by its project leader as the demo's team leader made
     # the team fund's: the matrix then shows who handles which fund's money.
-    lifecycle.batch_create(
-        fund=programme, actor=User.objects.get(username="demo-projectleider")
-    )
+    lifecycle.batch_create(fund=programme, actor=User.objects.get(username="demo-projectleider"))
     return {
         "case": case,
         "access": access,

@@ -168,7 +168,9 @@ def _escalations(actor, leader, n):
             actor=actor, case=case, organisation=org, rule="r", effect="e", life_domain="wonen"
         )
         escalation.escalate(actor=actor, case=case, blocker=blocker, question="v", tried="t")
-        last = escalation.escalate(actor=leader, case=case, blocker=blocker, question="v", tried="t")
+        last = escalation.escalate(
+            actor=leader, case=case, blocker=blocker, question="v", tried="t"
+        )
         for owner in (actor, leader):
             escalation.action_add(
                 actor=leader,
@@ -213,12 +215,21 @@ def test_escalation_and_case_pages_do_not_grow(client, worker_a, team_a):
     org = OrganisationFactory(name="UWV (test)", kind="uwv")
     for i in range(4):
         blocker = services.blocker_add(
-            actor=worker_a, case=last.case, organisation=org, rule=f"r{i}", effect="e",
+            actor=worker_a,
+            case=last.case,
+            organisation=org,
+            rule=f"r{i}",
+            effect="e",
             life_domain="wonen",
         )
-        escalation.escalate(actor=worker_a, case=last.case, blocker=blocker, question="v", tried="t")
+        escalation.escalate(
+            actor=worker_a, case=last.case, blocker=blocker, question="v", tried="t"
+        )
         escalation.action_add(
-            actor=leader, escalation=last, owner=worker_a, description=f"a{i}",
+            actor=leader,
+            escalation=last,
+            owner=worker_a,
+            description=f"a{i}",
             due_date=last.due_date,
         )
     assert [count(client, url) for url in pages] == few

@@ -69,11 +69,13 @@ def test_floats_and_bad_input_are_refused_in_dutch(worker_a, leader, case_a, blo
     assert not Escalation.objects.exists()
     escalation = escalate(worker_a, case_a, blocker)
     url = f"/api/v1/escalations/{escalation.pk}/decide/"
-    money = api_for(leader).post(url, {"outcome": "opgelost", "reasons": "r", "amount": 100.5},
-                                 format="json")
+    money = api_for(leader).post(
+        url, {"outcome": "opgelost", "reasons": "r", "amount": 100.5}, format="json"
+    )
     assert money.status_code == 400 and "euro's en centen" in money.json()["amount"][0]
-    above = api_for(leader).post(url, {"outcome": "opgelost", "reasons": "r", "amount": "9000.00"},
-                                 format="json")
+    above = api_for(leader).post(
+        url, {"outcome": "opgelost", "reasons": "r", "amount": "9000.00"}, format="json"
+    )
     assert above.json()["amount"] == ["Dit niveau mag beslissen tot € 2.500,00."]
     forbidden = api.post(url, {"outcome": "opgelost", "reasons": "r"}, format="json")
     assert forbidden.status_code == 403
@@ -85,15 +87,24 @@ def test_marking_an_own_action_done(worker_a, leader, case_a, blocker):
 
     escalation = escalate(worker_a, case_a, blocker)
     action = services.action_add(
-        actor=leader, escalation=escalation, owner=worker_a, description="Bellen",
+        actor=leader,
+        escalation=escalation,
+        owner=worker_a,
+        description="Bellen",
         due_date=timezone.localdate(),
     )
-    assert api_for(leader).post(f"/api/v1/follow-up-actions/{action.pk}/done/",
-                                {"note": "x"}, format="json").status_code == 404
-    empty = api_for(worker_a).post(f"/api/v1/follow-up-actions/{action.pk}/done/",
-                                   {"note": ""}, format="json")
+    assert (
+        api_for(leader)
+        .post(f"/api/v1/follow-up-actions/{action.pk}/done/", {"note": "x"}, format="json")
+        .status_code
+        == 404
+    )
+    empty = api_for(worker_a).post(
+        f"/api/v1/follow-up-actions/{action.pk}/done/", {"note": ""}, format="json"
+    )
     assert empty.status_code == 400
-    done = api_for(worker_a).post(f"/api/v1/follow-up-actions/{action.pk}/done/",
-                                  {"note": "Gebeld"}, format="json")
+    done = api_for(worker_a).post(
+        f"/api/v1/follow-up-actions/{action.pk}/done/", {"note": "Gebeld"}, format="json"
+    )
     assert done.status_code == 200 and done.json()["done_note"] == "Gebeld"
     assert FollowUpAction.objects.get().done_at is not None

@@ -82,11 +82,19 @@ def test_a_level_decides_money_only_up_to_its_amount(amount, position):
 
 def test_a_decision_needs_reasons_a_fund_for_money_and_the_levels_lists():
     level = rules.Level(
-        3, "Tafel", rules.TABLE, frozenset({"tafellid"}), 30, Decimal("100.00"),
-        frozenset({7}), frozenset({9}),
+        3,
+        "Tafel",
+        rules.TABLE,
+        frozenset({"tafellid"}),
+        30,
+        Decimal("100.00"),
+        frozenset({7}),
+        frozenset({9}),
     )
     check = rules.check_decision
-    assert check(level, rules.DecisionDraft(workflow.SOLVED, " ")) == [("reasons", "reasons_missing")]
+    assert check(level, rules.DecisionDraft(workflow.SOLVED, " ")) == [
+        ("reasons", "reasons_missing")
+    ]
     assert check(level, rules.DecisionDraft(workflow.SOLVED, "r", Decimal("50"))) == [
         ("fund", "fund_missing")
     ]

@@ -12,9 +12,9 @@ from django.utils import timezone
 from doorbraak.cases import services as case_services
 from doorbraak.escalation import queries, services, starter
 from doorbraak.escalation.models import (
+    Escalation,
     EscalationLevel,
     EscalationRoute,
-    Escalation,
     FollowUpAction,
     Status,
 )
@@ -158,17 +158,26 @@ def test_actions_due_date_owner_and_done(worker_a, leader, case_a, blocker):
     yesterday = timezone.localdate() - datetime.timedelta(days=1)
     add = services.action_add
     refused(
-        lambda: add(actor=leader, escalation=escalation, owner=worker_a, description="x",
-                    due_date=yesterday),
+        lambda: add(
+            actor=leader, escalation=escalation, owner=worker_a, description="x", due_date=yesterday
+        ),
         "due_date",
     )
     refused(
-        lambda: add(actor=leader, escalation=escalation, owner=worker_a, description=" ",
-                    due_date=timezone.localdate()),
+        lambda: add(
+            actor=leader,
+            escalation=escalation,
+            owner=worker_a,
+            description=" ",
+            due_date=timezone.localdate(),
+        ),
         "description",
     )
     action = add(
-        actor=leader, escalation=escalation, owner=worker_a, description="Verslag",
+        actor=leader,
+        escalation=escalation,
+        owner=worker_a,
+        description="Verslag",
         due_date=timezone.localdate(),
     )
     with pytest.raises(PermissionDenied):
@@ -186,7 +195,10 @@ def test_an_overdue_action_shows_for_its_owner_and_nobody_else(
 ):
     escalation = escalate(worker_a, case_a, blocker)
     action = services.action_add(
-        actor=leader, escalation=escalation, owner=worker_a, description="Verslag",
+        actor=leader,
+        escalation=escalation,
+        owner=worker_a,
+        description="Verslag",
         due_date=timezone.localdate(),
     )
     FollowUpAction.objects.filter(pk=action.pk).update(
@@ -204,8 +216,11 @@ def test_reminders_once_a_day_reference_only(worker_a, leader, case_a, blocker):
     today = timezone.localdate()
     for due in (today, today + datetime.timedelta(days=1)):
         services.action_add(
-            actor=leader, escalation=escalation, owner=worker_a,
-            description="Bel mevrouw Jansen over de huur", due_date=due,
+            actor=leader,
+            escalation=escalation,
+            owner=worker_a,
+            description="Bel mevrouw Jansen over de huur",
+            due_date=due,
         )
     mail.outbox.clear()
     with django_capture_commits():

@@ -88,19 +88,27 @@ def test_a_caseworker_sees_no_decision_choices_but_may_withdraw(client, worker_a
     assert 'value="ingetrokken"' in page.text and 'value="opgelost"' not in page.text
 
 
-def test_my_actions_lists_open_and_overdue_and_marks_done(client, worker_a, leader, case_a, blocker):
+def test_my_actions_lists_open_and_overdue_and_marks_done(
+    client, worker_a, leader, case_a, blocker
+):
     escalation = escalate(worker_a, case_a, blocker)
     client.force_login(leader)
     past = client.post(
         f"/escalaties/{escalation.pk}/acties/",
-        {"actie-description": "Verslag", "actie-owner": str(worker_a.pk),
-         "actie-due_date": "2001-01-01"},
+        {
+            "actie-description": "Verslag",
+            "actie-owner": str(worker_a.pk),
+            "actie-due_date": "2001-01-01",
+        },
     )
     assert past.status_code == 400 and "De datum mag niet in het verleden liggen." in past.text
     client.post(
         f"/escalaties/{escalation.pk}/acties/",
-        {"actie-description": "Verslag", "actie-owner": str(worker_a.pk),
-         "actie-due_date": timezone.localdate().isoformat()},
+        {
+            "actie-description": "Verslag",
+            "actie-owner": str(worker_a.pk),
+            "actie-due_date": timezone.localdate().isoformat(),
+        },
     )
     action = FollowUpAction.objects.get()
     FollowUpAction.objects.update(due_date=timezone.localdate() - datetime.timedelta(days=1))

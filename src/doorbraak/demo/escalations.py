@@ -15,12 +15,30 @@ from doorbraak.proposals.models import Request, RequestStatus
 
 #: name, kind, deciding roles, money up to, target days, organisations making exceptions.
 LEVELS = [
-    ("Collega's (minimaatwerkbudget)", rules.COLLEAGUES, ["gezinswerker", "buurtteammedewerker",
-     "teamleider"], "500.00", 2, []),
-    ("Casusoverleg / MDT Werk & Inkomen", rules.CASE_MEETING, ["teamleider", "inkomensconsulent",
-     "manager-wi"], "2500.00", 14, []),
-    ("Doorbraaktafel Voorbeeldstad", rules.TABLE, ["tafellid", "projectleider", "teamleider"],
-     "10000.00", 30, ["corporatie", "verzekeraar", "uwv", "duo", "cjib", "schuldhulp", "opvang"]),
+    (
+        "Collega's (minimaatwerkbudget)",
+        rules.COLLEAGUES,
+        ["gezinswerker", "buurtteammedewerker", "teamleider"],
+        "500.00",
+        2,
+        [],
+    ),
+    (
+        "Casusoverleg / MDT Werk & Inkomen",
+        rules.CASE_MEETING,
+        ["teamleider", "inkomensconsulent", "manager-wi"],
+        "2500.00",
+        14,
+        [],
+    ),
+    (
+        "Doorbraaktafel Voorbeeldstad",
+        rules.TABLE,
+        ["tafellid", "projectleider", "teamleider"],
+        "10000.00",
+        30,
+        ["corporatie", "verzekeraar", "uwv", "duo", "cjib", "schuldhulp", "opvang"],
+    ),
     ("Mandaat (PRIO)", rules.MANDATE, ["teamleider", "manager-wi"], "10000.00", 7, []),
     ("Landelijk Escalatie Team via het Maatwerkloket", rules.LET, ["regievoerder"], None, 90, []),
 ]
@@ -52,9 +70,7 @@ def add_demo_escalations(orgs: dict) -> int:
     worker, leader = users["demo-gezinswerker"], users["demo-teamleider"]
     today = timezone.localdate()
     # S8 in the demo: the zero-euro request about the car goes to the W&I MDT.
-    car = Request.objects.get(
-        created_by=worker, fund__isnull=True, status=RequestStatus.SUBMITTED
-    )
+    car = Request.objects.get(created_by=worker, fund__isnull=True, status=RequestStatus.SUBMITTED)
     at_mdt = services.escalate(
         actor=worker,
         case=car.case,
@@ -97,7 +113,8 @@ def add_demo_escalations(orgs: dict) -> int:
         case=blocker.case,
         blocker=blocker,
         question="Kan de corporatie de huurachterstand bevriezen zolang de schuldhulp loopt?",
-        tried="Betalingsregeling voorgesteld; de corporatie houdt vast aan de ontruimingsprocedure.",
+        tried="Betalingsregeling voorgesteld; de corporatie houdt vast aan de "
+        "ontruimingsprocedure.",
     )
     at_table = services.escalate(
         actor=leader,

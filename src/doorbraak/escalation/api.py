@@ -25,7 +25,7 @@ from doorbraak.privacy.services import log_processing, origin_from_request
 from doorbraak.proposals.models import Request
 
 from . import queries, services, workflow
-from .models import EscalationLevel, Escalation, FollowUpAction, Status
+from .models import Escalation, EscalationLevel, FollowUpAction, Status
 
 
 class StrictId(serializers.PrimaryKeyRelatedField):
@@ -90,9 +90,9 @@ class LevelSerializer(serializers.ModelSerializer):
 )
 class EscalationLevelViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = LevelSerializer
-    queryset = EscalationLevel.objects.prefetch_related("funds", "exception_organisations").order_by(
-        "route_id", "position"
-    )
+    queryset = EscalationLevel.objects.prefetch_related(
+        "funds", "exception_organisations"
+    ).order_by("route_id", "position")
 
 
 class EscalationSerializer(serializers.ModelSerializer):
@@ -168,9 +168,7 @@ class ActionInputSerializer(serializers.Serializer):
 
 
 class DecisionSerializer(serializers.Serializer):
-    outcome = serializers.ChoiceField(
-        [(s, s) for s in (*workflow.DECISIONS, workflow.WITHDRAWN)]
-    )
+    outcome = serializers.ChoiceField([(s, s) for s in (*workflow.DECISIONS, workflow.WITHDRAWN)])
     reasons = serializers.CharField(allow_blank=True, required=False, default="")
     amount = StrictAmount(max_digits=12, decimal_places=2, required=False, allow_null=True)
     fund = StrictId(queryset=Fund.objects.filter(active=True), required=False, allow_null=True)

@@ -65,11 +65,13 @@ class DecisionForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
         localize=True,
         help_text=_("Only when this level decides money."),
     )
-    fund = forms.ModelChoiceField(label=_("From fund"), queryset=Fund.objects.none(), required=False)
+    fund = forms.ModelChoiceField(
+        label=_("From fund"), queryset=Fund.objects.none(), required=False
+    )
     organisation = forms.ModelChoiceField(
         label=_("Exception made by"), queryset=Organisation.objects.none(), required=False
     )
-    action_description = _text(_("Follow-up action (optional)"), rows=2)
+    action_description = _text(_("Follow-up action"), rows=2)
     action_owner = forms.ModelChoiceField(
         label=_("Owner of the action"), queryset=User.objects.none(), required=False
     )

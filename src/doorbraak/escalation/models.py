@@ -292,7 +292,10 @@ class FollowUpAction(models.Model):
     )
     due_date = models.DateField(_("due date"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("set by"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("set by"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("set at"), auto_now_add=True)
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)

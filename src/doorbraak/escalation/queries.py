@@ -8,7 +8,7 @@ table's agenda) and regievoerders (LET submissions) as further branches here.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -16,7 +16,7 @@ from doorbraak.cases.queries import visible_cases
 from doorbraak.costbenefit.queries import municipality_id
 
 from . import rules
-from .models import EscalationRoute, Escalation, FollowUpAction, RouteVersion, Status
+from .models import Escalation, EscalationRoute, FollowUpAction, RouteVersion, Status
 
 SHORT = 5
 
@@ -139,16 +139,13 @@ def case_route_items(case) -> list[ItemOnRoute]:
     )
     chains: dict[tuple, list[Escalation]] = {}
     for row in rows:
-        chains.setdefault(("r", row.request_id) if row.request_id else ("b", row.blocker_id), [])
-        chains[("r", row.request_id) if row.request_id else ("b", row.blocker_id)].append(row)
+        key = ("r", row.request_id) if row.request_id else ("b", row.blocker_id)
+        chains.setdefault(key, []).append(row)
     items = []
     for chain in chains.values():
         latest = chain[-1]
         route = latest.route_version.as_route()
-        if latest.request_id:
-            label = latest.request.reference
-        else:
-            label = str(latest.blocker.organisation)
+        label = latest.request.reference if latest.request_id else str(latest.blocker.organisation)
         items.append(ItemOnRoute(latest, label, route_steps(route, chain)))
     items.sort(key=lambda item: (-item.escalation.created_at.timestamp(), -item.escalation.pk))
     return items
@@ -192,8 +189,6 @@ def is_overdue(action: FollowUpAction, today: datetime.date | None = None) -> bo
 
 def action_counts(user, today: datetime.date) -> tuple[int, int]:
     """(open, overdue) actions of a person, in one query."""
-    from django.db.models import Count
-
     counts = FollowUpAction.objects.filter(owner_id=user.pk, done_at__isnull=True).aggregate(
         open=Count("pk"), overdue=Count("pk", filter=Q(due_date__lt=today))
     )

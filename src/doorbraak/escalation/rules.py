@@ -13,7 +13,13 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-COLLEAGUES, CASE_MEETING, TABLE, MANDATE, LET = "collegas", "casusoverleg", "tafel", "mandaat", "let"
+COLLEAGUES, CASE_MEETING, TABLE, MANDATE, LET = (
+    "collegas",
+    "casusoverleg",
+    "tafel",
+    "mandaat",
+    "let",
+)
 KINDS = (COLLEAGUES, CASE_MEETING, TABLE, MANDATE, LET)
 #: A level's target time is 1 day up to a year.
 MAX_TARGET_DAYS = 366

@@ -16,7 +16,7 @@ from doorbraak.proposals.models import RequestStatus
 
 from . import queries, rules, workflow
 from .messages import errors, message
-from .models import EscalationRoute, Escalation, FollowUpAction, RouteVersion, Status
+from .models import Escalation, EscalationRoute, FollowUpAction, RouteVersion, Status
 
 #: Request statuses an escalation can still help: waiting for a decision, or refused.
 ESCALATABLE_REQUEST = frozenset({RequestStatus.SUBMITTED, RequestStatus.REJECTED})
@@ -189,10 +189,11 @@ def escalation_decide(
         .select_related("route_version", "case")
         .get(pk=escalation.pk)
     )
+    if escalation.status != Status.OPEN:
+        raise ValidationError({"__all__": [message("not_open")]})
+    found: dict[str, list[str]] = {}
     if not workflow.may_change(escalation.status, outcome):
-        if escalation.status != Status.OPEN:
-            raise ValidationError({"__all__": [message("not_open")]})
-        raise ValidationError({"outcome": [message("outcome_invalid")]})
+        found["outcome"] = [message("outcome_invalid")]  # named with the other problems
     if outcome in workflow.DECIDER_OUTCOMES and not may_decide(actor, escalation):
         raise PermissionDenied(message("not_decider"))
     if outcome in workflow.OWNER_OUTCOMES and not may_withdraw(actor, escalation):
@@ -208,7 +209,7 @@ def escalation_decide(
             organisation_id=organisation.pk if organisation else None,
         ),
     )
-    found = errors(problems, max=level.max_amount)
+    found.update(errors(problems, max=level.max_amount))
     if action:
         found.update(
             {

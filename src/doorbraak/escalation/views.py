@@ -66,8 +66,13 @@ def _items(case) -> list[tuple[str, str]]:
     blockers = case.blockers.filter(status="open").select_related("organisation").order_by("pk")
     return [
         *((f"r{r.pk}", f"{r.reference} · {r.solution[:60]}") for r in requests),
-        *((f"b{b.pk}", _("Blocker: %(org)s · %(rule)s") % {"org": b.organisation, "rule": b.rule[:60]})
-          for b in blockers),
+        *(
+            (
+                f"b{b.pk}",
+                _("Blocker: %(org)s · %(rule)s") % {"org": b.organisation, "rule": b.rule[:60]},
+            )
+            for b in blockers
+        ),
     ]
 
 
@@ -138,10 +143,17 @@ def escalate(request, case_pk):
         except ValidationError as error:
             _apply_errors(form, error)
         else:
-            _log(request, Activity.ESCALATION_CREATE, "create", "escalation", escalation.pk,
-                 _subjects(case))
-            messages.success(request, _("Escalated to %(level)s.") % {
-                "level": escalation.current_level.name})
+            _log(
+                request,
+                Activity.ESCALATION_CREATE,
+                "create",
+                "escalation",
+                escalation.pk,
+                _subjects(case),
+            )
+            messages.success(
+                request, _("Escalated to %(level)s.") % {"level": escalation.current_level.name}
+            )
             return redirect("escalation:detail", escalation.pk)
     if request.method == "POST":
         status = 400
@@ -155,8 +167,11 @@ def escalate(request, case_pk):
 def _owners(case):
     """Who can own a follow-up action: active people with a role (the deciders, the team,
     partners); the list is short in a municipality and names no household."""
-    return User.objects.filter(is_active=True).exclude(role="").exclude(role="beheerder").order_by(
-        "first_name", "last_name", "username"
+    return (
+        User.objects.filter(is_active=True)
+        .exclude(role="")
+        .exclude(role="beheerder")
+        .order_by("first_name", "last_name", "username")
     )
 
 
@@ -186,8 +201,14 @@ def _decision_form(request, escalation, data=None):
 
 
 def _render(request, escalation, *, decision_form=None, action_form=None, status=200):
-    _log(request, Activity.ESCALATION_VIEW, "read", "escalation", escalation.pk,
-         _subjects(escalation.case))
+    _log(
+        request,
+        Activity.ESCALATION_VIEW,
+        "read",
+        "escalation",
+        escalation.pk,
+        _subjects(escalation.case),
+    )
     route = escalation.route
     today = timezone.localdate()
     return render(
@@ -239,8 +260,14 @@ def decide(request, pk):
         except ValidationError as error:
             _apply_errors(form, error)
         else:
-            _log(request, Activity.ESCALATION_DECIDE, "update", "escalation", escalation.pk,
-                 _subjects(escalation.case))
+            _log(
+                request,
+                Activity.ESCALATION_DECIDE,
+                "update",
+                "escalation",
+                escalation.pk,
+                _subjects(escalation.case),
+            )
             messages.success(request, _("The decision is recorded."))
             return redirect("escalation:detail", escalation.pk)
     return _render(request, escalation, decision_form=form, status=400)
@@ -280,8 +307,14 @@ def _actions_page(request, *, failed=None, failed_form=None, status=200):
         action.overdue = action.due_date < today
         action.form = failed_form if failed == action.pk else DoneForm(prefix=f"a{action.pk}")
     cases = {a.case_id: a.case for a in [*actions, *done]}
-    _log(request, Activity.ACTIONS_VIEW, "read", "follow-up-actions", "",
-         case_queries.subject_ids_of_cases(cases.values()))
+    _log(
+        request,
+        Activity.ACTIONS_VIEW,
+        "read",
+        "follow-up-actions",
+        "",
+        case_queries.subject_ids_of_cases(cases.values()),
+    )
     return render(
         request,
         "escalation/actions.html",

@@ -128,8 +128,9 @@ def start_page(user, today: datetime.date | None = None) -> StartPage:
     if menu.may_see_funds(person):
         page.funds = [(fund, utilisation(fund)) for fund in funds.visible_funds(user)[:SHORT]]
     if menu.may_have_actions(person):
-        page.actions = list(escalation.open_actions(user)[:SHORT])
         page.actions_open, page.actions_overdue = escalation.action_counts(user, today)
+        if page.actions_open:
+            page.actions = list(escalation.open_actions(user)[:SHORT])
         page.escalations = list(escalation.waiting_for_decision(user)[:SHORT])
     page.mandates = list(mandates_active_on(today).filter(holder_id=user.pk)[:SHORT])
     if menu.may_see_patterns(person):
