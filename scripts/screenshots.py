@@ -20,7 +20,7 @@ ROLES = [account.removeprefix("demo-") for account in ROLE_ACCOUNTS]
 WIDTHS = (375, 1280)
 #: Pages reached from the start page and the menu; for each role, also the first link of
 #: these kinds found on its start page.
-FOLLOW = re.compile(r"^/(casussen/\d+/|voorstellen/\d+/|stemmen/\d+/|potjes/\d+/)$")
+FOLLOW = re.compile(r"^/(casussen/\d+/|voorstellen/\d+/|stemmen/\d+/|potjes/\d+/|escalaties/\d+/)$")
 
 
 def _slug(path: str) -> str:

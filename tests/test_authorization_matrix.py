@@ -31,12 +31,14 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from doorbraak.accounts.models import User
 from doorbraak.approvals.models import ApprovalPolicy, Notification
 from doorbraak.cases.models import Blocker, CaseAccess
 from doorbraak.costbenefit.models import CostFigure
 from doorbraak.demo.accounts import ROLE_ACCOUNTS
+from doorbraak.escalation.models import Escalation, EscalationLevel, FollowUpAction
 from doorbraak.funds.models import Fund, PaymentBatch, PaymentOrder
 from doorbraak.proposals import lifecycle
 from doorbraak.proposals.models import Category, LegalGround
@@ -108,6 +110,11 @@ def demo_targets() -> dict[str, object]:
         "user": User.objects.get(username="demo-gezinswerker"),
         "policy": ApprovalPolicy.objects.order_by("pk").first(),
         "legal ground": LegalGround.objects.order_by("pk").first(),
+        "escalation": Escalation.objects.order_by("pk").first(),
+        "action": FollowUpAction.objects.get(
+            owner__username="demo-gezinswerker", due_date__lt=timezone.localdate()
+        ),
+        "level": EscalationLevel.objects.order_by("pk").first(),
     }
 
 
@@ -130,6 +137,11 @@ PK_TARGETS = {
     "fund-": ["fund[team]", "fund[programme]"],
     "payment-order-": ["order[team]", "order[programme]"],
     "payment-batch-": ["batch[team]", "batch[programme]"],
+    "escalation:": ["escalation"],
+    "escalation:action-done": ["action"],
+    "escalation-": ["escalation"],
+    "escalation-level-": ["level"],
+    "follow-up-action-": ["action"],
 }
 
 
@@ -160,6 +172,8 @@ def _other_kwargs(base, route, groups, targets) -> dict[str, object]:
     kwargs: dict[str, object] = {}
     if "blocker_pk" in route:
         kwargs["blocker_pk"] = targets["blocker"].pk
+    if "case_pk" in route:
+        kwargs["case_pk"] = targets["case"].pk
     if "access_pk" in route:
         kwargs["access_pk"] = targets["access"].pk
     if "<str:kind>" in route:

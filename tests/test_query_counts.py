@@ -150,3 +150,86 @@ def test_approval_and_fund_lists_do_not_grow(client, worker_a, team_a, url):
     _fund_with_requests(team_a, worker_a, 3, "twee")
     _fund_with_requests(team_a, worker_a, 2, "drie")
     assert count(client, url) == few
+
+
+def _escalations(actor, leader, n):
+    """n cases, each with a blocker escalated twice and an action for `actor`."""
+    import datetime
+
+    from django.utils import timezone
+
+    from doorbraak.escalation import services as escalation
+
+    org = OrganisationFactory(name="Corporatie (test)", kind="woningcorporatie")
+    last = None
+    for _ in range(n):
+        case = CaseFactory(actor=actor, members=2)
+        blocker = services.blocker_add(
+            actor=actor, case=case, organisation=org, rule="r", effect="e", life_domain="wonen"
+        )
+        escalation.escalate(actor=actor, case=case, blocker=blocker, question="v", tried="t")
+        last = escalation.escalate(
+            actor=leader, case=case, blocker=blocker, question="v", tried="t"
+        )
+        for owner in (actor, leader):
+            escalation.action_add(
+                actor=leader,
+                escalation=last,
+                owner=owner,
+                description="doen",
+                due_date=timezone.localdate() + datetime.timedelta(days=1),
+            )
+    return last
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/acties/",
+        "/api/v1/escalations/",
+        "/api/v1/follow-up-actions/",
+        "/api/v1/escalation-levels/",
+    ],
+)
+def test_escalation_lists_do_not_grow(client, worker_a, team_a, url):
+    from doorbraak.accounts.roles import Role
+
+    leader = UserFactory(username="leider-esc", role=Role.TEAMLEIDER, team=team_a)
+    _escalations(worker_a, leader, 1)
+    client.force_login(leader)
+    few = count(client, url)
+    _escalations(worker_a, leader, 4)
+    assert count(client, url) == few
+
+
+def test_escalation_and_case_pages_do_not_grow(client, worker_a, team_a):
+    from doorbraak.accounts.roles import Role
+    from doorbraak.escalation import services as escalation
+
+    leader = UserFactory(username="leider-esc", role=Role.TEAMLEIDER, team=team_a)
+    last = _escalations(worker_a, leader, 1)
+    client.force_login(worker_a)
+    pages = [f"/escalaties/{last.pk}/", f"/casussen/{last.case_id}/"]
+    few = [count(client, url) for url in pages]
+    org = OrganisationFactory(name="UWV (test)", kind="uwv")
+    for i in range(4):
+        blocker = services.blocker_add(
+            actor=worker_a,
+            case=last.case,
+            organisation=org,
+            rule=f"r{i}",
+            effect="e",
+            life_domain="wonen",
+        )
+        escalation.escalate(
+            actor=worker_a, case=last.case, blocker=blocker, question="v", tried="t"
+        )
+        escalation.action_add(
+            actor=leader,
+            escalation=last,
+            owner=worker_a,
+            description=f"a{i}",
+            due_date=last.due_date,
+        )
+    assert [count(client, url) for url in pages] == few

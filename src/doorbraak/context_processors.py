@@ -12,6 +12,7 @@ def _labels() -> dict[str, str]:
         "cases": _("Cases"),
         "open-case": _("Open a case"),
         "votes": _("Votes"),
+        "actions": _("My actions"),
         "funds": _("Funds"),
         "calculator": _("Calculator"),
         "admin": _("Administration"),

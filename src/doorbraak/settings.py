@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "doorbraak.proposals",
     "doorbraak.approvals",
     "doorbraak.funds",
+    "doorbraak.escalation",
     "doorbraak.demo",
     "doorbraak.ui",
     "doorbraak.home",
@@ -312,6 +313,10 @@ SPECTACULAR_SETTINGS = {
         "BatchStatusEnum": "doorbraak.funds.models.BatchStatus",
         "CaseStatusEnum": "doorbraak.cases.models.CaseStatus",
         "BlockerStatusEnum": "doorbraak.cases.models.BlockerStatus",
+        "EscalationStatusEnum": "doorbraak.escalation.models.Status",
+        "LevelKindEnum": "doorbraak.escalation.models.LevelKind",
+        "ActionKindEnum": "doorbraak.escalation.models.ActionKind",
+        "KindEnum": "doorbraak.proposals.models.GroundKind",
     },
 }
 

@@ -64,10 +64,13 @@ def _catalogues(request):
         return
     request.getfixturevalue("transactional_db")
     from doorbraak.costbenefit.services import load_defaults
+    from doorbraak.escalation import starter
+    from doorbraak.escalation.models import EscalationLevel, EscalationRoute, RouteVersion
     from doorbraak.proposals.services import load_starter_catalogues
 
     load_defaults()
     load_starter_catalogues()
+    starter.load(EscalationRoute, EscalationLevel, RouteVersion)
 
 
 def _page(browser, viewport):

@@ -23,6 +23,7 @@ def test_the_menu_follows_the_permission_functions(person):
     assert ("cases" in keys) == menu.may_list_cases(person)
     assert ("votes" in keys) == menu.may_vote(person)
     assert ("funds" in keys) == menu.may_see_funds(person)
+    assert ("actions" in keys) == menu.may_have_actions(person)
     assert ("admin" in keys) == menu.may_administer(person)
     assert len(keys) == len(set(keys))
 

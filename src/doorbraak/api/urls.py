@@ -10,6 +10,11 @@ from rest_framework.routers import DefaultRouter
 from doorbraak.approvals.api import ApprovalPolicyViewSet, ApprovalViewSet
 from doorbraak.cases.api import BlockerViewSet, CaseViewSet, HouseholdViewSet
 from doorbraak.costbenefit.api import CostBenefitView, CostFigureViewSet
+from doorbraak.escalation.api import (
+    EscalationLevelViewSet,
+    EscalationViewSet,
+    FollowUpActionViewSet,
+)
 from doorbraak.funds.api import BatchViewSet, FundViewSet, PaymentOrderViewSet
 from doorbraak.proposals.api import CategoryViewSet, LegalGroundViewSet, RequestViewSet
 
@@ -28,6 +33,9 @@ router.register("approval-policies", ApprovalPolicyViewSet, basename="approval-p
 router.register("funds", FundViewSet, basename="fund")
 router.register("payment-orders", PaymentOrderViewSet, basename="payment-order")
 router.register("payment-batches", BatchViewSet, basename="payment-batch")
+router.register("escalation-levels", EscalationLevelViewSet, basename="escalation-level")
+router.register("escalations", EscalationViewSet, basename="escalation")
+router.register("follow-up-actions", FollowUpActionViewSet, basename="follow-up-action")
 
 
 @csrf_exempt

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from doorbraak.accounts.models import User
 from doorbraak.accounts.queries import possible_key_workers
+from doorbraak.escalation import queries as escalation_queries
 from doorbraak.home.menu import may_open_case, may_write_request
 from doorbraak.home.queries import person_of
 from doorbraak.privacy.activities import Activity
@@ -173,6 +174,7 @@ def case_detail(request, pk):
             "note_form": NoteForm(),
             "may_manage": services.may_manage(request.user, case),
             "may_write_request": may_write_request(person_of(request.user)),
+            "route_items": escalation_queries.case_route_items(case),
         },
     )
 

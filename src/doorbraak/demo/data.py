@@ -30,6 +30,7 @@ from doorbraak.cases.models import (
     TimelineEntry,
 )
 from doorbraak.demo.accounts import PASSWORD
+from doorbraak.demo.escalations import add_demo_escalations
 from doorbraak.demo.requests import add_demo_requests, solves_a_demo_request
 from doorbraak.demo.situations import (
     CLOSE_REASON,
@@ -326,6 +327,10 @@ def _build_accounts(today: datetime.date) -> tuple[dict, dict]:
                 content_type__model__in=["fund"],
             )
             | Q(content_type__app_label="funds", codename__startswith="view_")
+            | Q(
+                content_type__app_label="escalation",
+                content_type__model__in=["escalationroute", "escalationlevel", "routeversion"],
+            )
         )
     )
     users["demo-beheerder"].groups.add(group)
@@ -468,4 +473,5 @@ def build_demo(seed: int = SEED) -> Counter:
         counts["households"] += 1
         counts["blockers"] += len(blockers)
     counts["requests"] = add_demo_requests(users["demo-gezinswerker"])
+    counts["escalations"] = add_demo_escalations(orgs)
     return counts

@@ -68,6 +68,12 @@ def may_see_patterns(person: Person) -> bool:
     return person.is_active and person.role in PATTERN_ROLES
 
 
+def may_have_actions(person: Person) -> bool:
+    """Follow-up actions (Mijn acties) can be set for anyone who works on cases or decides
+    on them; the functional administrator configures and owns none."""
+    return person.is_active and person.role not in ADMIN_ROLES
+
+
 def may_administer(person: Person) -> bool:
     return person.is_active and person.is_staff
 
@@ -87,6 +93,8 @@ def menu(person: Person) -> list[MenuItem]:
         items.append(MenuItem("open-case", "cases:open"))
     if may_vote(person):
         items.append(MenuItem("votes", "approvals:inbox"))
+    if may_have_actions(person):
+        items.append(MenuItem("actions", "escalation:actions"))
     if may_see_funds(person):
         items.append(MenuItem("funds", "funds:list"))
     items.append(MenuItem("calculator", "costbenefit:calculator"))

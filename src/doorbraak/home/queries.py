@@ -14,6 +14,7 @@ from doorbraak.approvals.notifications import unread
 from doorbraak.cases.models import Blocker, BlockerStatus, CaseAccess, CaseStatus
 from doorbraak.cases.queries import case_list
 from doorbraak.costbenefit.models import CostFigure
+from doorbraak.escalation import queries as escalation
 from doorbraak.funds import queries as funds
 from doorbraak.funds.services import utilisation
 from doorbraak.proposals.models import Request, RequestStatus
@@ -52,6 +53,10 @@ class StartPage:
     mandates: list = field(default_factory=list)
     patterns: list = field(default_factory=list)
     figures_to_review: int = 0
+    actions: list = field(default_factory=list)
+    actions_open: int = 0
+    actions_overdue: int = 0
+    escalations: list = field(default_factory=list)
 
     @property
     def has_work(self) -> bool:
@@ -67,6 +72,8 @@ class StartPage:
                 self.mandates,
                 self.patterns,
                 self.figures_to_review,
+                self.actions,
+                self.escalations,
             )
         )
 
@@ -120,6 +127,11 @@ def start_page(user, today: datetime.date | None = None) -> StartPage:
     )
     if menu.may_see_funds(person):
         page.funds = [(fund, utilisation(fund)) for fund in funds.visible_funds(user)[:SHORT]]
+    if menu.may_have_actions(person):
+        page.actions_open, page.actions_overdue = escalation.action_counts(user, today)
+        if page.actions_open:
+            page.actions = list(escalation.open_actions(user)[:SHORT])
+        page.escalations = list(escalation.waiting_for_decision(user)[:SHORT])
     page.mandates = list(mandates_active_on(today).filter(holder_id=user.pk)[:SHORT])
     if menu.may_see_patterns(person):
         page.patterns = recurring_blockers(limit=SHORT)

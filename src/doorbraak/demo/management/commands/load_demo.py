@@ -57,7 +57,7 @@ class Command(BaseCommand):
             f"  {counts['households']} casussen ({counts['closed_cases']} gesloten), "
             f"{counts['blockers']} knelpunten ({counts['resolved_blockers']} opgelost), "
             f"{counts['plans']} versies van ondersteuningsplannen, "
-            f"{counts['requests']} maatwerkvoorstellen\n"
+            f"{counts['requests']} maatwerkvoorstellen, {counts['escalations']} escalaties\n"
             f"  {sent} e-mails over stemmen klaargezet en niet verstuurd\n"
             f"Inloggen: demo-<rol> (bijvoorbeeld demo-gezinswerker), "
             f"wachtwoord '{data.PASSWORD}'."

@@ -1,0 +1,117 @@
+"""The escalation screens' forms. Fields the rules require are validated by the services (so
+the page, the API and the tests refuse for the same reasons, in the same words); the forms
+only parse and offer the choices."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from doorbraak import text_limits as limits
+from doorbraak.accounts.models import Organisation, User
+from doorbraak.forms_utrecht import UtrechtFormMixin
+from doorbraak.funds.models import Fund
+from doorbraak.text_validators import TextLimitsMixin
+
+from . import workflow
+from .models import Status
+
+
+def _text(label, *, help_text="", rows=3, required=False):
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=limits.TEXT,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class EscalateForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
+    not_optional = ("item", "question", "tried")
+
+    item = forms.ChoiceField(label=_("What do you escalate?"), required=False)
+    level = forms.TypedChoiceField(label=_("To level"), coerce=int, required=False)
+    question = _text(
+        _("Question for this level"),
+        help_text=_("What should this level decide? Write it without the household's name."),
+    )
+    tried = _text(_("What was tried already"), help_text=_("Funds, provisions, conversations."))
+    skip_reason = _text(
+        _("Why skip a level"), help_text=_("Only when you go higher than the next level."), rows=2
+    )
+
+    def __init__(self, *args, items, levels, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].choices = [("", _("Choose…")), *items]
+        self.fields["level"].choices = levels
+
+
+class DecisionForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
+    not_optional = ("outcome", "reasons")
+
+    outcome = forms.ChoiceField(label=_("Outcome"), widget=forms.RadioSelect, required=False)
+    reasons = _text(_("Decision and reasons"), rows=4)
+    amount = forms.DecimalField(
+        label=_("Amount (EUR)"),
+        max_digits=12,
+        decimal_places=2,
+        required=False,
+        localize=True,
+        help_text=_("Only when this level decides money."),
+    )
+    fund = forms.ModelChoiceField(
+        label=_("From fund"), queryset=Fund.objects.none(), required=False
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Exception made by"), queryset=Organisation.objects.none(), required=False
+    )
+    action_description = _text(_("Follow-up action"), rows=2)
+    action_owner = forms.ModelChoiceField(
+        label=_("Owner of the action"), queryset=User.objects.none(), required=False
+    )
+    action_due_date = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
+
+    def __init__(self, *args, outcomes, funds, owners, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(Status.choices)
+        self.fields["outcome"].choices = [(o, labels[o]) for o in outcomes]
+        self.fields["fund"].queryset = funds
+        self.fields["organisation"].queryset = Organisation.objects.all()
+        self.fields["action_owner"].queryset = owners
+
+    def action(self) -> dict | None:
+        data = self.cleaned_data
+        if not any(data.get(f) for f in ("action_description", "action_owner", "action_due_date")):
+            return None
+        return {
+            "owner": data.get("action_owner"),
+            "description": data.get("action_description") or "",
+            "due_date": data.get("action_due_date"),
+        }
+
+
+class ActionForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
+    not_optional = ("description", "owner", "due_date")
+
+    description = _text(_("What must be done"), rows=2)
+    owner = forms.ModelChoiceField(label=_("Owner"), queryset=User.objects.none(), required=False)
+    due_date = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
+
+    def __init__(self, *args, owners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = owners
+
+
+class DoneForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
+    not_optional = ("note",)
+
+    note = _text(_("What was done"), rows=2)
+
+
+DECIDER_CHOICES = tuple(workflow.DECISIONS)

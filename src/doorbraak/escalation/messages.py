@@ -1,0 +1,51 @@
+"""Refusals of the escalation rules in Dutch words (msgids English, see locale/nl)."""
+
+from django.utils.translation import gettext as _
+
+from doorbraak.ui.formatting import euro
+
+
+def message(code: str, **params) -> str:
+    texts = {
+        "case_closed": _("This case is closed; reopen it before escalating."),
+        "item_missing": _("Choose the request or the blocker you escalate."),
+        "item_closed": _("This item is already closed; it cannot be escalated."),
+        "blocker_has_request": _(
+            "This blocker is part of an open request: escalate the request instead."
+        ),
+        "top_reached": _("This item is at the last level of the route; it cannot go higher."),
+        "not_upward": _("Choose a level above the one where the item is now."),
+        "skip_needs_reason": _("You skip a level: say why."),
+        "question_missing": _("Write the question for this level."),
+        "tried_missing": _("Write what was tried already."),
+        "reasons_missing": _("Write the decision and its reasons."),
+        "float_amount": _("Give the amount as text in euros and cents, e.g. 500.00."),
+        "negative_amount": _("The amount may not be negative."),
+        "no_money_at_level": _("This level decides no money."),
+        "above_level": _("This level may decide up to %(max)s.") % {"max": euro(params.get("max"))},
+        "fund_not_at_level": _("This level may not decide money from this fund."),
+        "fund_missing": _("Choose the fund the money comes from."),
+        "organisation_not_at_level": _(
+            "This level may not decide an exception in this organisation."
+        ),
+        "due_missing": _("Give a due date."),
+        "due_in_past": _("The due date may not be in the past."),
+        "description_missing": _("Say what must be done."),
+        "owner_inactive": _("Choose an active person as owner."),
+        "not_open": _("This escalation is already closed."),
+        "not_decider": _("Only the deciders of this level may record its decision."),
+        "not_owner": _("Only whoever escalated it or manages the case may withdraw it."),
+        "outcome_invalid": _("Choose how this level ends the escalation."),
+        "note_missing": _("Write a short note on what was done."),
+        "already_done": _("This action is already done."),
+        "not_action_owner": _("Only the owner of an action can mark it done."),
+    }
+    return texts[code]
+
+
+def errors(problems, **params) -> dict[str, list[str]]:
+    """`(field, code)` problems as a ValidationError dict, in order."""
+    out: dict[str, list[str]] = {}
+    for field, code in problems:
+        out.setdefault(field, []).append(message(code, **params))
+    return out
