@@ -7,12 +7,14 @@ DOORBRAAK_TEST_REDIS_URL. It skips without Redis locally; with REQUIRE_REDIS=1 (
 import datetime
 import os
 import subprocess
+from io import StringIO
 from pathlib import Path
 
 import pytest
 from celery import Celery
 from celery.contrib.testing.worker import start_worker
 from django.conf import settings
+from django.core.management import call_command
 from django.utils import timezone
 
 from doorbraak.accounts.roles import Role
@@ -22,7 +24,7 @@ from doorbraak.jobs import app
 from doorbraak.proposals.models import Request
 from doorbraak.proposals.services import load_starter_catalogues
 from tests.approvals.test_flow import minimaatwerk, submit  # noqa: F401 (fixture)
-from tests.factories import UserFactory
+from tests.factories import CaseFactory, UserFactory
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,6 +51,28 @@ def test_without_a_broker_a_task_runs_at_once_and_only_once(overdue):
     assert tasks.flag_overdue.delay().get() == 1
     assert tasks.flag_overdue.delay().get() == 0  # a repeated run flags nothing twice
     assert flagged(leader, request) == 1
+
+
+@pytest.mark.django_db
+def test_due_action_reminders_run_as_a_task_once_a_day(
+    worker_a, mailoutbox, django_capture_on_commit_callbacks
+):
+    from doorbraak.escalation import tasks as escalation_tasks
+    from doorbraak.escalation.models import FollowUpAction
+
+    worker_a.email = "worker@voorbeeldstad.example"
+    worker_a.save(update_fields=["email"])
+    FollowUpAction.objects.create(
+        case=CaseFactory(actor=worker_a),
+        owner=worker_a,
+        description="Bel de verhuurder (synthetisch)",
+        due_date=timezone.localdate(),
+        created_by=worker_a,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert escalation_tasks.remind_due_actions.delay().get() == 1
+        assert escalation_tasks.remind_due_actions.delay().get() == 0
+    assert len(mailoutbox) == 1 and "synthetisch" not in mailoutbox[0].body
 
 
 def test_the_periodic_schedule_names_registered_tasks():
@@ -96,3 +120,11 @@ def test_a_task_sent_through_redis_runs_in_the_worker(overdue, through_redis):
     assert tasks.flag_overdue.delay().get(timeout=30) == 0
     assert flagged(leader, request) == 1
     assert first.backend.__class__.__name__ == "RedisBackend"
+
+
+@pytest.mark.django_db
+def test_the_cron_commands_of_the_embedded_setup_run():
+    out = StringIO()
+    call_command("flag_overdue", stdout=out)
+    call_command("remind_actions", stdout=out)
+    assert "gesignaleerd" in out.getvalue() and "herinnering" in out.getvalue()

@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -143,6 +144,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # and run in `celery -A doorbraak.jobs worker`, periodic ones are sent by `celery -A
 # doorbraak.jobs beat` (see README, Production). Without it (the embedded `make run`, the test
 # suite) every task runs at once, in the process that sends it.
+
 REDIS_URL = env("DOORBRAAK_REDIS_URL", "")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
@@ -156,6 +158,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_BEAT_SCHEDULE = {
     "flag-overdue-requests": {"task": "doorbraak.approvals.tasks.flag_overdue", "schedule": 3600.0},
+    "remind-due-actions": {
+        "task": "doorbraak.escalation.tasks.remind_due_actions",
+        "schedule": crontab(hour="8,12", minute=0),
+    },
 }
 
 AUTH_USER_MODEL = "accounts.User"

@@ -1,0 +1,13 @@
+"""Background jobs of the escalation route. Each wraps a service and is safe to run twice."""
+
+from celery import shared_task
+
+from . import reminders
+
+
+@shared_task(name="doorbraak.escalation.tasks.remind_due_actions")
+def remind_due_actions() -> int:
+    """Every morning (and again at noon, for actions made due since): e-mail the owners of
+    follow-up actions due today or overdue; once per action per day, so a repeated or retried
+    run sends nothing twice."""
+    return reminders.actions_remind_due()
