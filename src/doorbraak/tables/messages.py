@@ -21,7 +21,7 @@ def message(code: str, **params) -> str:
             "Write the reasons on involvement (what does it mean for the household "
             "and the partners?)."
         ),
-        "returnsmissing": _(
+        "returns_missing": _(
             "Write the reasons on return (what does it yield, what does it prevent?)."
         ),
         "outcome_invalid": _("Choose how the table ends this item."),
