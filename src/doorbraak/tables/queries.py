@@ -219,3 +219,50 @@ def member_of(user, table_id) -> bool:
     return TableMember.objects.filter(
         Q(table_id=table_id) & Q(user_id=user.pk) & Q(active=True)
     ).exists()
+
+
+def besluitenlijst_rows(meeting) -> list[dict]:
+    """Each agenda item for the besluitenlijst, every text anonymised (also the decision: a
+    table may have written a name), commitments by organisation. One query for the actions."""
+    actions: dict[int, list] = {}
+    for action in (
+        FollowUpAction.objects.filter(
+            escalation_id__in=[i.escalation_id for i in meeting.item_list]
+        )
+        .select_related("owner__organisation")
+        .order_by("due_date", "pk")
+    ):
+        actions.setdefault(action.escalation_id, []).append(action)
+    rows = []
+    for item in meeting.item_list:
+        shown = present(item, ANONYMOUS)
+        case = item.escalation.case
+        decision = None
+        if item.is_decided:
+            decision = anonymise_texts(
+                {
+                    "decision": item.decision,
+                    "legitimacy": item.legitimacy,
+                    "involvement": item.involvement,
+                    "returns": item.returns,
+                },
+                case=case,
+            )
+        committed = [
+            {
+                "organisation": a.owner.organisation or a.owner,
+                "description": anonymise_texts({"d": a.description}, case=case)["d"],
+                "due_date": a.due_date,
+            }
+            for a in actions.get(item.escalation_id, [])
+        ]
+        rows.append(
+            {
+                "item": item,
+                "item_label": shown.item_label,
+                "question": shown.question,
+                "decision": decision,
+                "actions": committed,
+            }
+        )
+    return rows
