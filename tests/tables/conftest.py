@@ -79,6 +79,8 @@ def leader(team_a):
 @pytest.fixture
 def case_l(worker_a):
     return CaseFactory(
-        actor=worker_a, household_name="Huishouden Lindeboom", given_name="Lars",
+        actor=worker_a,
+        household_name="Huishouden Lindeboom",
+        given_name="Lars",
         family_name="Lindeboom",
     )

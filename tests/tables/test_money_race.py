@@ -17,6 +17,17 @@ from .test_services import decision
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.fixture
+def route(db):
+    """The default route (a transactional test before this one may have flushed it)."""
+    from doorbraak.escalation import starter
+    from doorbraak.escalation.models import EscalationLevel, EscalationRoute, RouteVersion
+
+    if not EscalationRoute.objects.filter(municipality__isnull=True).exists():
+        starter.load(EscalationRoute, EscalationLevel, RouteVersion)
+    return EscalationRoute.objects.get(municipality__isnull=True)
+
+
 def test_double_click_reserves_once(table, member, case_l, worker_a, leader, team_a):
     from tests.funds.conftest import make_fund
 
