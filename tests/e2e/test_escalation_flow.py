@@ -83,7 +83,9 @@ def test_s3_refused_by_the_fund_escalated_to_the_casusoverleg_and_solved(
     )
     page.get_by_label("Bedrag (EUR)").fill("500,01")
     page.get_by_label("Uit potje").select_option(label=str(fund))
-    page.get_by_label("Vervolgactie", exact=False).fill("Betaling aan de schuldeiser nagaan")
+    page.get_by_role("textbox", name="Vervolgactie (optioneel)").fill(
+        "Betaling aan de schuldeiser nagaan"
+    )
     page.get_by_label("Eigenaar van de actie").select_option(label=str(worker_a))
     due = timezone.localdate() + datetime.timedelta(days=7)
     page.get_by_label("Uiterlijk op").first.fill(due.isoformat())

@@ -24,7 +24,7 @@ from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_processing, origin_from_request
 from doorbraak.proposals.models import Request
 
-from . import queries, services, workflow
+from . import queries, rules, services, workflow
 from .models import Escalation, EscalationLevel, FollowUpAction, Status
 
 
@@ -67,6 +67,10 @@ def _dutch(error: ValidationError) -> serializers.ValidationError:
 
 class LevelSerializer(serializers.ModelSerializer):
     max_amount = serializers.DecimalField(max_digits=12, decimal_places=2, read_only=True)
+    position = serializers.IntegerField(read_only=True, min_value=1, max_value=rules.MAX_LEVELS)
+    target_days = serializers.IntegerField(
+        read_only=True, min_value=1, max_value=rules.MAX_TARGET_DAYS
+    )
 
     class Meta:
         model = EscalationLevel
@@ -100,7 +104,7 @@ class EscalationSerializer(serializers.ModelSerializer):
     case = StrictId(queryset=Case.objects.none())
     request = StrictId(queryset=Request.objects.none(), required=False, allow_null=True)
     blocker = StrictId(queryset=Blocker.objects.none(), required=False, allow_null=True)
-    level = StrictInteger(required=False, allow_null=True, min_value=1)
+    level = StrictInteger(required=False, allow_null=True, min_value=1, max_value=rules.MAX_LEVELS)
     level_name = serializers.SerializerMethodField()
     amount = serializers.DecimalField(max_digits=12, decimal_places=2, read_only=True)
     route_version = serializers.IntegerField(source="route_version.version", read_only=True)
