@@ -42,6 +42,7 @@ from doorbraak.escalation.models import Escalation, EscalationLevel, FollowUpAct
 from doorbraak.funds.models import Fund, PaymentBatch, PaymentOrder
 from doorbraak.proposals import lifecycle
 from doorbraak.proposals.models import Category, LegalGround
+from doorbraak.tables.models import AgendaItem, Consent, Meeting
 
 TABLE = Path(__file__).with_name("authorization_matrix.csv")
 ANONYMOUS = "anoniem"
@@ -115,6 +116,9 @@ def demo_targets() -> dict[str, object]:
             owner__username="demo-gezinswerker", due_date__lt=timezone.localdate()
         ),
         "level": EscalationLevel.objects.order_by("pk").first(),
+        "meeting": Meeting.objects.order_by("pk").first(),
+        "agenda item": AgendaItem.objects.order_by("pk").first(),
+        "consent": Consent.objects.order_by("pk").first(),
     }
 
 
@@ -142,6 +146,10 @@ PK_TARGETS = {
     "escalation-": ["escalation"],
     "escalation-level-": ["level"],
     "follow-up-action-": ["action"],
+    "tables:meeting": ["meeting"],
+    "tables:besluitenlijst": ["meeting"],
+    "tables:item": ["agenda item"],
+    "tables:consent-withdraw": ["consent"],
 }
 
 

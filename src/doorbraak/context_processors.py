@@ -13,6 +13,7 @@ def _labels() -> dict[str, str]:
         "open-case": _("Open a case"),
         "votes": _("Votes"),
         "actions": _("My actions"),
+        "tables": _("Tables"),
         "funds": _("Funds"),
         "calculator": _("Calculator"),
         "admin": _("Administration"),

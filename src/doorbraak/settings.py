@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "doorbraak.approvals",
     "doorbraak.funds",
     "doorbraak.escalation",
+    "doorbraak.tables",
     "doorbraak.demo",
     "doorbraak.ui",
     "doorbraak.home",

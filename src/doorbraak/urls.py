@@ -27,6 +27,7 @@ urlpatterns = [
     path("stemmen/", include("doorbraak.approvals.urls")),
     path("potjes/", include("doorbraak.funds.urls")),
     path("", include("doorbraak.escalation.urls")),
+    path("", include("doorbraak.tables.urls")),
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("doorbraak.api.urls")),

@@ -31,6 +31,7 @@ def test_each_demo_request_is_linked_to_the_blocker_it_solves():
         "Witgoedzaak": (LifeDomain.HEALTH, ("witgoed",)),
         "Woonstichting": (LifeDomain.HOUSING, ("huurtoeslag",)),
         "": (LifeDomain.FINANCES, ("auto",)),
+        "Reisbureau": (LifeDomain.HOUSING, ("isolatie",)),  # S6, demo/tables.py
     }
     requests = Request.objects.prefetch_related("blockers").select_related("case")
     assert requests.count() == len(expected)

@@ -39,6 +39,7 @@ from doorbraak.demo.situations import (
     SITUATIONS,
     Situation,
 )
+from doorbraak.demo.tables import add_demo_tables
 
 SEED = 20240501
 MUNICIPALITY = "Gemeente Voorbeeldstad (demo)"
@@ -331,6 +332,8 @@ def _build_accounts(today: datetime.date) -> tuple[dict, dict]:
                 content_type__app_label="escalation",
                 content_type__model__in=["escalationroute", "escalationlevel", "routeversion"],
             )
+            | Q(content_type__app_label="tables", content_type__model__in=["table", "tablemember"])
+            | Q(content_type__app_label="tables", codename__in=["view_meeting", "view_consent"])
         )
     )
     users["demo-beheerder"].groups.add(group)
@@ -474,4 +477,5 @@ def build_demo(seed: int = SEED) -> Counter:
         counts["blockers"] += len(blockers)
     counts["requests"] = add_demo_requests(users["demo-gezinswerker"])
     counts["escalations"] = add_demo_escalations(orgs)
+    counts["agenda_items"] = add_demo_tables(orgs)
     return counts

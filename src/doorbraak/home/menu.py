@@ -84,6 +84,14 @@ class MenuItem:
     url_name: str
 
 
+#: Roles that sit at a Doorbraaktafel or casusoverleg (what they see: their table's agenda).
+TABLE_ROLES = frozenset({Role.TAFELLID, Role.PROJECTLEIDER})
+
+
+def may_sit_at_tables(person: Person) -> bool:
+    return person.is_active and person.role in TABLE_ROLES
+
+
 def menu(person: Person) -> list[MenuItem]:
     """The main menu, in order. Start and help are always there."""
     items = [MenuItem("start", "home:start")]
@@ -95,6 +103,8 @@ def menu(person: Person) -> list[MenuItem]:
         items.append(MenuItem("votes", "approvals:inbox"))
     if may_have_actions(person):
         items.append(MenuItem("actions", "escalation:actions"))
+    if may_sit_at_tables(person):
+        items.append(MenuItem("tables", "tables:index"))
     if may_see_funds(person):
         items.append(MenuItem("funds", "funds:list"))
     items.append(MenuItem("calculator", "costbenefit:calculator"))

@@ -18,6 +18,7 @@ from doorbraak.escalation import queries as escalation
 from doorbraak.funds import queries as funds
 from doorbraak.funds.services import utilisation
 from doorbraak.proposals.models import Request, RequestStatus
+from doorbraak.tables import queries as tables
 
 from . import menu
 
@@ -57,6 +58,8 @@ class StartPage:
     actions_open: int = 0
     actions_overdue: int = 0
     escalations: list = field(default_factory=list)
+    meeting: object = None
+    meeting_shown: list = field(default_factory=list)
 
     @property
     def has_work(self) -> bool:
@@ -74,6 +77,7 @@ class StartPage:
                 self.figures_to_review,
                 self.actions,
                 self.escalations,
+                self.meeting,
             )
         )
 
@@ -132,6 +136,9 @@ def start_page(user, today: datetime.date | None = None) -> StartPage:
         if page.actions_open:
             page.actions = list(escalation.open_actions(user)[:SHORT])
         page.escalations = list(escalation.waiting_for_decision(user)[:SHORT])
+    page.meeting = tables.next_meeting(user, today)
+    if page.meeting is not None:
+        page.meeting_shown = tables.presentations(user, page.meeting.item_list, today)
     page.mandates = list(mandates_active_on(today).filter(holder_id=user.pk)[:SHORT])
     if menu.may_see_patterns(person):
         page.patterns = recurring_blockers(limit=SHORT)

@@ -8,6 +8,9 @@ from django.views.decorators.http import require_POST
 
 from doorbraak.approvals.models import Notification
 from doorbraak.approvals.notifications import mark_read, target
+from doorbraak.privacy.activities import Activity
+from doorbraak.privacy.services import log_processing, origin_from_request
+from doorbraak.tables import queries as table_queries
 
 from . import guide, menu, queries
 
@@ -17,11 +20,21 @@ INTRO_HIDDEN = "intro_hidden"
 @login_required
 def start(request):
     person = queries.person_of(request.user)
+    page = queries.start_page(request.user)
+    if page.meeting is not None and page.meeting.item_list:
+        log_processing(
+            origin_from_request(request),
+            activity=Activity.TABLE_VIEW,
+            action="read",
+            object_type="meeting",
+            object_id=page.meeting.pk,
+            subject_ids=table_queries.subject_ids(page.meeting.item_list),
+        )
     return render(
         request,
         "home/start.html",
         {
-            "page": queries.start_page(request.user),
+            "page": page,
             "may_open_case": menu.may_open_case(person),
             "may_list_cases": menu.may_list_cases(person),
             "may_vote": menu.may_vote(person),

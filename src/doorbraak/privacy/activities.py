@@ -30,3 +30,8 @@ class Activity(models.TextChoices):
     ACTIONS_VIEW = "acties-raadplegen", _("View own follow-up actions")
     API_ESCALATIONS = "api-escalaties", _("Escalation data via API")
     API_ACTIONS = "api-acties", _("Follow-up actions via API")
+    TABLE_VIEW = "tafel-raadplegen", _("View a table's meeting or agenda item (table member)")
+    TABLE_DECIDE = "tafel-besluiten", _("Record a table's decision on an agenda item")
+    TABLE_EXPORT = "besluitenlijst-exporteren", _("Export a meeting's list of decisions (PDF)")
+    CONSENT_RECORD = "toestemming-vastleggen", _("Record or withdraw consent to share with a table")
+    API_TABLES = "api-tafels", _("Tables, meetings and agenda items via API")

@@ -95,6 +95,52 @@ def vote_cast(*, actor: User, request: Request, choice: str, comment: str = ""):
     return vote
 
 
+@transaction.atomic
+def request_approve_at_table(*, actor: User, request: Request, fund: Fund, memo: str) -> Request:
+    """A table (Doorbraaktafel, casusoverleg) approves a request that is still waiting for its
+    colleagues: from `fund`, reserve the request's total and make its payment orders, in the
+    lock order of decision 0010 (the request, then the ledger; the orders are new rows). The
+    reservation's reference is the request's, so paying, withdrawing and cancelling work as
+    for a request approved by vote; the ledger's key (`reserve:<reference>`) makes a second
+    approval of the same request reserve nothing more. The caller holds its own lock (the
+    agenda item) first and passes `memo` (e.g. `table:item:<id>`) for the ledger line."""
+    request = _lock_request(request)
+    if request.status == RequestStatus.APPROVED and request.fund_id == fund.pk:
+        return request  # this approval is already done: once, not twice
+    if not workflow.may_change(request.status, RequestStatus.APPROVED):
+        raise MoneyConflict(
+            _("A request that is %(status)s cannot be approved by the table.")
+            % {"status": request.get_status_display()}
+        )
+    request.fund, request.status, request.decided_at = fund, RequestStatus.APPROVED, timezone.now()
+    request.save(update_fields=["fund", "status", "decided_at"])
+    if request.total > 0:
+        try:
+            ledger.reserve(
+                fund_id=fund.pk,
+                ref=request.reference,
+                cents=fund_services.to_cents(request.total),
+                request_id=request.pk,
+                actor=actor,
+                memo=memo,
+            )
+        except ledger.LedgerError as error:
+            raise MoneyConflict(
+                _("The fund has not enough free budget for this request now; nothing was saved.")
+                if error.code == "insufficient"
+                else ledger_message(error)
+            ) from error
+        fund_services.orders_create(request)
+    approval_notifications.settle_request(request.pk)
+    case_services.timeline_record(
+        request.case,
+        actor,
+        EntryKind.NOTE,
+        _("%(ref)s approved by the table (%(memo)s).") % {"ref": request.reference, "memo": memo},
+    )
+    return request
+
+
 # --- Closing a request ---------------------------------------------------------------------
 
 
