@@ -66,7 +66,9 @@ def _dutch(error: ValidationError) -> serializers.ValidationError:
 
 
 class LevelSerializer(serializers.ModelSerializer):
-    max_amount = serializers.DecimalField(max_digits=12, decimal_places=2, read_only=True)
+    max_amount = serializers.DecimalField(
+        max_digits=12, decimal_places=2, read_only=True, allow_null=True
+    )
     position = serializers.IntegerField(read_only=True, min_value=1, max_value=rules.MAX_LEVELS)
     target_days = serializers.IntegerField(
         read_only=True, min_value=1, max_value=rules.MAX_TARGET_DAYS
@@ -106,7 +108,9 @@ class EscalationSerializer(serializers.ModelSerializer):
     blocker = StrictId(queryset=Blocker.objects.none(), required=False, allow_null=True)
     level = StrictInteger(required=False, allow_null=True, min_value=1, max_value=rules.MAX_LEVELS)
     level_name = serializers.SerializerMethodField()
-    amount = serializers.DecimalField(max_digits=12, decimal_places=2, read_only=True)
+    amount = serializers.DecimalField(
+        max_digits=12, decimal_places=2, read_only=True, allow_null=True
+    )
     route_version = serializers.IntegerField(source="route_version.version", read_only=True)
 
     class Meta:
