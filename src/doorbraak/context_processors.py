@@ -13,6 +13,8 @@ def _labels() -> dict[str, str]:
         "open-case": _("Open a case"),
         "votes": _("Votes"),
         "funds": _("Funds"),
+        "patterns": _("Patterns"),
+        "signals": _("Signals"),
         "calculator": _("Calculator"),
         "admin": _("Administration"),
         "help": _("Help"),
