@@ -26,6 +26,7 @@ urlpatterns = [
     path("rekenhulp/", include("doorbraak.costbenefit.urls")),
     path("stemmen/", include("doorbraak.approvals.urls")),
     path("potjes/", include("doorbraak.funds.urls")),
+    path("", include("doorbraak.learning.urls")),
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("doorbraak.api.urls")),

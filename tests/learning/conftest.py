@@ -26,7 +26,10 @@ SPOOK = [
 ]
 #: Other rules of the same organisation.
 OTHER = [
-    ("Onder de 23 jaar geen huurtoeslag boven de kwaliteitskortingsgrens", "Kan de huur niet betalen"),
+    (
+        "Onder de 23 jaar geen huurtoeslag boven de kwaliteitskortingsgrens",
+        "Kan de huur niet betalen",
+    ),
     ("De integrale beoordeling in de hersteloperatie duurt al meer dan een jaar", "Wacht op geld"),
     ("Terugvordering van kinderopvangtoeslag in één keer", "Schuld van 4000 euro"),
 ]
@@ -41,7 +44,9 @@ def toeslagen(db):
 def workers(db):
     """Three caseworkers in three teams."""
     return [
-        UserFactory(username=f"werker-{i}", team=(team := TeamFactory()), organisation=team.organisation)
+        UserFactory(
+            username=f"werker-{i}", team=(team := TeamFactory()), organisation=team.organisation
+        )
         for i in range(4)
     ]
 
@@ -55,6 +60,10 @@ def add(worker, organisation, text, case=None, names=None):
     case = case or CaseFactory(actor=worker, **(names or {}))
     rule, effect = text
     return services.blocker_add(
-        actor=worker, case=case, organisation=organisation, rule=rule, effect=effect,
+        actor=worker,
+        case=case,
+        organisation=organisation,
+        rule=rule,
+        effect=effect,
         life_domain="wonen",
     )

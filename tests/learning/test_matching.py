@@ -31,9 +31,7 @@ def test_k_follows_the_setting(settings, toeslagen, workers):
     assert Pattern.objects.get().cases_count == 2
 
 
-def test_paraphrases_group_and_another_rule_of_the_same_organisation_does_not(
-    toeslagen, workers
-):
+def test_paraphrases_group_and_another_rule_of_the_same_organisation_does_not(toeslagen, workers):
     spook = [add(workers[i], toeslagen, SPOOK[i]) for i in range(4)]
     other = [add(workers[i], toeslagen, OTHER[i]) for i in range(3)]
     pattern = Pattern.objects.get()

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from doorbraak import text_limits as limits
 from doorbraak.accounts.models import Neighbourhood, Organisation, User
 from doorbraak.accounts.roles import CASEWORKER_ROLES, Role
+from doorbraak.learning.matching import pattern_match_blocker
 from doorbraak.privacy import keyed_hash
 from doorbraak.text_validators import check_name, check_text
-from doorbraak.learning.matching import pattern_match_blocker
 
 from .bsn import InvalidBSN, normalise_bsn
 from .models import (

@@ -30,6 +30,7 @@ from doorbraak.cases.models import (
     TimelineEntry,
 )
 from doorbraak.demo.accounts import PASSWORD
+from doorbraak.demo.learning import add_demo_learning
 from doorbraak.demo.requests import add_demo_requests, solves_a_demo_request
 from doorbraak.demo.situations import (
     CLOSE_REASON,
@@ -317,6 +318,7 @@ def _build_accounts(today: datetime.date) -> tuple[dict, dict]:
                 content_type__app_label="proposals",
                 content_type__model__in=["category", "legalground"],
             )
+            | Q(content_type__app_label="learning", content_type__model="rule")
             | Q(
                 content_type__app_label="approvals",
                 content_type__model__in=["approvalpolicy", "approvalgroup", "policyversion"],
@@ -468,4 +470,5 @@ def build_demo(seed: int = SEED) -> Counter:
         counts["households"] += 1
         counts["blockers"] += len(blockers)
     counts["requests"] = add_demo_requests(users["demo-gezinswerker"])
+    counts.update(add_demo_learning(orgs, users))
     return counts

@@ -201,7 +201,9 @@ def pattern_match_blocker(blocker_id: int, *, params=None, now=None) -> Pattern 
         return link.pattern
     if created_at < window_start(params, now):
         return None
-    return _match(organisation_id, _blocker_item(pk, case_id, rule, effect, created_at), params, now)
+    return _match(
+        organisation_id, _blocker_item(pk, case_id, rule, effect, created_at), params, now
+    )
 
 
 @transaction.atomic
@@ -238,7 +240,9 @@ def recompute_patterns(*, params=None, now=None) -> dict[str, int]:
     since = window_start(params, now)
     organisations = sorted(
         set(Blocker.objects.filter(created_at__gte=since).values_list("organisation_id", flat=True))
-        | set(Signal.objects.filter(created_at__gte=since).values_list("organisation_id", flat=True))
+        | set(
+            Signal.objects.filter(created_at__gte=since).values_list("organisation_id", flat=True)
+        )
     )
     found = 0
     for organisation_id in organisations:

@@ -125,6 +125,9 @@ class PatternBlocker(models.Model):
     class Meta:
         ordering = ["blocker_id"]
 
+    def __str__(self) -> str:
+        return f"{self.pattern_id}: {self.blocker_id}"
+
 
 class Signal(models.Model):
     """Professionele buikpijn: a professional's "dit kan niet de bedoeling zijn" about a rule."""

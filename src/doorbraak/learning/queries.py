@@ -13,11 +13,20 @@ from django.http import Http404
 
 from doorbraak.cases.models import Blocker
 from doorbraak.home import menu
-from doorbraak.home.queries import person_of
 from doorbraak.proposals.models import Request, RequestStatus
 
 from . import grouping, workflow
 from .models import Pattern, PatternBlocker, Rule, Signal, SignalStatus
+
+
+def person_of(user) -> menu.Person:
+    return menu.Person(
+        role=user.role,
+        has_team=user.team_id is not None,
+        is_staff=user.is_staff,
+        is_active=user.is_active,
+    )
+
 
 #: Items listed on a pattern page; the counts always cover all of them.
 ITEMS_SHOWN = 50
@@ -137,9 +146,7 @@ def pattern_page(user, pk) -> PatternPage:
     signals = list(pattern.signals.order_by("created_at", "pk"))
     page.items_total += len(signals)
     page.items += [
-        PatternItem(
-            "signaal", s.reference, s.rule, s.effect, s.similarity, f"{s.created_at:%Y-%m}"
-        )
+        PatternItem("signaal", s.reference, s.rule, s.effect, s.similarity, f"{s.created_at:%Y-%m}")
         for s in signals
     ]
     page.spent, page.requests_count = spending(pattern)

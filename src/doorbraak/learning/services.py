@@ -58,9 +58,9 @@ def signal_record(
     blockers = list(blockers)
     if blockers:
         visible = set(
-            visible_cases(actor).filter(pk__in={b.case_id for b in blockers}).values_list(
-                "pk", flat=True
-            )
+            visible_cases(actor)
+            .filter(pk__in={b.case_id for b in blockers})
+            .values_list("pk", flat=True)
         )
         if any(b.case_id not in visible for b in blockers):
             errors["blockers"] = [_("You can only link blockers of cases you may see.")]
@@ -69,7 +69,8 @@ def signal_record(
     from doorbraak.cases.models import Blocker
 
     blockers = list(
-        Blocker.objects.filter(pk__in=[b.pk for b in blockers]).select_related("case__household")
+        Blocker.objects.filter(pk__in=[b.pk for b in blockers])
+        .select_related("case__household")
         .prefetch_related("case__household__members")
     )
     values = _anonymise(values, blockers)

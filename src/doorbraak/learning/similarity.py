@@ -25,11 +25,13 @@ from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 STOP_WORDS = frozenset(
-    """aan al alle als altijd ben bij dan dat de der deze die dit door dus een en er
-    geen had heb heeft hem het hier hij hoe hun iemand ik in is je kan kon kunnen maar me
-    meer men met mij na naar niet niets nog nu of om omdat ons ook op over te tot toe u uit
-    van veel voor want was wat we wel werd wie wij wil wordt worden zal ze zich zij zijn zo
-    zonder zou""".split()
+    """
+    aan al alle als altijd ben bij dan dat de der deze die dit door dus een en er geen had
+    heb heeft hem het hier hij hoe hun iemand ik in is je kan kon kunnen maar me meer men
+    met mij na naar niet niets nog nu of om omdat ons ook op over te tot toe u uit van veel
+    voor want was wat we wel werd wie wij wil wordt worden zal ze zich zij zijn zo zonder
+    zou
+    """.split()  # noqa: SIM905 - a word list reads best as words
 )
 _WORD = re.compile(r"[a-z0-9]+")
 # Longest first: "-heden" before "-en", "-ingen" before "-en".
@@ -65,9 +67,7 @@ def item_text(rule: str, effect: str) -> str:
 
 def vectors(texts: Sequence[str]):
     """L2-normalised combined TF-IDF rows for `texts` (a scipy sparse matrix)."""
-    word_view = TfidfVectorizer(
-        analyzer=words, sublinear_tf=True, norm="l2", dtype=np.float32
-    )
+    word_view = TfidfVectorizer(analyzer=words, sublinear_tf=True, norm="l2", dtype=np.float32)
     char_view = TfidfVectorizer(
         analyzer="char_wb",
         ngram_range=(3, 5),
