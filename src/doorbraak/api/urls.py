@@ -11,6 +11,7 @@ from doorbraak.approvals.api import ApprovalPolicyViewSet, ApprovalViewSet
 from doorbraak.cases.api import BlockerViewSet, CaseViewSet, HouseholdViewSet
 from doorbraak.costbenefit.api import CostBenefitView, CostFigureViewSet
 from doorbraak.funds.api import BatchViewSet, FundViewSet, PaymentOrderViewSet
+from doorbraak.learning.api import PatternViewSet, RuleViewSet, SignalViewSet
 from doorbraak.proposals.api import CategoryViewSet, LegalGroundViewSet, RequestViewSet
 
 from .auth import ObtainTokenView
@@ -28,6 +29,9 @@ router.register("approval-policies", ApprovalPolicyViewSet, basename="approval-p
 router.register("funds", FundViewSet, basename="fund")
 router.register("payment-orders", PaymentOrderViewSet, basename="payment-order")
 router.register("payment-batches", BatchViewSet, basename="payment-batch")
+router.register("signals", SignalViewSet, basename="signal")
+router.register("rules", RuleViewSet, basename="rule")
+router.register("patterns", PatternViewSet, basename="pattern")
 
 
 @csrf_exempt
