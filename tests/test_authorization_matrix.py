@@ -38,6 +38,7 @@ from doorbraak.cases.models import Blocker, CaseAccess
 from doorbraak.costbenefit.models import CostFigure
 from doorbraak.demo.accounts import ROLE_ACCOUNTS
 from doorbraak.funds.models import Fund, PaymentBatch, PaymentOrder
+from doorbraak.learning.models import Pattern, Rule, Signal
 from doorbraak.proposals import lifecycle
 from doorbraak.proposals.models import Category, LegalGround
 
@@ -108,6 +109,12 @@ def demo_targets() -> dict[str, object]:
         "user": User.objects.get(username="demo-gezinswerker"),
         "policy": ApprovalPolicy.objects.order_by("pk").first(),
         "legal ground": LegalGround.objects.order_by("pk").first(),
+        # demo-gezinswerker's signal and the candidate spookbewoning pattern (demo/learning.py)
+        "signal": Signal.objects.filter(created_by__username="demo-gezinswerker").first(),
+        "pattern": Pattern.objects.filter(organisation__kind="belastingdienst-toeslagen")
+        .order_by("-cases_count")
+        .first(),
+        "rule": Rule.objects.order_by("pk").first(),
     }
 
 
@@ -130,6 +137,11 @@ PK_TARGETS = {
     "fund-": ["fund[team]", "fund[programme]"],
     "payment-order-": ["order[team]", "order[programme]"],
     "payment-batch-": ["batch[team]", "batch[programme]"],
+    "learning:signal": ["signal"],
+    "learning:pattern": ["pattern"],
+    "signal-": ["signal"],
+    "pattern-": ["pattern"],
+    "rule-": ["rule"],
 }
 
 
