@@ -64,6 +64,7 @@ class SignalViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     Their texts are stored anonymised."""
 
     serializer_class = SignalSerializer
+    queryset = Signal.objects.none()  # the schema's id type; get_queryset filters
 
     def get_queryset(self):
         return (
@@ -116,6 +117,7 @@ class PatternViewSet(viewsets.ReadOnlyModelViewSet):
     list). No household data: the ids of the blockers, counts and the anonymised rule."""
 
     serializer_class = PatternSerializer
+    queryset = Pattern.objects.none()
 
     def get_queryset(self):
         return queries.visible_patterns(self.request.user).order_by("-found_at", "-pk")

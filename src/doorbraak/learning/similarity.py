@@ -89,9 +89,13 @@ def similarities(query: str, texts: Sequence[str]) -> list[float]:
     """Cosine similarity (0..1) of `query` with each of `texts`, fitted on all of them."""
     if not texts:
         return []
-    rows = vectors([query, *texts])
-    scores = (rows[1:] @ rows[0].T).toarray().ravel()
-    return [round(min(1.0, max(0.0, float(s))), 4) for s in scores]
+    # Each distinct text is vectorised once (blockers copied from the catalogue repeat); the
+    # IDF then counts distinct texts, which keeps one often-repeated text from drowning out.
+    distinct = list(dict.fromkeys([query, *texts]))
+    position = {text: i for i, text in enumerate(distinct)}
+    rows = vectors(distinct)
+    scores = (rows @ rows[0].T).toarray().ravel()
+    return [round(min(1.0, max(0.0, float(scores[position[t]]))), 4) for t in texts]
 
 
 def matrix(texts: Sequence[str]) -> np.ndarray:
