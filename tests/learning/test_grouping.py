@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from doorbraak.learning import grouping
-from doorbraak.learning.grouping import Parameters, ParameterError
+from doorbraak.learning.grouping import ParameterError, Parameters
 
 
 @pytest.mark.parametrize(

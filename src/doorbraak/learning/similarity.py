@@ -76,13 +76,18 @@ def vectors(texts: Sequence[str]):
         norm="l2",
         dtype=np.float32,
     )
-    scale = np.float32(np.sqrt(0.5))
-    try:
-        word_rows = word_view.fit_transform(texts) * scale
-    except ValueError:  # no words at all (only stop words or digits)
-        word_rows = None
-    char_rows = char_view.fit_transform(texts) * scale
-    return char_rows.tocsr() if word_rows is None else hstack([word_rows, char_rows]).tocsr()
+    views = []
+    for view in (word_view, char_view):
+        try:
+            views.append(view.fit_transform(texts))
+        except ValueError:  # no words at all (only stop words, digits or punctuation)
+            continue
+    if not views:
+        from scipy.sparse import csr_matrix
+
+        return csr_matrix((len(texts), 1), dtype=np.float32)
+    scale = np.float32(np.sqrt(1 / len(views)))
+    return hstack([rows * scale for rows in views]).tocsr()
 
 
 def similarities(query: str, texts: Sequence[str]) -> list[float]:
