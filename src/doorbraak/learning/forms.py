@@ -37,13 +37,16 @@ class RuleInput(forms.TextInput):
 
 
 def rule_field(**kwargs) -> forms.CharField:
-    return forms.CharField(
+    field = forms.CharField(
         max_length=limits.TEXT,
         label=_("Rule"),
         widget=RuleInput(),
         help_text=_("Which rule or procedure is in the way? Choose a known rule or type your own."),
         **kwargs,
     )
+    # No maxlength in the browser: it would cut pasted text silently; the server says the limit.
+    field.widget.attrs.pop("maxlength", None)
+    return field
 
 
 class SignalForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
