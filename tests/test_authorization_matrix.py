@@ -40,6 +40,7 @@ from doorbraak.costbenefit.models import CostFigure
 from doorbraak.demo.accounts import ROLE_ACCOUNTS
 from doorbraak.escalation.models import Escalation, EscalationLevel, FollowUpAction
 from doorbraak.funds.models import Fund, PaymentBatch, PaymentOrder
+from doorbraak.learning.models import Pattern, Rule, Signal
 from doorbraak.proposals import lifecycle
 from doorbraak.proposals.models import Category, LegalGround
 from doorbraak.tables.models import AgendaItem, Consent, Meeting
@@ -119,6 +120,12 @@ def demo_targets() -> dict[str, object]:
         "meeting": Meeting.objects.order_by("pk").first(),
         "agenda item": AgendaItem.objects.order_by("pk").first(),
         "consent": Consent.objects.order_by("pk").first(),
+        # demo-gezinswerker's signal and the candidate spookbewoning pattern (demo/learning.py)
+        "signal": Signal.objects.filter(created_by__username="demo-gezinswerker").first(),
+        "pattern": Pattern.objects.filter(organisation__kind="belastingdienst-toeslagen")
+        .order_by("-cases_count")
+        .first(),
+        "rule": Rule.objects.order_by("pk").first(),
     }
 
 
@@ -150,6 +157,11 @@ PK_TARGETS = {
     "tables:besluitenlijst": ["meeting"],
     "tables:item": ["agenda item"],
     "tables:consent-withdraw": ["consent"],
+    "learning:signal": ["signal"],
+    "learning:pattern": ["pattern"],
+    "signal-": ["signal"],
+    "pattern-": ["pattern"],
+    "rule-": ["rule"],
 }
 
 

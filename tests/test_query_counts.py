@@ -233,3 +233,50 @@ def test_escalation_and_case_pages_do_not_grow(client, worker_a, team_a):
             due_date=last.due_date,
         )
     assert [count(client, url) for url in pages] == few
+
+
+def _spook_blockers(workers, organisation, n):
+    from tests.learning.conftest import SPOOK, add
+
+    for i in range(n):
+        add(workers[i % len(workers)], organisation, SPOOK[i % len(SPOOK)])
+
+
+@pytest.mark.parametrize(
+    "url", ["/patronen/", "/patronen/?status=alle", "/signalen/", "/api/v1/patterns/", "/"]
+)
+def test_pattern_and_signal_lists_do_not_grow(client, url):
+    from doorbraak.accounts.roles import Role
+    from doorbraak.learning import services as learning
+    from tests.factories import TeamFactory
+
+    workers = [UserFactory(username=f"pw-{i}", team=TeamFactory()) for i in range(3)]
+    adviser = UserFactory(username="adviseur-q", role=Role.BELEIDSADVISEUR)
+    org = OrganisationFactory(name="Dienst Toeslagen (q)", kind="belastingdienst-toeslagen")
+    other = OrganisationFactory(name="UWV (q)", kind="uwv")
+    _spook_blockers(workers, org, 3)
+    learning.signal_record(actor=workers[0], organisation=org, rule="r", effect="e")
+    client.force_login(adviser)
+    few = count(client, url)
+    _spook_blockers(workers, org, 4)
+    _spook_blockers(workers, other, 3)
+    for i in range(3):
+        learning.signal_record(actor=workers[i], organisation=other, rule=f"r{i}", effect="e")
+    assert count(client, url) == few
+
+
+def test_pattern_page_queries_do_not_grow(client):
+    from doorbraak.accounts.roles import Role
+    from doorbraak.learning.models import Pattern
+    from tests.factories import TeamFactory
+
+    workers = [UserFactory(username=f"pp-{i}", team=TeamFactory()) for i in range(3)]
+    adviser = UserFactory(username="adviseur-p", role=Role.BELEIDSADVISEUR)
+    org = OrganisationFactory(name="Dienst Toeslagen (p)", kind="belastingdienst-toeslagen")
+    _spook_blockers(workers, org, 3)
+    pattern = Pattern.objects.get()
+    client.force_login(adviser)
+    few = count(client, reverse("learning:pattern", args=[pattern.pk]))
+    _spook_blockers(workers, org, 6)
+    assert Pattern.objects.get().blocker_links.count() == 9
+    assert count(client, reverse("learning:pattern", args=[pattern.pk])) == few

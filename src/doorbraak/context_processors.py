@@ -15,6 +15,8 @@ def _labels() -> dict[str, str]:
         "actions": _("My actions"),
         "tables": _("Tables"),
         "funds": _("Funds"),
+        "patterns": _("Patterns"),
+        "signals": _("Signals"),
         "calculator": _("Calculator"),
         "admin": _("Administration"),
         "help": _("Help"),

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "doorbraak.funds",
     "doorbraak.escalation",
     "doorbraak.tables",
+    "doorbraak.learning",
     "doorbraak.demo",
     "doorbraak.ui",
     "doorbraak.home",
@@ -331,6 +332,18 @@ SPECTACULAR_SETTINGS = {
 # index) and the request amount from which a calculation is required on the return side.
 PRICE_YEAR = int(env("DOORBRAAK_PRICE_YEAR", "0")) or None
 COST_BENEFIT_REQUIRED_FROM = env("DOORBRAAK_COST_BENEFIT_REQUIRED_FROM", "500.00")
+
+# Patterns (learning/): at least this many distinct cases within this many months, and the
+# text similarity (0..1) from which a blocker or signal counts as "the same rule". Checked at
+# start-up by learning.grouping.check (k >= 2, window >= 1 month, 0 < similarity <= 1).
+PATTERN_MIN_CASES = int(env("DOORBRAAK_PATTERN_MIN_CASES", "3"))
+PATTERN_WINDOW_MONTHS = int(env("DOORBRAAK_PATTERN_WINDOW_MONTHS", "12"))
+PATTERN_SIMILARITY = float(env("DOORBRAAK_PATTERN_SIMILARITY", "0.30"))
+if PATTERN_MIN_CASES < 2 or PATTERN_WINDOW_MONTHS < 1 or not 0 < PATTERN_SIMILARITY <= 1:
+    raise ImproperlyConfigured(
+        "DOORBRAAK_PATTERN_MIN_CASES moet minstens 2 zijn, DOORBRAAK_PATTERN_WINDOW_MONTHS "
+        "minstens 1 en DOORBRAAK_PATTERN_SIMILARITY groter dan 0 en hoogstens 1."
+    )
 
 # The address people open Doorbraak on: links in e-mails point here.
 SITE_URL = env("DOORBRAAK_SITE_URL", "http://127.0.0.1:8000")

@@ -16,6 +16,7 @@ from doorbraak.escalation.api import (
     FollowUpActionViewSet,
 )
 from doorbraak.funds.api import BatchViewSet, FundViewSet, PaymentOrderViewSet
+from doorbraak.learning.api import PatternViewSet, RuleViewSet, SignalViewSet
 from doorbraak.proposals.api import CategoryViewSet, LegalGroundViewSet, RequestViewSet
 
 from .auth import ObtainTokenView
@@ -36,6 +37,9 @@ router.register("payment-batches", BatchViewSet, basename="payment-batch")
 router.register("escalation-levels", EscalationLevelViewSet, basename="escalation-level")
 router.register("escalations", EscalationViewSet, basename="escalation")
 router.register("follow-up-actions", FollowUpActionViewSet, basename="follow-up-action")
+router.register("signals", SignalViewSet, basename="signal")
+router.register("rules", RuleViewSet, basename="rule")
+router.register("patterns", PatternViewSet, basename="pattern")
 
 
 @csrf_exempt

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from doorbraak import text_limits as limits
 from doorbraak.accounts.models import Neighbourhood, Organisation, User
 from doorbraak.forms_utrecht import UtrechtFormMixin
+from doorbraak.learning.forms import rule_field
 from doorbraak.text_validators import TextLimitsMixin
 
 from .bsn import InvalidBSN, normalise_bsn
@@ -102,12 +103,8 @@ class BlockerForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.all()
     )
-    rule = forms.CharField(
-        max_length=limits.TEXT,
-        label=_("Rule"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Which rule or procedure is in the way?"),
-    )
+    # Suggestions from the rule catalogue (learning/); any other text stays allowed.
+    rule = rule_field()
     effect = forms.CharField(
         max_length=limits.TEXT,
         label=_("Effect on the household"),

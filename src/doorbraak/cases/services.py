@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from doorbraak import text_limits as limits
 from doorbraak.accounts.models import Neighbourhood, Organisation, User
 from doorbraak.accounts.roles import CASEWORKER_ROLES, Role
+from doorbraak.learning.matching import pattern_match_blocker
 from doorbraak.privacy import keyed_hash
 from doorbraak.text_validators import check_name, check_text
 
@@ -231,6 +232,9 @@ def blocker_add(
     timeline_record(
         case, actor, EntryKind.BLOCKER_ADDED, f"{organisation}: {rule}", blocker=blocker
     )
+    # Explicitly, no signal: does this blocker recur in other cases? (learning/matching.py;
+    # synchronous in the embedded mode, a Celery task later.)
+    pattern_match_blocker(blocker.pk)
     return blocker
 
 

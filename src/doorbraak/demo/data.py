@@ -31,6 +31,7 @@ from doorbraak.cases.models import (
 )
 from doorbraak.demo.accounts import PASSWORD
 from doorbraak.demo.escalations import add_demo_escalations
+from doorbraak.demo.learning import add_demo_learning
 from doorbraak.demo.requests import add_demo_requests, solves_a_demo_request
 from doorbraak.demo.situations import (
     CLOSE_REASON,
@@ -319,6 +320,7 @@ def _build_accounts(today: datetime.date) -> tuple[dict, dict]:
                 content_type__app_label="proposals",
                 content_type__model__in=["category", "legalground"],
             )
+            | Q(content_type__app_label="learning", content_type__model="rule")
             | Q(
                 content_type__app_label="approvals",
                 content_type__model__in=["approvalpolicy", "approvalgroup", "policyversion"],
@@ -478,4 +480,5 @@ def build_demo(seed: int = SEED) -> Counter:
     counts["requests"] = add_demo_requests(users["demo-gezinswerker"])
     counts["escalations"] = add_demo_escalations(orgs)
     counts["agenda_items"] = add_demo_tables(orgs)
+    counts.update(add_demo_learning(orgs, users))
     return counts

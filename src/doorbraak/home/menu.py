@@ -74,6 +74,20 @@ def may_have_actions(person: Person) -> bool:
     return person.is_active and person.role not in ADMIN_ROLES
 
 
+def may_record_signal(person: Person) -> bool:
+    """Any professional may say "dit kan niet de bedoeling zijn"; the functional
+    administrator configures and works on no cases."""
+    return person.is_active and person.role not in ADMIN_ROLES
+
+
+def may_triage_signals(person: Person) -> bool:
+    return person.is_active and person.role == Role.BELEIDSADVISEUR
+
+
+def may_decide_patterns(person: Person) -> bool:
+    return person.is_active and person.role == Role.BELEIDSADVISEUR
+
+
 def may_administer(person: Person) -> bool:
     return person.is_active and person.is_staff
 
@@ -107,6 +121,10 @@ def menu(person: Person) -> list[MenuItem]:
         items.append(MenuItem("tables", "tables:index"))
     if may_see_funds(person):
         items.append(MenuItem("funds", "funds:list"))
+    if may_see_patterns(person):
+        items.append(MenuItem("patterns", "learning:patterns"))
+    if may_record_signal(person):
+        items.append(MenuItem("signals", "learning:signals"))
     items.append(MenuItem("calculator", "costbenefit:calculator"))
     if may_administer(person):
         items.append(MenuItem("admin", "admin:index"))

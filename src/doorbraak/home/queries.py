@@ -4,28 +4,25 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
 from django.utils import timezone
 
 from doorbraak.accounts.queries import mandates_active_on
 from doorbraak.approvals import queries as approvals
 from doorbraak.approvals.models import Notification
 from doorbraak.approvals.notifications import unread
-from doorbraak.cases.models import Blocker, BlockerStatus, CaseAccess, CaseStatus
+from doorbraak.cases.models import CaseAccess, CaseStatus
 from doorbraak.cases.queries import case_list
 from doorbraak.costbenefit.models import CostFigure
 from doorbraak.escalation import queries as escalation
 from doorbraak.funds import queries as funds
 from doorbraak.funds.services import utilisation
+from doorbraak.learning import queries as learning
 from doorbraak.proposals.models import Request, RequestStatus
 from doorbraak.tables import queries as tables
 
 from . import menu
 
 SHORT = 5
-#: A blocker pattern is shown once this many open blockers share organisation and rule; fewer
-#: could point at one household.
-PATTERN_MINIMUM = 3
 #: Cost figures priced more than this many years ago are due for review.
 FIGURE_MAX_AGE_YEARS = 2
 
@@ -53,6 +50,7 @@ class StartPage:
     funds: list = field(default_factory=list)
     mandates: list = field(default_factory=list)
     patterns: list = field(default_factory=list)
+    signals: list = field(default_factory=list)
     figures_to_review: int = 0
     actions: list = field(default_factory=list)
     actions_open: int = 0
@@ -74,6 +72,7 @@ class StartPage:
                 self.funds,
                 self.mandates,
                 self.patterns,
+                self.signals,
                 self.figures_to_review,
                 self.actions,
                 self.escalations,
@@ -141,21 +140,11 @@ def start_page(user, today: datetime.date | None = None) -> StartPage:
         page.meeting_shown = tables.presentations(user, page.meeting.item_list, today)
     page.mandates = list(mandates_active_on(today).filter(holder_id=user.pk)[:SHORT])
     if menu.may_see_patterns(person):
-        page.patterns = recurring_blockers(limit=SHORT)
+        page.patterns = learning.candidate_patterns(limit=SHORT)
+    if menu.may_triage_signals(person):
+        page.signals = learning.new_signals(limit=SHORT)
     if menu.may_administer(person):
         page.figures_to_review = CostFigure.objects.filter(
             price_year__lt=today.year - FIGURE_MAX_AGE_YEARS + 1
         ).count()
     return page
-
-
-def recurring_blockers(limit: int) -> list[dict]:
-    """Open blockers that share organisation and rule, most frequent first: the start of
-    learning from patterns. Counts only; no case or household is named."""
-    return list(
-        Blocker.objects.filter(status=BlockerStatus.OPEN)
-        .values("organisation__name", "rule")
-        .annotate(n=Count("id"), cases=Count("case", distinct=True))
-        .filter(Q(cases__gte=PATTERN_MINIMUM))
-        .order_by("-n", "organisation__name")[:limit]
-    )

@@ -58,6 +58,8 @@ class Command(BaseCommand):
             f"{counts['blockers']} knelpunten ({counts['resolved_blockers']} opgelost), "
             f"{counts['plans']} versies van ondersteuningsplannen, "
             f"{counts['requests']} maatwerkvoorstellen, {counts['escalations']} escalaties\n"
+            f"  {counts['rules']} regels in de catalogus, {counts['signals']} signalen, "
+            f"{counts['patterns']} kandidaatpatronen\n"
             f"  {sent} e-mails over stemmen klaargezet en niet verstuurd\n"
             f"Inloggen: demo-<rol> (bijvoorbeeld demo-gezinswerker), "
             f"wachtwoord '{data.PASSWORD}'."
