@@ -62,6 +62,29 @@ def _lock_request(request: Request) -> Request:
     )
 
 
+def _reserve_and_order(request: Request, *, actor, memo: str) -> None:
+    """An approved request (locked, with its fund set): reserve its total on the ledger and
+    make its payment orders; nothing for a zero-euro request."""
+    if request.total <= 0:
+        return
+    try:
+        ledger.reserve(
+            fund_id=request.fund_id,
+            ref=request.reference,
+            cents=fund_services.to_cents(request.total),
+            request_id=request.pk,
+            actor=actor,
+            memo=memo,
+        )
+    except ledger.LedgerError as error:
+        raise MoneyConflict(
+            _("The fund has not enough free budget for this request now; nothing was saved.")
+            if error.code == "insufficient"
+            else ledger_message(error)
+        ) from error
+    fund_services.orders_create(request)
+
+
 # --- Votes ---------------------------------------------------------------------------------
 
 
@@ -73,23 +96,8 @@ def vote_cast(*, actor: User, request: Request, choice: str, comment: str = ""):
     vote, decision = approval_services.vote_record(
         actor=actor, request=request, choice=choice, comment=comment
     )
-    if decision is not None and decision.status == APPROVED and request.total > 0:
-        try:
-            ledger.reserve(
-                fund_id=request.fund_id,
-                ref=request.reference,
-                cents=fund_services.to_cents(request.total),
-                request_id=request.pk,
-                actor=actor,
-                memo=f"{request.reference} {request.category}",
-            )
-        except ledger.LedgerError as error:
-            raise MoneyConflict(
-                _("The fund has not enough free budget for this request now; nothing was saved.")
-                if error.code == "insufficient"
-                else ledger_message(error)
-            ) from error
-        fund_services.orders_create(request)
+    if decision is not None and decision.status == APPROVED:
+        _reserve_and_order(request, actor=actor, memo=f"{request.reference} {request.category}")
     if decision is not None:
         approval_services.decision_announce(request)
     return vote
@@ -114,23 +122,7 @@ def request_approve_at_table(*, actor: User, request: Request, fund: Fund, memo:
         )
     request.fund, request.status, request.decided_at = fund, RequestStatus.APPROVED, timezone.now()
     request.save(update_fields=["fund", "status", "decided_at"])
-    if request.total > 0:
-        try:
-            ledger.reserve(
-                fund_id=fund.pk,
-                ref=request.reference,
-                cents=fund_services.to_cents(request.total),
-                request_id=request.pk,
-                actor=actor,
-                memo=memo,
-            )
-        except ledger.LedgerError as error:
-            raise MoneyConflict(
-                _("The fund has not enough free budget for this request now; nothing was saved.")
-                if error.code == "insufficient"
-                else ledger_message(error)
-            ) from error
-        fund_services.orders_create(request)
+    _reserve_and_order(request, actor=actor, memo=memo)
     approval_notifications.settle_request(request.pk)
     case_services.timeline_record(
         request.case,
