@@ -10,6 +10,7 @@ from doorbraak.accounts.models import Organisation
 from doorbraak.form_fields import IdMultipleChoiceField
 from doorbraak.forms_utrecht import UtrechtFormMixin
 from doorbraak.text_validators import TextLimitsMixin
+from doorbraak.ui import formatting
 
 from . import workflow
 from .models import Pattern, SignalStatus
@@ -74,7 +75,7 @@ class SignalForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["blockers"].queryset = blockers
         self.fields["blockers"].label_from_instance = lambda b: (
-            f"{b.case.reference} · {b.organisation}: {b.rule[:80]}"
+            f"{b.case.reference} · {b.organisation}: {formatting.shorten(b.rule, 80)}"
         )
 
 
@@ -98,7 +99,9 @@ class TriageForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
             (value, label) for value, label in SignalStatus.choices if value in allowed
         ]
         self.fields["pattern"].queryset = patterns
-        self.fields["pattern"].label_from_instance = lambda p: f"{p.reference} · {p.summary[:80]}"
+        self.fields["pattern"].label_from_instance = lambda p: (
+            f"{p.reference} · {formatting.shorten(p.summary, 80)}"
+        )
 
 
 class DecisionForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
