@@ -207,4 +207,11 @@ def run(
 
 
 if __name__ == "__main__":
-    print(json.dumps(run(sys.argv[1], repeats=1, seconds=5), indent=2))
+    import argparse
+
+    parser = argparse.ArgumentParser(description="the web benchmark alone")
+    parser.add_argument("database_url")
+    parser.add_argument("--repeats", type=int, default=1)
+    parser.add_argument("--seconds", type=int, default=5)
+    args = parser.parse_args()
+    print(json.dumps(run(args.database_url, repeats=args.repeats, seconds=args.seconds), indent=2))

@@ -9,7 +9,10 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from .models import Blocker, Case, CaseAccess, Household, Member
+from doorbraak.compiled_reads import CompiledRead
+from doorbraak.proposals.models import Request
+
+from .models import Blocker, Case, CaseAccess, Household, Member, SupportPlan, TimelineEntry
 
 
 def visibility_filter(user) -> Q:
@@ -18,12 +21,16 @@ def visibility_filter(user) -> Q:
     three would force PostgreSQL to scan every case."""
     if not (user and user.is_authenticated and user.is_active):
         return Q(pk__in=[])
+    return _visibility(user.pk, user.team_id)
+
+
+def _visibility(user_id, team_id) -> Q:
     branches = [
-        Case.objects.filter(key_worker_id=user.pk).values("pk"),
-        CaseAccess.objects.filter(user_id=user.pk, revoked_at__isnull=True).values("case_id"),
+        Case.objects.filter(key_worker_id=user_id).values("pk"),
+        CaseAccess.objects.filter(user_id=user_id, revoked_at__isnull=True).values("case_id"),
     ]
-    if user.team_id is not None:
-        branches.append(Case.objects.filter(team_id=user.team_id).values("pk"))
+    if team_id is not None:
+        branches.append(Case.objects.filter(team_id=team_id).values("pk"))
     first, *rest = (branch.order_by() for branch in branches)
     return Q(pk__in=first.union(*rest, all=True))
 
@@ -65,23 +72,77 @@ def visible_case_or_404(user, pk) -> Case:
         raise Http404 from None
 
 
-def case_detail(user, pk) -> Case:
-    try:
-        case = (
-            visible_cases(user)
-            .select_related("household__neighbourhood", "key_worker", "team")
-            .get(pk=pk)
-        )
-    except (Case.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
-    case.member_list = list(case.household.members.all())
-    case.blocker_list = list(case.blockers.select_related("organisation", "created_by"))
-    case.current_plan = case.plans.select_related("created_by").order_by("-version").first()
-    case.entries = list(case.timeline.select_related("actor", "blocker")[:200])
-    case.request_list = list(case.requests.select_related("category").order_by("-submitted_at"))
-    case.active_access = list(
-        case.access.filter(revoked_at__isnull=True).select_related("user", "granted_by")
+# The case page's reads, compiled once per process (doorbraak/compiled_reads.py): the page is
+# opened more than any other, and building these querysets cost more than running them.
+_CASE = CompiledRead(
+    lambda p, has_team: Case.objects.filter(
+        _visibility(p.int("user"), p.int("team") if has_team else None), pk=p.int("case")
+    ).select_related("household__neighbourhood", "key_worker", "team")
+)
+_MEMBERS = CompiledRead(lambda p: Member.objects.filter(household_id=p.int("household")))
+_BLOCKERS = CompiledRead(
+    lambda p: Blocker.objects.filter(case_id=p.int("case")).select_related(
+        "organisation", "created_by"
     )
+)
+_PLAN = CompiledRead(
+    lambda p: (
+        SupportPlan.objects.filter(case_id=p.int("case"))
+        .select_related("created_by")
+        .order_by("-version")[:1]
+    )
+)
+_TIMELINE = CompiledRead(
+    lambda p: TimelineEntry.objects.filter(case_id=p.int("case")).select_related(
+        "actor", "blocker"
+    )[:200]
+)
+_ACCESS = CompiledRead(
+    lambda p: (
+        CaseAccess.objects.filter(case_id=p.int("case"), revoked_at__isnull=True)
+        .select_related("user", "granted_by")
+        .order_by("pk")
+    )
+)
+_REQUESTS = CompiledRead(
+    lambda p: (
+        Request.objects.filter(case_id=p.int("case"))
+        .select_related("category")
+        .order_by("-submitted_at")
+    )
+)
+
+
+def _of_case(rows: list, case: Case) -> list:
+    for row in rows:
+        row.case = case  # what the related manager would have set: no query for row.case
+    return rows
+
+
+def case_detail(user, pk) -> Case:
+    """The case with everything its page shows, if `user` may see it: seven small reads."""
+    if not (user and user.is_authenticated and user.is_active):
+        raise Http404
+    try:
+        pk = int(pk)
+    except (ValueError, TypeError):
+        raise Http404 from None
+    if not 0 < pk < 2**63:
+        raise Http404
+    has_team = user.team_id is not None
+    team = {"team": user.team_id} if has_team else {}
+    case = _CASE.first(has_team, user=user.pk, case=pk, **team)
+    if case is None:
+        raise Http404
+    case.member_list = _MEMBERS.all(household=case.household_id)
+    for member in case.member_list:
+        member.household = case.household
+    case.blocker_list = _of_case(_BLOCKERS.all(case=pk), case)
+    plans = _PLAN.all(case=pk)
+    case.current_plan = _of_case(plans, case)[0] if plans else None
+    case.entries = _of_case(_TIMELINE.all(case=pk), case)
+    case.request_list = _of_case(_REQUESTS.all(case=pk), case)
+    case.active_access = _of_case(_ACCESS.all(case=pk), case)
     return case
 
 

@@ -1,0 +1,136 @@
+"""Reads that are built and compiled once per process, then run with fresh parameters.
+
+A page's time goes mostly into Python, not into PostgreSQL: building a queryset (`filter`,
+`select_related`, cloning) and compiling it to SQL cost more than running it (issue 12,
+docs/benchmarks.md). The reads every page makes have a fixed shape, only the ids change. A
+`CompiledRead` builds its queryset once with placeholder values, compiles it once per database
+connection, and from then on only swaps the placeholders for the real values and runs the SQL.
+Rows still come back through Django's own iterables: model instances (with their
+`select_related` objects), `values()` dicts or `values_list()` tuples, with every field
+converter applied (decryption, decimals, dates), exactly as the queryset would return them.
+
+    _MEMBERS = CompiledRead(lambda p: Member.objects.filter(household_id=p.int("household")))
+    members = _MEMBERS.all(household=case.household_id)
+
+What a compiled read cannot hold, it refuses when it is first compiled: `prefetch_related`
+(a second query of its own), a placeholder Django would write into the SQL text instead of
+passing it as a parameter (a `LIMIT` must be a constant), a placeholder that does not reach the
+database at all, and lists of varying length (`pk__in=[...]`: use a subquery). A read whose
+shape depends on the data (a user with or without a team) takes that as a `shape` argument:
+each shape is compiled once.
+
+Decision record: docs/decisions/0011-compiled-reads.md."""
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import connections
+from django.db.models import QuerySet
+from django.db.models.sql.compiler import SQLCompiler
+
+_ATTRIBUTE = "_doorbraak_compiled_reads"
+
+
+class CompiledReadError(Exception):
+    """A compiled read was written with something it cannot hold (see the module docstring)."""
+
+
+class Params:
+    """Hands out placeholder values for a read's parameters while it is being built. Each
+    placeholder is a value no real row carries, so it can be found among the compiled SQL's
+    parameters afterwards."""
+
+    def __init__(self) -> None:
+        self.sentinels: dict[str, Any] = {}
+
+    def int(self, name: str) -> int:
+        return self._sentinel(name, -(10**15) - 7919 * (len(self.sentinels) + 1))
+
+    def str(self, name: str) -> str:
+        return self._sentinel(name, f"\x1fdoorbraak-param-{len(self.sentinels)}-{name}\x1f")
+
+    def _sentinel(self, name: str, value):
+        if name in self.sentinels:
+            return self.sentinels[name]
+        self.sentinels[name] = value
+        return value
+
+
+@dataclass
+class _Compiled:
+    queryset: QuerySet
+    compiler: SQLCompiler
+    sql: str
+    params: tuple
+    #: parameter name → positions in `params` where its placeholder stands
+    positions: dict[str, list[int]]
+    current: tuple = field(default=())
+
+
+class CompiledRead:
+    def __init__(self, build: Callable[..., QuerySet], *, using: str = "default") -> None:
+        self.build = build
+        self.using = using
+
+    def all(self, *shape: Hashable, **params) -> list:
+        """The rows for these parameter values, as the queryset would return them."""
+        compiled = self._compiled(shape)
+        missing = set(compiled.positions) ^ set(params)
+        if missing:
+            raise CompiledReadError(f"parameters do not match the read: {sorted(missing)}")
+        values = list(compiled.params)
+        for name, positions in compiled.positions.items():
+            for position in positions:
+                values[position] = params[name]
+        compiled.current = tuple(values)
+        queryset = compiled.queryset
+        return list(queryset._iterable_class(queryset))
+
+    def first(self, *shape: Hashable, **params):
+        rows = self.all(*shape, **params)
+        return rows[0] if rows else None
+
+    def _compiled(self, shape: tuple) -> _Compiled:
+        connection = connections[self.using]
+        cache = connection.__dict__.setdefault(_ATTRIBUTE, {})
+        key = (id(self), shape)
+        compiled = cache.get(key)
+        if compiled is None:
+            compiled = cache[key] = self._compile(connection, shape)
+        return compiled
+
+    def _compile(self, connection, shape: tuple) -> _Compiled:
+        names = Params()
+        queryset = self.build(names, *shape)
+        if queryset._prefetch_related_lookups:
+            raise CompiledReadError("a compiled read cannot prefetch: write a second read")
+        query = queryset.query
+        compiler = query.get_compiler(connection=connection)
+        sql, params = compiler.as_sql()
+        params = tuple(params)
+        positions: dict[str, list[int]] = {}
+        for name, sentinel in names.sentinels.items():
+            found = [i for i, value in enumerate(params) if _same(value, sentinel)]
+            if not found:
+                raise CompiledReadError(f"parameter {name!r} does not reach the database")
+            if str(sentinel) in sql:
+                raise CompiledReadError(f"parameter {name!r} is written into the SQL text")
+            positions[name] = found
+        if any(isinstance(value, list | tuple | set) for value in params):
+            raise CompiledReadError("a compiled read cannot hold a list parameter")
+        compiled = _Compiled(queryset, compiler, sql, params, positions)
+        # From now on the query hands out this compiler, and the compiler its SQL with the
+        # current values, so Django's iterables run it without building or compiling again.
+        query.get_compiler = lambda using=None, connection=None, elide_empty=True: compiler
+        compiler.as_sql = lambda *args, **kwargs: (compiled.sql, compiled.current)
+        return compiled
+
+
+def _same(value, sentinel) -> bool:
+    return type(value) is type(sentinel) and value == sentinel
+
+
+def forget(using: str = "default") -> None:
+    """Drop the compiled reads of this thread's connection (tests that change the schema)."""
+    connections[using].__dict__.pop(_ATTRIBUTE, None)
