@@ -10,7 +10,6 @@ import re
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.parse
@@ -179,7 +178,9 @@ def run(
     try:
         cookie = log_in(username, password)
         paths = bench_paths(env, username)
-        wrk(paths, cookie, 3, connections)  # warm-up
+        # Warm-up: long enough for every worker to finish loading the anonymiser in the
+        # background (wsgi.py), which otherwise slows the first repetition to half speed.
+        wrk(paths, cookie, 20, connections)
         web, bare = [], []
         for _ in range(repeats):
             web.append(wrk(paths, cookie, seconds, connections))

@@ -87,20 +87,24 @@ def test_a_parameter_used_twice_is_replaced_everywhere():
 
 
 def test_each_shape_is_compiled_once():
-    with_team = UserFactory(team=TeamFactory())
-    without_team = UserFactory(team=None)
-    case = CaseFactory(actor=with_team)
-    with pytest.raises(Exception) as refused:
-        queries.case_detail(without_team, case.pk)
-    assert refused.typename == "Http404"
-    CaseAccess.objects.create(case=case, user=without_team, granted_by=with_team, reason="test")
-    assert queries.case_detail(without_team, case.pk).pk == case.pk
-    assert queries.case_detail(with_team, case.pk).pk == case.pk
-    assert [a.user_id for a in queries.case_detail(with_team, case.pk).active_access] == [
-        without_team.pk
-    ]
+    team = TeamFactory()
+    worker = UserFactory(team=team)
+    case = CaseFactory(actor=worker)
+    built = []
+
+    def build(p, by_team):
+        built.append(by_team)
+        if by_team:
+            return Case.objects.filter(team_id=p.int("team"))
+        return Case.objects.filter(key_worker_id=p.int("user"))
+
+    read = CompiledRead(build)
+    for _ in range(3):
+        assert [c.pk for c in read.all(True, team=team.pk)] == [case.pk]
+        assert [c.pk for c in read.all(False, user=worker.pk)] == [case.pk]
+    assert built == [True, False]
     compiled = connections["default"].__dict__["_doorbraak_compiled_reads"]
-    assert {key[1] for key in compiled if key[0] == id(queries._CASE)} == {(True,), (False,)}
+    assert {key[1] for key in compiled if key[0] == id(read)} == {(True,), (False,)}
 
 
 def test_values_and_values_list_and_annotations():
@@ -165,3 +169,30 @@ def test_case_detail_refuses_ids_out_of_range():
         with pytest.raises(Exception) as refused:
             queries.case_detail(worker, pk)
         assert refused.typename == "Http404"
+
+
+def test_may_see_agrees_with_the_visibility_filter():
+    """The one-case check of the case and request pages decides as `visibility_filter`."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.utils import timezone
+
+    team, other_team = TeamFactory(), TeamFactory()
+    worker = UserFactory(team=team)
+    case = CaseFactory(actor=worker)
+    teammate, outsider = UserFactory(team=team), UserFactory(team=other_team)
+    granted, revoked, teamless = (
+        UserFactory(team=other_team),
+        UserFactory(),
+        UserFactory(team=None),
+    )
+    inactive = UserFactory(team=team, is_active=False)
+    CaseAccess.objects.create(case=case, user=granted, granted_by=worker, reason="test")
+    CaseAccess.objects.create(case=case, user=teamless, granted_by=worker, reason="test")
+    CaseAccess.objects.create(
+        case=case, user=revoked, granted_by=worker, reason="test", revoked_at=timezone.now()
+    )
+    expected = {worker: True, teammate: True, granted: True, teamless: True}
+    for user in (worker, teammate, outsider, granted, revoked, teamless, inactive, AnonymousUser()):
+        sees = queries.visible_cases(user).filter(pk=case.pk).exists()
+        assert queries.may_see(user, case) is sees
+        assert sees is expected.get(user, False)

@@ -127,6 +127,19 @@ class CompiledRead:
         return compiled
 
 
+def prefetched(instance, name: str, rows: list) -> list:
+    """Hand `rows` to `instance.<name>.all()` as `prefetch_related` would, so code that reads
+    the relation (templates, serializers) runs no query of its own."""
+    manager = getattr(instance, name)
+    queryset = manager.model._default_manager.none()
+    queryset._result_cache = list(rows)
+    queryset._prefetch_done = True
+    cache = instance.__dict__.setdefault("_prefetched_objects_cache", {})
+    key = getattr(manager, "prefetch_cache_name", None) or manager.field.remote_field.cache_name
+    cache[key] = queryset
+    return rows
+
+
 def _same(value, sentinel) -> bool:
     return type(value) is type(sentinel) and value == sentinel
 

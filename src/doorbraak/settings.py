@@ -140,6 +140,15 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # becomes DECLARE CURSOR WITH HOLD + FETCH + CLOSE, and it breaks behind PgBouncer's
     # transaction pooling. Pages never stream large result sets, so nothing is lost.
     DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+    # Server-side binding with prepared statements: psycopg prepares a statement the second
+    # time a connection runs it, and PostgreSQL then parses and plans it once instead of on
+    # every request (planning was most of a page's database time: docs/benchmarks.md,
+    # decision 0011). PgBouncer before 1.21 in transaction mode cannot carry prepared
+    # statements: set DOORBRAAK_DB_PREPARED=0 there.
+    if env_bool("DOORBRAAK_DB_PREPARED", True):
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            {"server_side_binding": True, "prepare_threshold": 2}
+        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Background jobs (Celery; doorbraak/jobs/). With DOORBRAAK_REDIS_URL set, tasks go to Redis

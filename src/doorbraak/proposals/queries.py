@@ -3,8 +3,10 @@
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
-from doorbraak.cases.models import Blocker
+from doorbraak.cases import queries as case_queries
+from doorbraak.cases.models import Blocker, Member
 from doorbraak.cases.queries import visible_cases
+from doorbraak.compiled_reads import CompiledRead, prefetched
 
 from .models import Category, LegalGround, Request
 
@@ -22,11 +24,36 @@ def visible_requests(user) -> QuerySet[Request]:
     )
 
 
+# The request page's reads, compiled once per process (doorbraak/compiled_reads.py).
+_REQUEST = CompiledRead(
+    lambda p: Request.objects.filter(pk=p.int("request")).select_related(
+        "case__household",
+        "category",
+        "created_by",
+        "triangle__legal_ground",
+        "cost_benefit",
+        "fund__approval_policy",
+    )
+)
+_BLOCKERS = CompiledRead(
+    lambda p: Blocker.objects.filter(requests=p.int("request")).select_related("organisation")
+)
+_MEMBERS = CompiledRead(lambda p: Member.objects.filter(household_id=p.int("household")))
+
+
 def request_detail(user, pk) -> Request:
-    try:
-        return visible_requests(user).select_related("fund__approval_policy").get(pk=pk)
-    except (Request.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    """The request with its blockers and household members, if `user` may see it."""
+    pk = case_queries.valid_pk(pk)
+    request = _REQUEST.first(request=pk)
+    if request is None or not case_queries.may_see(user, request.case):
+        raise Http404
+    prefetched(request, "blockers", _BLOCKERS.all(request=pk))
+    household = request.case.household
+    members = _MEMBERS.all(household=household.pk)
+    for member in members:
+        member.household = household
+    prefetched(household, "members", members)
+    return request
 
 
 def active_categories() -> QuerySet[Category]:
