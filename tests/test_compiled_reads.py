@@ -65,7 +65,29 @@ def test_the_same_read_runs_with_other_values_without_building_again():
     assert [c.team_id for c in first] == [teams[0].pk]
     assert [c.team_id for c in second] == [teams[1].pk]
     assert nothing == []
-    assert len(built) == 1
+    assert len(built) == 2  # built twice when compiled (to find the parameters), then never
+
+
+def test_a_constant_equal_to_a_placeholder_stays_a_constant():
+    team = TeamFactory()
+    case = CaseFactory(actor=UserFactory(team=team))
+    read = CompiledRead(
+        lambda p: Case.objects.filter(pk=p.int("case")).exclude(team_id=20011).exclude(pk=20012)
+    )
+    assert [c.pk for c in read.all(case=case.pk)] == [case.pk]
+
+
+def test_small_integer_columns_take_parameters():
+    """A positive integer column is wrapped in a driver type with server-side binding."""
+    from doorbraak.approvals.models import PolicyVersion
+    from tests.funds.conftest import make_policy
+
+    policy = make_policy(name="Compiled")
+    read = CompiledRead(
+        lambda p: PolicyVersion.objects.filter(policy_id=p.int("policy"), version=p.int("v"))
+    )
+    assert read.first(policy=policy.pk, v=policy.version).policy_id == policy.pk
+    assert read.first(policy=policy.pk, v=policy.version + 1) is None
 
 
 def test_a_parameter_used_twice_is_replaced_everywhere():
@@ -102,7 +124,7 @@ def test_each_shape_is_compiled_once():
     for _ in range(3):
         assert [c.pk for c in read.all(True, team=team.pk)] == [case.pk]
         assert [c.pk for c in read.all(False, user=worker.pk)] == [case.pk]
-    assert built == [True, False]
+    assert built == [True, True, False, False]  # each shape built twice, then never again
     compiled = connections["default"].__dict__["_doorbraak_compiled_reads"]
     assert {key[1] for key in compiled if key[0] == id(read)} == {(True,), (False,)}
 

@@ -37,24 +37,26 @@ class CompiledReadError(Exception):
 
 
 class Params:
-    """Hands out placeholder values for a read's parameters while it is being built. Each
-    placeholder is a value no real row carries, so it can be found among the compiled SQL's
-    parameters afterwards."""
+    """Hands out placeholder values for a read's parameters while it is being built. A read is
+    built twice, with two different sets of placeholders; the positions where the compiled
+    parameters differ between the two builds are the read's parameters. The placeholders are
+    small positive numbers, valid for every integer column, so Django compiles them as it would
+    compile a real id."""
 
-    def __init__(self) -> None:
+    def __init__(self, variant: int) -> None:
+        self.variant = variant
         self.sentinels: dict[str, Any] = {}
 
     def int(self, name: str) -> int:
-        return self._sentinel(name, -(10**15) - 7919 * (len(self.sentinels) + 1))
+        return self._sentinel(name, 20011 + 2 * len(self.sentinels) + self.variant)
 
     def str(self, name: str) -> str:
-        return self._sentinel(name, f"\x1fdoorbraak-param-{len(self.sentinels)}-{name}\x1f")
+        return self._sentinel(name, f"doorbraak-param-{len(self.sentinels)}-{self.variant}")
 
     def _sentinel(self, name: str, value):
-        if name in self.sentinels:
-            return self.sentinels[name]
-        self.sentinels[name] = value
-        return value
+        if name not in self.sentinels:
+            self.sentinels[name] = value
+        return self.sentinels[name]
 
 
 @dataclass
@@ -65,6 +67,8 @@ class _Compiled:
     params: tuple
     #: parameter name → positions in `params` where its placeholder stands
     positions: dict[str, list[int]]
+    #: position → the driver type the compiled query wrapped its value in (psycopg's Int4)
+    wrappers: dict[int, type]
     current: tuple = field(default=())
 
 
@@ -81,8 +85,10 @@ class CompiledRead:
             raise CompiledReadError(f"parameters do not match the read: {sorted(missing)}")
         values = list(compiled.params)
         for name, positions in compiled.positions.items():
+            value = params[name]
             for position in positions:
-                values[position] = params[name]
+                wrap = compiled.wrappers.get(position)
+                values[position] = value if wrap is None or value is None else wrap(value)
         compiled.current = tuple(values)
         queryset = compiled.queryset
         return list(queryset._iterable_class(queryset))
@@ -101,28 +107,42 @@ class CompiledRead:
         return compiled
 
     def _compile(self, connection, shape: tuple) -> _Compiled:
-        names = Params()
-        queryset = self.build(names, *shape)
-        if queryset._prefetch_related_lookups:
-            raise CompiledReadError("a compiled read cannot prefetch: write a second read")
-        query = queryset.query
-        compiler = query.get_compiler(connection=connection)
-        sql, params = compiler.as_sql()
-        params = tuple(params)
+        builds = []
+        for variant in (0, 1):
+            names = Params(variant)
+            queryset = self.build(names, *shape)
+            if queryset._prefetch_related_lookups:
+                raise CompiledReadError("a compiled read cannot prefetch: write a second read")
+            compiler = queryset.query.get_compiler(connection=connection)
+            sql, params = compiler.as_sql()
+            builds.append((names.sentinels, queryset, compiler, sql, tuple(params)))
+        (first, queryset, compiler, sql, params), (second, _, _, other_sql, other_params) = builds
+        if sql != other_sql or len(params) != len(other_params):
+            raise CompiledReadError("a parameter is written into the SQL text")
         positions: dict[str, list[int]] = {}
-        for name, sentinel in names.sentinels.items():
-            found = [i for i, value in enumerate(params) if _same(value, sentinel)]
+        for name in first:
+            found = [
+                i
+                for i, (one, two) in enumerate(zip(params, other_params, strict=True))
+                if _same(one, first[name]) and _same(two, second[name])
+            ]
             if not found:
                 raise CompiledReadError(f"parameter {name!r} does not reach the database")
-            if str(sentinel) in sql:
-                raise CompiledReadError(f"parameter {name!r} is written into the SQL text")
             positions[name] = found
-        if any(isinstance(value, list | tuple | set) for value in params):
-            raise CompiledReadError("a compiled read cannot hold a list parameter")
-        compiled = _Compiled(queryset, compiler, sql, params, positions)
+        if sum(len(found) for found in positions.values()) != sum(
+            one != two for one, two in zip(params, other_params, strict=True)
+        ):
+            raise CompiledReadError("a parameter reaches the database changed")
+        wrappers = {
+            i: type(params[i])
+            for name, found in positions.items()
+            for i in found
+            if type(params[i]) is not type(first[name])
+        }
+        compiled = _Compiled(queryset, compiler, sql, params, positions, wrappers)
         # From now on the query hands out this compiler, and the compiler its SQL with the
         # current values, so Django's iterables run it without building or compiling again.
-        query.get_compiler = lambda using=None, connection=None, elide_empty=True: compiler
+        queryset.query.get_compiler = lambda using=None, connection=None, elide_empty=True: compiler
         compiler.as_sql = lambda *args, **kwargs: (compiled.sql, compiled.current)
         return compiled
 
@@ -131,17 +151,21 @@ def prefetched(instance, name: str, rows: list) -> list:
     """Hand `rows` to `instance.<name>.all()` as `prefetch_related` would, so code that reads
     the relation (templates, serializers) runs no query of its own."""
     manager = getattr(instance, name)
-    queryset = manager.model._default_manager.none()
+    key = getattr(manager, "prefetch_cache_name", None) or manager.field.remote_field.cache_name
+    cache = instance.__dict__.setdefault("_prefetched_objects_cache", {})
+    cache.pop(key, None)
+    queryset = manager.get_queryset()  # the relation's own filter, for a later .filter()
     queryset._result_cache = list(rows)
     queryset._prefetch_done = True
-    cache = instance.__dict__.setdefault("_prefetched_objects_cache", {})
-    key = getattr(manager, "prefetch_cache_name", None) or manager.field.remote_field.cache_name
     cache[key] = queryset
     return rows
 
 
 def _same(value, sentinel) -> bool:
-    return type(value) is type(sentinel) and value == sentinel
+    """`value` is the placeholder as the compiled query carries it: the same value, perhaps
+    wrapped in a driver type (psycopg's `Int4` for an integer column, with server-side
+    binding)."""
+    return isinstance(value, type(sentinel)) and value == sentinel
 
 
 def forget(using: str = "default") -> None:

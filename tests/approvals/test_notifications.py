@@ -6,6 +6,7 @@ from django.core import mail
 from django.urls import reverse
 
 from doorbraak.approvals.models import Notification, NotificationKind
+from doorbraak.approvals.notifications import unread
 from doorbraak.approvals.queries import unread_count
 from doorbraak.proposals import lifecycle
 from tests.approvals.test_flow import submit
@@ -41,6 +42,9 @@ def test_a_vote_request_stops_counting_once_voted_or_decided(worker_a, voting):
     # The requester is told, once.
     assert unread_count(worker_a) == 1
     assert Notification.objects.get(user=worker_a).kind == NotificationKind.DECIDED
+    # The compiled badge count and the notification list's condition agree.
+    for user in (worker_a, first, second, third):
+        assert unread_count(user) == unread(user).count()
 
 
 def test_the_badge_and_the_notifications_page_agree(client, worker_a, voting):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from doorbraak.accounts.models import User
 from doorbraak.accounts.roles import Role
 from doorbraak.cases.models import Case
+from doorbraak.compiled_reads import CompiledRead
 from doorbraak.proposals.anonymised import anonymise_texts
 from doorbraak.proposals.models import Request
 from doorbraak.text_validators import length_message
@@ -55,8 +56,35 @@ def policy_save(policy: ApprovalPolicy) -> PolicyVersion:
     return PolicyVersion.objects.create(policy=policy, version=version, snapshot=snapshot)
 
 
+_VERSION = CompiledRead(
+    lambda p: PolicyVersion.objects.filter(policy_id=p.int("policy"), version=p.int("version"))
+)
+# Who may vote, per kind of pool (see `eligible_approvers`); compiled once, as the vote page,
+# the request page and every vote read them.
+_GROUP_POOL = CompiledRead(
+    lambda p: (
+        User.objects.filter(approval_groups=p.int("group"), is_active=True)
+        .exclude(pk=p.int("requester"))
+        .order_by("id")
+    )
+)
+_TEAM_POOL = CompiledRead(
+    lambda p: (
+        User.objects.filter(
+            team_id=Subquery(Case.objects.filter(pk=p.int("case")).values("team_id")),
+            is_active=True,
+        )
+        .exclude(pk=p.int("requester"))
+        .order_by("id")
+    )
+)
+
+
 def current_version(policy: ApprovalPolicy) -> PolicyVersion:
-    return policy.versions.get(version=policy.version)
+    version = _VERSION.first(policy=policy.pk, version=policy.version)
+    if version is None:
+        raise PolicyVersion.DoesNotExist(f"policy {policy.pk} has no version {policy.version}")
+    return version
 
 
 # --- Votes and decisions ------------------------------------------------------------------
@@ -66,12 +94,10 @@ def eligible_approvers(request) -> list[User]:
     """Who may vote: the policy's pool, active people, never the requester."""
     policy = request.fund.approval_policy
     if policy.pool == Pool.GROUP:
-        people = policy.group.members.all()
-    else:
-        people = User.objects.filter(
-            team_id=Subquery(Case.objects.filter(pk=request.case_id).values("team_id"))
-        )
-    return list(people.filter(is_active=True).exclude(pk=request.created_by_id).order_by("id"))
+        if policy.group_id is None:
+            return []
+        return _GROUP_POOL.all(group=policy.group_id, requester=request.created_by_id)
+    return _TEAM_POOL.all(case=request.case_id, requester=request.created_by_id)
 
 
 def _quorum_inputs(request, version) -> tuple[dict[int, User], dict]:

@@ -13,6 +13,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from doorbraak.cases.queries import visible_cases
+from doorbraak.compiled_reads import CompiledRead
 from doorbraak.costbenefit.queries import municipality_id
 
 from . import rules
@@ -130,13 +131,19 @@ def route_steps(route: rules.Route, chain: list[Escalation]) -> tuple[Step, ...]
     return tuple(steps)
 
 
-def case_route_items(case) -> list[ItemOnRoute]:
-    """Every escalated item of the case with its steps on the route: one query."""
-    rows = list(
-        Escalation.objects.filter(case_id=case.pk)
+_CASE_ESCALATIONS = CompiledRead(
+    lambda p: (
+        Escalation.objects.filter(case_id=p.int("case"))
         .select_related("route_version", "request", "blocker__organisation")
         .order_by("level", "pk")
     )
+)
+
+
+def case_route_items(case) -> list[ItemOnRoute]:
+    """Every escalated item of the case with its steps on the route: one query, compiled
+    once (the case page shows it; doorbraak/compiled_reads.py)."""
+    rows = _CASE_ESCALATIONS.all(case=case.pk)
     chains: dict[tuple, list[Escalation]] = {}
     for row in rows:
         key = ("r", row.request_id) if row.request_id else ("b", row.blocker_id)
