@@ -138,7 +138,15 @@ class Case(models.Model):
         verbose_name = _("case")
         verbose_name_plural = _("cases")
         ordering = ["-opened_at"]
-        indexes = [models.Index(fields=["team", "status"], name="case_team_status_idx")]
+        indexes = [
+            # The case lists count and sort a person's and a team's cases on these alone
+            # (cases.queries.listed_cases), without visiting the cases. The first also
+            # serves every lookup by team and status.
+            models.Index(fields=["team", "status", "-opened_at", "-id"], name="case_team_list_idx"),
+            models.Index(
+                fields=["key_worker", "status", "-opened_at", "-id"], name="case_worker_list_idx"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.reference} {self.household}"

@@ -48,20 +48,46 @@ def case_list(user, *, mine_only: bool = False, status: str | None = None) -> Qu
     return cases
 
 
+def listed_cases(user, *, mine_only: bool, status: str | None) -> QuerySet:
+    """The (id, opened_at) of the cases a list shows, for counting and sorting: the branches of
+    `visibility_filter`, each filtered on status on its own index (key worker, status, opened)
+    and (team, status, opened), then united. "Mine" is the key-worker branch alone: a key
+    worker always sees their own case. Filtering every visible case by id after the union
+    cost 2–3 ms for a team of ~600 cases (docs/benchmarks.md)."""
+    if not (user and user.is_authenticated and user.is_active):
+        return Case.objects.none().values("pk", "opened_at")
+
+    def only_status(cases):
+        return cases.filter(status=status) if status else cases
+
+    mine = only_status(Case.objects.filter(key_worker_id=user.pk)).values("pk", "opened_at")
+    if mine_only:
+        return mine.order_by()
+    branches = [
+        only_status(
+            Case.objects.filter(
+                pk__in=CaseAccess.objects.filter(user_id=user.pk, revoked_at__isnull=True).values(
+                    "case_id"
+                )
+            )
+        ).values("pk", "opened_at")
+    ]
+    if user.team_id is not None:
+        branches.append(
+            only_status(Case.objects.filter(team_id=user.team_id)).values("pk", "opened_at")
+        )
+    return mine.order_by().union(*(branch.order_by() for branch in branches))
+
+
 def case_page(user, *, mine_only: bool, status: str | None, number, per_page: int) -> Page:
-    """One page of the case list, newest first. Counting and sorting run on case rows only;
-    just the page's cases are then read with household, key worker and team. (Joining every
-    visible case before the sort cost 7–12 ms for a team of ~600 cases; docs/benchmarks.md.)"""
-    ids = (
-        case_list(user, mine_only=mine_only, status=status)
-        .order_by("-opened_at", "-pk")
-        .values_list("pk", flat=True)
-    )
-    page = Paginator(ids, per_page).get_page(number)
-    found = Case.objects.select_related("household", "key_worker", "team").in_bulk(
-        list(page.object_list)
-    )
-    page.object_list = [found[pk] for pk in page.object_list if pk in found]
+    """One page of the case list, newest first. Counting and sorting run on (id, opened_at)
+    only (`listed_cases`); just the page's cases are then read with household, key worker and
+    team."""
+    rows = listed_cases(user, mine_only=mine_only, status=status).order_by("-opened_at", "-pk")
+    page = Paginator(rows, per_page).get_page(number)
+    ids = [row["pk"] for row in page.object_list]
+    found = Case.objects.select_related("household", "key_worker", "team").in_bulk(ids)
+    page.object_list = [found[pk] for pk in ids if pk in found]
     return page
 
 

@@ -10,8 +10,7 @@ from doorbraak.accounts.queries import mandates_active_on
 from doorbraak.approvals import queries as approvals
 from doorbraak.approvals.models import Notification
 from doorbraak.approvals.notifications import unread
-from doorbraak.cases.models import CaseAccess, CaseStatus
-from doorbraak.cases.queries import case_list
+from doorbraak.cases.models import Case, CaseAccess, CaseStatus
 from doorbraak.costbenefit.models import CostFigure
 from doorbraak.escalation import queries as escalation
 from doorbraak.funds import queries as funds
@@ -113,7 +112,10 @@ def start_page(user, today: datetime.date | None = None) -> StartPage:
     page.notifications = notifications[:SHORT]
     page.notifications_more = len(notifications) > SHORT
     if menu.may_open_case(person):
-        mine = case_list(user, mine_only=True, status=CaseStatus.OPEN)
+        # A key worker always sees their own cases: the key-worker index alone, no union.
+        mine = Case.objects.filter(key_worker_id=user.pk, status=CaseStatus.OPEN).select_related(
+            "household", "key_worker", "team"
+        )
         page.cases = list(mine.order_by("-opened_at", "-pk")[:SHORT])
         page.cases_total = mine.count()
         page.requests = list(
