@@ -58,7 +58,9 @@ def paths_of(user) -> list[str]:
     cases = list(visible_cases(user).order_by("-pk").values_list("pk", flat=True)[:10])
     asked = list(inbox(user).values_list("pk", flat=True)[:5])
     own = list(visible_requests(user).order_by("-pk").values_list("pk", flat=True)[:5])
-    paths = ["/", "/meldingen/", "/casussen/", "/casussen/?weergave=alle", "/stemmen/"]
+    from bench.web import FIXED_PAGES
+
+    paths = list(FIXED_PAGES)
     paths += [f"/casussen/{pk}/" for pk in cases]
     paths += [f"/stemmen/{pk}/" for pk in asked] + [f"/voorstellen/{pk}/" for pk in own]
     paths += ["/bench/bare/"]

@@ -24,6 +24,11 @@ TARGETS = [
     ("ledger.overspent_funds", "0 funds overspent", lambda v: v == 0),
     ("anonymiser.ratio_vs_deduce", "≥ 1.0 × deduce notes/s", lambda v: v >= 1.0),
     ("anonymiser.warm_start_s", "warm start ≤ 10 s", lambda v: v <= 10),
+    (
+        "memory.growth_ratio",
+        "worker memory after 10,000 requests ≤ 1.10 × after 1,000",
+        lambda v: v <= 1.10,
+    ),
 ]
 
 
@@ -138,11 +143,16 @@ runs (min and max beside it), and each is compared with a baseline measured in t
 
 ## How it is measured
 
-- **web**: gunicorn ({args.workers} workers, DEBUG off) on PostgreSQL; wrk with 16 connections
-  for {args.seconds} s cycles through the case list (mine and team), case pages, the approval
-  inbox, approver review pages and request pages of `bench-worker`; the baseline is
+- **web**: gunicorn ({args.workers} workers, DEBUG off) on PostgreSQL; after a 20 s warm-up,
+  wrk with 16 connections for {args.seconds} s cycles through the pages of `bench-worker`
+  (`bench/web.py`: start page, notifications, case list mine and team, vote inbox, actions,
+  tables, signals, funds, ten case pages, five vote pages, five request pages); the baseline is
   `/bench/bare/` (session auth and one query) on the same server in the same run. Every page
   view also writes its processing-log and audit records, as in production.
+  `python -m bench.pages` shows the same mix per page in one process (time, queries, SQL time,
+  and with `--profile` where the time goes).
+- **memory**: one gunicorn worker's resident memory after 1,000 and after 10,000 requests
+  through the same mix, one after the other.
 - **ledger**: 32 clients (four processes of eight threads, each thread its own connection)
   reserve, pay and release on 10 funds for {args.seconds} s, against `pgbench`'s built-in
   TPC-B-like run (32 clients, `-j 2`) on the same PostgreSQL server; afterwards every fund's
@@ -169,7 +179,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--scale", default=os.environ.get("SCALE", "city"))
-    parser.add_argument("--only", nargs="*", default=["web", "ledger", "anonymiser"])
+    parser.add_argument("--only", nargs="*", default=["web", "memory", "ledger", "anonymiser"])
     parser.add_argument(
         "--report-only",
         action="store_true",
@@ -187,6 +197,10 @@ def main() -> None:
         results.update(
             web.run(url, repeats=args.repeats, seconds=args.seconds, workers=args.workers)
         )
+    if "memory" in args.only:
+        from bench import web
+
+        results.update(web.memory(url))
     if "ledger" in args.only:
         from bench import ledger
 

@@ -116,6 +116,21 @@ def log_in(username: str, password: str) -> str:
     return "; ".join(f"{k}={v}" for k, v in cookies.items())
 
 
+#: The pages of the mix without an id; every page a professional uses daily belongs here
+#: (docs/architecture.md, "Fast pages"). The case, vote and request pages are added with ids.
+FIXED_PAGES = (
+    "/",
+    "/meldingen/",
+    "/casussen/",
+    "/casussen/?weergave=alle",
+    "/stemmen/",
+    "/acties/",
+    "/tafels/",
+    "/signalen/",
+    "/potjes/",
+)
+
+
 def bench_paths(env: dict, username: str) -> list[str]:
     """Pages of a real professional: their case list, cases, inbox and requests."""
     script = (
@@ -138,7 +153,7 @@ def bench_paths(env: dict, username: str) -> list[str]:
     cases, asked, own = json.loads(out.decode().strip().splitlines()[-1])
     if not cases:
         raise RuntimeError(f"{username} sees no cases: run make bench-data first")
-    paths = ["/", "/meldingen/", "/casussen/", "/casussen/?weergave=alle", "/stemmen/"]
+    paths = list(FIXED_PAGES)
     paths += [f"/casussen/{pk}/" for pk in cases]
     paths += [f"/stemmen/{pk}/" for pk in asked] + [f"/voorstellen/{pk}/" for pk in own]
     return paths
@@ -207,6 +222,64 @@ def run(
     }
 
 
+def worker_rss_kib(master: subprocess.Popen) -> tuple[int, int]:
+    """(pid, resident memory in KiB) of the one worker of a gunicorn master."""
+    children = Path(f"/proc/{master.pid}/task/{master.pid}/children").read_text().split()
+    if len(children) != 1:
+        raise RuntimeError(f"expected one gunicorn worker, found {children}")
+    pid = int(children[0])
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return pid, int(line.split()[1])
+    raise RuntimeError("no VmRSS")
+
+
+def request_loop(paths: list[str], cookie: str, count: int) -> int:
+    """`count` requests through the mix, one after the other; the number that failed."""
+    failed = 0
+    for n in range(count):
+        request = urllib.request.Request(BASE + paths[n % len(paths)], headers={"Cookie": cookie})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                response.read()
+                failed += response.status != 200
+        except OSError:
+            failed += 1
+    return failed
+
+
+def memory(
+    database_url: str, *, first: int = 1_000, total: int = 10_000, username: str = "bench-worker"
+) -> dict:
+    """The resident memory of one gunicorn worker after `first` and after `total` requests
+    through the page mix. It must not grow: a page that keeps something per request (a cache
+    without a bound, a list of queries) shows here."""
+    env = server_env(database_url)
+    server = start_server(env, 1, ROOT / "bench" / "results" / "gunicorn-memory.log")
+    try:
+        cookie = log_in(username, "doorbraak")
+        paths = bench_paths(env, username)
+        time.sleep(15)  # the worker loads the anonymiser in the background (wsgi.py)
+        failed = request_loop(paths, cookie, first)
+        pid, after_first = worker_rss_kib(server)
+        failed += request_loop(paths, cookie, total - first)
+        same_pid, after_total = worker_rss_kib(server)
+        if same_pid != pid:
+            raise RuntimeError("the worker was restarted during the memory run")
+    finally:
+        stop_server(server)
+    return {
+        f"memory.worker_mib_after_{first}": _single(after_first / 1024, "MiB"),
+        f"memory.worker_mib_after_{total}": _single(after_total / 1024, "MiB"),
+        "memory.growth_ratio": _single(after_total / after_first, "×"),
+        "memory.failed_requests": _single(failed, "requests"),
+    }
+
+
+def _single(value, unit: str) -> dict:
+    return {"median": value, "min": value, "max": value, "unit": unit}
+
+
 if __name__ == "__main__":
     import argparse
 
@@ -214,5 +287,10 @@ if __name__ == "__main__":
     parser.add_argument("database_url")
     parser.add_argument("--repeats", type=int, default=1)
     parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--memory", action="store_true", help="the worker memory run only")
     args = parser.parse_args()
-    print(json.dumps(run(args.database_url, repeats=args.repeats, seconds=args.seconds), indent=2))
+    if args.memory:
+        print(json.dumps(memory(args.database_url), indent=2))
+    else:
+        result = run(args.database_url, repeats=args.repeats, seconds=args.seconds)
+        print(json.dumps(result, indent=2))
