@@ -1,5 +1,8 @@
+import functools
+
 from django.conf import settings
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from doorbraak.home import menu
@@ -23,6 +26,17 @@ def _labels() -> dict[str, str]:
     }
 
 
+@functools.lru_cache(maxsize=256)
+def _entries(person: menu.Person, language: str, urlconf, prefix: str) -> tuple:
+    """The menu of one kind of person in one language: (key, label, url) per item. The same
+    for everyone with the same role flags, so built once per process (it ran on every page)."""
+    labels = _labels()
+    return tuple(
+        (item.key, labels[item.key], reverse(item.url_name, urlconf=urlconf))
+        for item in menu.menu(person)
+    )
+
+
 def theme(request):
     user = getattr(request, "user", None)
     unread = 0
@@ -31,14 +45,13 @@ def theme(request):
         from doorbraak.approvals.queries import unread_count
 
         unread = unread_count(user)
-        labels = _labels()
         path = request.path
-        for item in menu.menu(person_of(user)):
-            url = reverse(item.url_name)
+        entries = _entries(
+            person_of(user), translation.get_language(), get_urlconf(), get_script_prefix()
+        )
+        for key, label, url in entries:
             current = path == url if url == "/" else path.startswith(url)
-            items.append(
-                {"key": item.key, "label": labels[item.key], "url": url, "current": current}
-            )
+            items.append({"key": key, "label": label, "url": url, "current": current})
     return {
         "UNREAD_NOTIFICATIONS": unread,
         "MENU": items,
