@@ -138,6 +138,8 @@ def _timed_run(command: list[str], texts: list[str]) -> tuple[float, float]:
     drainer.start()
     stamps = []
     for line in process.stdout:
+        if not line.startswith(b"{"):
+            continue  # a library's own message (deduce announces building its cache)
         stamps.append(time.perf_counter())
         if b'"error"' in line:
             raise RuntimeError(f"{command[0]}: {line.decode()[:200]}")

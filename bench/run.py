@@ -191,26 +191,29 @@ def main() -> None:
         write_doc(json.loads(RESULTS.read_text()), machine(), dataset(url), args)
         return
     results: dict = {}
+
+    def keep(figures: dict) -> None:
+        """Add a benchmark's figures and write them at once: a later failure loses nothing."""
+        results.update(figures)
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
+
     if "web" in args.only:
         from bench import web
 
-        results.update(
-            web.run(url, repeats=args.repeats, seconds=args.seconds, workers=args.workers)
-        )
+        keep(web.run(url, repeats=args.repeats, seconds=args.seconds, workers=args.workers))
     if "memory" in args.only:
         from bench import web
 
-        results.update(web.memory(url))
+        keep(web.memory(url))
     if "ledger" in args.only:
         from bench import ledger
 
-        results.update(ledger.run(url, repeats=args.repeats, seconds=args.seconds))
+        keep(ledger.run(url, repeats=args.repeats, seconds=args.seconds))
     if "anonymiser" in args.only:
         from bench import anonymiser
 
-        results.update(anonymiser.run(repeats=max(args.repeats, 3)))
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
+        keep(anonymiser.run(repeats=max(args.repeats, 3)))
     write_doc(results, machine(), dataset(url), args)
     print(json.dumps(results, indent=2, sort_keys=True))
 
