@@ -42,7 +42,10 @@ def test_every_demo_role_lands_on_its_own_work(client, demo):
         assert "Er wacht nu niets op jou" not in html, f"{role} has no work on the start page"
         sections = re.findall(r'<section class="db-section"', html)
         assert sections, role
-        assert len(queries) <= MAX_QUERIES, (role, len(queries))
+        # Other databases write the processing log as savepoint, two inserts and release
+        # instead of one statement (decision 0008).
+        limit = MAX_QUERIES + (0 if connection.vendor == "postgresql" else 3)
+        assert len(queries) <= limit, (role, len(queries))
         person = person_of(user)
         assert ('href="/casussen/nieuw/"' in html) == menu.may_open_case(person), role
         assert ('href="/potjes/"' in html) == menu.may_see_funds(person), role
