@@ -280,3 +280,32 @@ def test_pattern_page_queries_do_not_grow(client):
     _spook_blockers(workers, org, 6)
     assert Pattern.objects.get().blocker_links.count() == 9
     assert count(client, reverse("learning:pattern", args=[pattern.pk])) == few
+
+
+def test_vote_page_queries_do_not_grow_with_votes_or_approvers(client, worker_a, team_a):
+    """The vote page (compiled reads: request, asked, votes, policy version, pool) runs the
+    same queries for one vote as for two, and for three approvers as for eight."""
+    from tests.approvals.test_flow import submit
+    from tests.funds.conftest import make_fund
+
+    fund = make_fund(team_a, name="Stempot", budget_cents=1_000_000)
+    voters = [UserFactory(username=f"pool-{i}", team=team_a) for i in range(3)]
+    few_request = submit(worker_a, fund, "700.00")
+    lifecycle.vote_cast(actor=voters[1], request=few_request, choice="ja")
+    client.force_login(voters[0])
+    few = count(client, reverse("approvals:review", args=[few_request.pk]))
+    voters += [UserFactory(username=f"pool-{i}", team=team_a) for i in range(3, 8)]
+    many_request = submit(worker_a, fund, "700.00")
+    for voter in voters[1:3]:  # two yes: still open (700 euro needs three)
+        lifecycle.vote_cast(actor=voter, request=many_request, choice="ja")
+    many_request.refresh_from_db()
+    assert many_request.status == "ingediend"
+    assert count(client, reverse("approvals:review", args=[many_request.pk])) == few
+
+
+def test_notifications_page_does_not_grow(client, worker_a, team_a):
+    fund, voters = _fund_with_requests(team_a, worker_a, 1, "meld")
+    client.force_login(worker_a)
+    few = count(client, "/meldingen/")
+    _fund_with_requests(team_a, worker_a, 3, "meer")
+    assert count(client, "/meldingen/") == few
