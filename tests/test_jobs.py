@@ -128,3 +128,40 @@ def test_the_cron_commands_of_the_embedded_setup_run():
     call_command("flag_overdue", stdout=out)
     call_command("remind_actions", stdout=out)
     assert "gesignaleerd" in out.getvalue() and "herinnering" in out.getvalue()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_new_blockers_pattern_is_found_by_the_worker_after_commit(through_redis):
+    """With a broker, "Knelpunt vastleggen" does not wait for the pattern matching: the
+    blocker is committed, then a worker finds its pattern (learning/tasks.py)."""
+    import time
+
+    from doorbraak.learning.models import Pattern, PatternBlocker
+    from tests.factories import OrganisationFactory, TeamFactory
+    from tests.learning.conftest import SPOOK, add
+
+    load_starter_catalogues()
+    toeslagen = OrganisationFactory(
+        name="Dienst Toeslagen (test)", kind="belastingdienst-toeslagen"
+    )
+    workers = [
+        UserFactory(
+            username=f"werker-{i}", team=(team := TeamFactory()), organisation=team.organisation
+        )
+        for i in range(3)
+    ]
+    blockers = [add(worker, toeslagen, text) for worker, text in zip(workers, SPOOK, strict=False)]
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        linked = PatternBlocker.objects.filter(blocker__in=blockers).count()
+        if linked == len(blockers):
+            break
+        time.sleep(0.2)
+    assert linked == len(blockers)
+    assert Pattern.objects.count() == 1
+    # A repeated task (a retry) changes nothing.
+    from doorbraak.learning import tasks as learning_tasks
+
+    again = learning_tasks.match_blocker.delay(blockers[0].pk).get(timeout=30)
+    assert again == Pattern.objects.get().pk
+    assert PatternBlocker.objects.count() == len(blockers)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from doorbraak import text_limits as limits
 from doorbraak.accounts.models import Neighbourhood, Organisation, User
 from doorbraak.accounts.roles import CASEWORKER_ROLES, Role
-from doorbraak.learning.matching import pattern_match_blocker
+from doorbraak.learning.tasks import match_blocker_soon
 from doorbraak.privacy import keyed_hash
 from doorbraak.text_validators import check_name, check_text
 
@@ -232,9 +232,9 @@ def blocker_add(
     timeline_record(
         case, actor, EntryKind.BLOCKER_ADDED, f"{organisation}: {rule}", blocker=blocker
     )
-    # Explicitly, no signal: does this blocker recur in other cases? (learning/matching.py;
-    # synchronous in the embedded mode, a Celery task later.)
-    pattern_match_blocker(blocker.pk)
+    # Explicitly, no signal: does this blocker recur in other cases? (learning/tasks.py: in a
+    # worker after commit when a broker is configured, at once in the embedded mode.)
+    match_blocker_soon(blocker.pk)
     return blocker
 
 

@@ -1,11 +1,12 @@
 """Finding patterns: every write that groups blockers and signals into patterns.
 
-`pattern_match_blocker(blocker_id)` runs for every new blocker (called explicitly from
-cases.services.blocker_add, synchronously for now) and `pattern_match_signal(signal_id)` for
-every new signal; `recompute_patterns()` replays all unassigned items (management command
-`recompute_patterns`). The rules are in grouping.py (pure), the text similarity in
-similarity.py. Matching locks the organisation's row, so two blockers of one organisation
-are matched one after the other and never put into two patterns at once.
+`pattern_match_blocker(blocker_id)` runs for every new blocker and `pattern_match_signal(
+signal_id)` for every new signal (sent explicitly by cases.services.blocker_add and
+learning.services.signal_record through learning/tasks.py: in a worker after commit when a
+broker is configured, at once otherwise); `recompute_patterns()` replays all unassigned
+items (management command `recompute_patterns`). The rules are in grouping.py (pure), the
+text similarity in similarity.py. Matching locks the organisation's row, so two blockers of
+one organisation are matched one after the other and never put into two patterns at once.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from doorbraak.privacy.anonymiser import get_anonymiser
 from doorbraak.proposals.anonymised import household_names, keep_terms
 from doorbraak.text_validators import check_text
 
-from . import matching, workflow
+from . import matching, tasks, workflow
 from .models import Pattern, Signal, SignalStatus
 
 
@@ -76,7 +76,7 @@ def signal_record(
     values = _anonymise(values, blockers)
     signal = Signal.objects.create(organisation=organisation, created_by=actor, **values)
     signal.blockers.set(blockers)
-    matching.pattern_match_signal(signal.pk)
+    tasks.match_signal_soon(signal.pk)
     return signal
 
 
