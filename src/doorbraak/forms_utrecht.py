@@ -63,3 +63,13 @@ class UtrechtFormMixin:
                 widget.attrs["aria-describedby"] = (
                     f"{described} {self.auto_id % name}-error".strip()
                 )
+
+
+def apply_service_errors(form, error) -> None:
+    """Put a service's Dutch `ValidationError` on the form: per field where the form has that
+    field, else at the top (also an error without fields)."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

@@ -9,6 +9,7 @@ from django.db.models import (
 )
 from django.http import Http404
 
+from doorbraak.cases.queries import valid_pk
 from doorbraak.compiled_reads import CompiledRead, prefetched
 from doorbraak.proposals.models import Request
 
@@ -67,8 +68,6 @@ _VOTES = CompiledRead(
 
 def review(user, pk) -> Request:
     """A request this person was asked to vote on (the `_asked` rule for one request)."""
-    from doorbraak.cases.queries import valid_pk
-
     pk = valid_pk(pk)
     if not (user and user.is_authenticated) or not _ASKED.all(user=user.pk, request=pk):
         raise Http404

@@ -183,9 +183,7 @@ def case_detail(user, pk) -> Case:
     case = _CASE.first(case=valid_pk(pk))
     if case is None or not may_see(user, case):
         raise Http404
-    case.member_list = _MEMBERS.all(household=case.household_id)
-    for member in case.member_list:
-        member.household = case.household
+    case.member_list = household_members(case.household)
     case.blocker_list = _of_case(_BLOCKERS.all(case=pk), case)
     plans = _PLAN.all(case=pk)
     case.current_plan = _of_case(plans, case)[0] if plans else None
@@ -193,6 +191,14 @@ def case_detail(user, pk) -> Case:
     case.request_list = _of_case(_REQUESTS.all(case=pk), case)
     case.active_access = _of_case(_ACCESS.all(case=pk), case)
     return case
+
+
+def household_members(household: Household) -> list[Member]:
+    """The household's members (one compiled read), each knowing its household already."""
+    members = _MEMBERS.all(household=household.pk)
+    for member in members:
+        member.household = household
+    return members
 
 
 def members_of(case: Case) -> list[Member]:

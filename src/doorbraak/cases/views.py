@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from doorbraak.accounts.models import User
 from doorbraak.accounts.queries import possible_key_workers
 from doorbraak.escalation import queries as escalation_queries
+from doorbraak.forms_utrecht import apply_service_errors
 from doorbraak.home.menu import may_open_case, may_write_request
 from doorbraak.home.queries import person_of
 from doorbraak.privacy.activities import Activity
@@ -40,14 +41,6 @@ from .forms import (
 from .models import Blocker, CaseAccess, CaseStatus
 
 PAGE_SIZE = 25
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _case_or_404(request, pk, activity: Activity, action: str = "read"):
@@ -144,7 +137,7 @@ def case_open(request):
         try:
             case = services.case_open(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_errors(form, error)
         except PermissionDenied as error:
             form.add_error(None, str(error))
         else:
@@ -208,7 +201,7 @@ def _handle_case_form(request, case, spec: CaseForm, service=None):
         try:
             (service or spec.service)(actor=request.user, case=case, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_errors(form, error)
         except PermissionDenied as error:
             form.add_error(None, str(error))
         else:

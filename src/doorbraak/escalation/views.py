@@ -14,12 +14,13 @@ from django.views.decorators.http import require_POST
 from doorbraak.accounts.models import User
 from doorbraak.cases import queries as case_queries
 from doorbraak.cases.models import Blocker
+from doorbraak.forms_utrecht import apply_service_errors
 from doorbraak.funds.models import Fund
 from doorbraak.home.menu import may_have_actions, may_write_request
 from doorbraak.home.queries import person_of
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
-from doorbraak.privacy.services import log_processing, origin_from_request
+from doorbraak.privacy.services import log_request
 from doorbraak.proposals.models import Request
 
 from . import queries, rules, services, workflow
@@ -27,28 +28,11 @@ from .forms import ActionForm, DecisionForm, DoneForm, EscalateForm
 from .models import FollowUpAction
 
 
-def _apply_errors(form, error: ValidationError) -> None:
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
-
-
-def _log(request, activity, action, object_type, object_id, subject_ids, result=Outcome.OK):
-    log_processing(
-        origin_from_request(request),
-        activity=activity,
-        action=action,
-        object_type=object_type,
-        object_id=object_id,
-        subject_ids=subject_ids,
-        result=result,
-    )
-
-
 def _escalation_or_404(request, pk, activity=Activity.ESCALATION_VIEW):
     try:
         return queries.escalation_detail(request.user, pk)
     except Http404:
-        _log(request, activity, "read", "escalation", pk, [], Outcome.DENIED)
+        log_request(request, activity, "read", "escalation", pk, [], Outcome.DENIED)
         raise
 
 
@@ -108,7 +92,9 @@ def escalate(request, case_pk):
     try:
         case = case_queries.visible_case_or_404(request.user, case_pk)
     except Http404:
-        _log(request, Activity.ESCALATION_CREATE, "read", "case", case_pk, [], Outcome.DENIED)
+        log_request(
+            request, Activity.ESCALATION_CREATE, "read", "case", case_pk, [], Outcome.DENIED
+        )
         raise
     if not may_write_request(person_of(request.user)):
         raise PermissionDenied(_("Only a professional can escalate a request or blocker."))
@@ -141,9 +127,9 @@ def escalate(request, case_pk):
                 skip_reason=data["skip_reason"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_errors(form, error)
         else:
-            _log(
+            log_request(
                 request,
                 Activity.ESCALATION_CREATE,
                 "create",
@@ -157,7 +143,7 @@ def escalate(request, case_pk):
             return redirect("escalation:detail", escalation.pk)
     if request.method == "POST":
         status = 400
-    _log(request, Activity.CASE_VIEW, "read", "case", case.pk, _subjects(case))
+    log_request(request, Activity.CASE_VIEW, "read", "case", case.pk, _subjects(case))
     return render(request, "escalation/escalate.html", {"case": case, "form": form}, status=status)
 
 
@@ -201,7 +187,7 @@ def _decision_form(request, escalation, data=None):
 
 
 def _render(request, escalation, *, decision_form=None, action_form=None, status=200):
-    _log(
+    log_request(
         request,
         Activity.ESCALATION_VIEW,
         "read",
@@ -258,9 +244,9 @@ def decide(request, pk):
         except PermissionDenied as error:
             form.add_error(None, str(error))
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_errors(form, error)
         else:
-            _log(
+            log_request(
                 request,
                 Activity.ESCALATION_DECIDE,
                 "update",
@@ -289,7 +275,7 @@ def action_add(request, pk):
                 due_date=data.get("due_date"),
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, _("The follow-up action is set."))
             return redirect("escalation:detail", escalation.pk)
@@ -307,7 +293,7 @@ def _actions_page(request, *, failed=None, failed_form=None, status=200):
         action.overdue = action.due_date < today
         action.form = failed_form if failed == action.pk else DoneForm(prefix=f"a{action.pk}")
     cases = {a.case_id: a.case for a in [*actions, *done]}
-    _log(
+    log_request(
         request,
         Activity.ACTIONS_VIEW,
         "read",
@@ -344,7 +330,7 @@ def action_done(request, pk):
         try:
             services.action_done(actor=request.user, action=action, note=form.cleaned_data["note"])
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, _("Action %(ref)s is done.") % {"ref": action.reference})
             return redirect("escalation:actions")

@@ -9,20 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doorbraak.cases.queries import visible_blockers
+from doorbraak.forms_utrecht import apply_service_errors
 from doorbraak.home import menu
 from doorbraak.home.queries import person_of
 
 from . import queries, services, workflow
 from .forms import DecisionForm, SignalForm, TriageForm
 from .models import PatternStatus, SignalStatus
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _require(check, request) -> None:
@@ -69,7 +62,7 @@ def signal_new(request):
         try:
             signal = services.signal_record(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(
                 request, _("Signal %(ref)s recorded. Thank you.") % {"ref": signal.reference}
@@ -96,7 +89,7 @@ def signal_detail(request, pk):
             try:
                 services.signal_triage(actor=request.user, signal=signal, **form.cleaned_data)
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_service_errors(form, error)
             else:
                 messages.success(request, _("Signal updated."))
                 return redirect("learning:signal", pk=signal.pk)
@@ -156,7 +149,7 @@ def pattern_decide(request, pk):
                 actor=request.user, pattern=page.pattern, status=status, **form.cleaned_data
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_errors(form, error)
         else:
             done = (
                 _("Pattern confirmed.") if status == workflow.CONFIRMED else _("Pattern dismissed.")

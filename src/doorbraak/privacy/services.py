@@ -38,6 +38,21 @@ def origin_from_request(request) -> Origin:
     )
 
 
+def log_request(
+    request, activity, action, object_type, object_id, subject_ids, result=Outcome.OK
+) -> None:
+    """`log_processing` for what a page or API call did, with its origin from the request."""
+    log_processing(
+        origin_from_request(request),
+        activity=activity,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        subject_ids=subject_ids,
+        result=result,
+    )
+
+
 def subject_pseudonym(subject_id) -> str:
     return keyed_hash.pseudonym(settings.PSEUDONYM_KEY, str(subject_id))
 

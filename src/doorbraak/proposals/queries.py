@@ -4,7 +4,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from doorbraak.cases import queries as case_queries
-from doorbraak.cases.models import Blocker, Member
+from doorbraak.cases.models import Blocker
 from doorbraak.cases.queries import visible_cases
 from doorbraak.compiled_reads import CompiledRead, prefetched
 
@@ -38,7 +38,6 @@ _REQUEST = CompiledRead(
 _BLOCKERS = CompiledRead(
     lambda p: Blocker.objects.filter(requests=p.int("request")).select_related("organisation")
 )
-_MEMBERS = CompiledRead(lambda p: Member.objects.filter(household_id=p.int("household")))
 
 
 def request_detail(user, pk) -> Request:
@@ -49,10 +48,7 @@ def request_detail(user, pk) -> Request:
         raise Http404
     prefetched(request, "blockers", _BLOCKERS.all(request=pk))
     household = request.case.household
-    members = _MEMBERS.all(household=household.pk)
-    for member in members:
-        member.household = household
-    prefetched(household, "members", members)
+    prefetched(household, "members", case_queries.household_members(household))
     return request
 
 

@@ -23,7 +23,7 @@ from doorbraak.home.menu import may_write_request
 from doorbraak.home.queries import person_of
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
-from doorbraak.privacy.services import log_processing, origin_from_request
+from doorbraak.privacy.services import log_request
 from doorbraak.text_validators import length_message
 
 from . import idempotency, lifecycle, limits, queries, services, validation
@@ -33,23 +33,11 @@ from .models import PriorProvision
 from .pdf import onderbouwing_pdf
 
 
-def _log(request, activity, action, object_type, object_id, subject_ids, result=Outcome.OK):
-    log_processing(
-        origin_from_request(request),
-        activity=activity,
-        action=action,
-        object_type=object_type,
-        object_id=object_id,
-        subject_ids=subject_ids,
-        result=result,
-    )
-
-
 def _case_or_404(request, pk):
     try:
         return visible_case_or_404(request.user, pk)
     except Http404:
-        _log(request, Activity.REQUEST_SUBMIT, "create", "case", pk, [], Outcome.DENIED)
+        log_request(request, Activity.REQUEST_SUBMIT, "create", "case", pk, [], Outcome.DENIED)
         raise
 
 
@@ -57,7 +45,7 @@ def _request_or_404(request, pk, activity):
     try:
         return queries.request_detail(request.user, pk)
     except Http404:
-        _log(request, activity, "read", "request", pk, [], Outcome.DENIED)
+        log_request(request, activity, "read", "request", pk, [], Outcome.DENIED)
         raise
 
 
@@ -177,11 +165,11 @@ def request_new(request, pk):
                 request, _("Request %(ref)s was already submitted.") % {"ref": done.reference}
             )
         else:
-            _log(request, Activity.REQUEST_SUBMIT, "create", "request", done.pk, subject_ids)
+            log_request(request, Activity.REQUEST_SUBMIT, "create", "request", done.pk, subject_ids)
             messages.success(request, _("Request %(ref)s submitted.") % {"ref": done.reference})
         return redirect("proposals:detail", pk=done.pk)
     if request.method == "GET":
-        _log(request, Activity.CASE_VIEW, "read", "case", case.pk, subject_ids)
+        log_request(request, Activity.CASE_VIEW, "read", "case", case.pk, subject_ids)
     context = {"case": case, "form": form, "avoided": avoided, "preview": preview}
     status = 400 if form.errors or avoided.total_error_count() else 200
     if getattr(form, "key_conflict", False):
@@ -223,7 +211,7 @@ def _detail_context(proposal, user=None):
 @login_required
 def request_detail(request, pk):
     proposal = _request_or_404(request, pk, Activity.REQUEST_VIEW)
-    _log(
+    log_request(
         request,
         Activity.REQUEST_VIEW,
         "read",
@@ -241,7 +229,7 @@ def _closable_or_403(request, pk):
     """The request, if the user may close it: others who can see it get 403 (logged)."""
     proposal = _request_or_404(request, pk, Activity.REQUEST_VIEW)
     if not lifecycle.may_close(request.user, proposal):
-        _log(request, Activity.REQUEST_VIEW, "update", "request", pk, [], Outcome.DENIED)
+        log_request(request, Activity.REQUEST_VIEW, "update", "request", pk, [], Outcome.DENIED)
         raise PermissionDenied
     return proposal
 
@@ -261,7 +249,7 @@ def _close_view(request, pk, *, form_class, service, title, submit, success, fie
         except lifecycle.MoneyConflict as error:
             form.add_error(None, error.message)
         else:
-            _log(
+            log_request(
                 request,
                 Activity.REQUEST_VIEW,
                 "update",
@@ -314,7 +302,7 @@ def request_solved_otherwise(request, pk):
 @login_required
 def request_pdf(request, pk):
     proposal = _request_or_404(request, pk, Activity.REQUEST_EXPORT)
-    _log(
+    log_request(
         request,
         Activity.REQUEST_EXPORT,
         "export",

@@ -13,32 +13,15 @@ from django.views.decorators.http import require_POST
 
 from doorbraak.cases import queries as case_queries
 from doorbraak.escalation.models import Escalation
+from doorbraak.forms_utrecht import apply_service_errors
 from doorbraak.funds.models import Fund
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
-from doorbraak.privacy.services import log_processing, origin_from_request
+from doorbraak.privacy.services import log_request
 
 from . import pdf, queries, services
 from .forms import ConsentForm, ItemAddForm, ItemDecisionForm, MeetingForm, owners
 from .models import Consent, Table
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
-
-
-def _log(request, activity, action, object_type, object_id, subject_ids, result=Outcome.OK):
-    log_processing(
-        origin_from_request(request),
-        activity=activity,
-        action=action,
-        object_type=object_type,
-        object_id=object_id,
-        subject_ids=subject_ids,
-        result=result,
-    )
-
 
 # --- My tables -------------------------------------------------------------------------------
 
@@ -79,7 +62,7 @@ def meeting_plan(request):
                     actor=request.user, table=table, date=form.cleaned_data.get("date")
                 )
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_service_errors(form, error)
             else:
                 messages.success(request, _("The meeting is planned."))
                 return redirect("tables:meeting", meeting.pk)
@@ -93,7 +76,7 @@ def _meeting_or_404(request, pk, activity=Activity.TABLE_VIEW):
     try:
         return queries.meeting_detail(request.user, pk)
     except Http404:
-        _log(request, activity, "read", "meeting", pk, [], Outcome.DENIED)
+        log_request(request, activity, "read", "meeting", pk, [], Outcome.DENIED)
         raise
 
 
@@ -107,7 +90,7 @@ def _candidates(meeting):
 
 
 def _render_meeting(request, meeting, form=None, status=200):
-    _log(
+    log_request(
         request,
         Activity.TABLE_VIEW,
         "read",
@@ -141,7 +124,7 @@ def meeting(request, pk):
         except PermissionDenied as error:
             form.add_error(None, str(error))
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, _("The item is on the agenda."))
             return redirect("tables:meeting", meeting.pk)
@@ -153,7 +136,7 @@ def besluitenlijst(request, pk):
     meeting = _meeting_or_404(request, pk, Activity.TABLE_EXPORT)
     # Never the household's identity: every item anonymised, whatever the consent.
     rows = queries.besluitenlijst_rows(meeting)
-    _log(
+    log_request(
         request,
         Activity.TABLE_EXPORT,
         "export",
@@ -184,7 +167,9 @@ def _decision_form(item, data=None):
 
 
 def _render_item(request, item, form=None, status=200):
-    _log(request, Activity.TABLE_VIEW, "read", "agenda-item", item.pk, queries.subject_ids([item]))
+    log_request(
+        request, Activity.TABLE_VIEW, "read", "agenda-item", item.pk, queries.subject_ids([item])
+    )
     return render(
         request,
         "tables/item.html",
@@ -203,7 +188,7 @@ def _item_or_404(request, pk, activity=Activity.TABLE_VIEW):
     try:
         return queries.item_detail(request.user, pk)
     except Http404:
-        _log(request, activity, "read", "agenda-item", pk, [], Outcome.DENIED)
+        log_request(request, activity, "read", "agenda-item", pk, [], Outcome.DENIED)
         raise
 
 
@@ -219,9 +204,9 @@ def item(request, pk):
         except PermissionDenied as error:
             form.add_error(None, str(error))
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_errors(form, error)
         else:
-            _log(
+            log_request(
                 request,
                 Activity.TABLE_DECIDE,
                 "update",
@@ -248,7 +233,7 @@ def _consent_form(case, data=None):
 
 
 def _render_consent(request, case, form=None, status=200):
-    _log(
+    log_request(
         request,
         Activity.CONSENT_RECORD,
         "read",
@@ -292,7 +277,7 @@ def consent(request, case_pk):
         except PermissionDenied as error:
             form.add_error(None, str(error))
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, _("The consent is recorded."))
             return redirect("tables:consent", case.pk)
@@ -309,7 +294,7 @@ def consent_withdraw(request, pk):
     except (PermissionDenied, ValidationError) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
     else:
-        _log(
+        log_request(
             request,
             Activity.CONSENT_RECORD,
             "update",
