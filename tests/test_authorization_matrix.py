@@ -38,7 +38,7 @@ from doorbraak.approvals.models import ApprovalPolicy, Notification
 from doorbraak.cases.models import Blocker, CaseAccess
 from doorbraak.costbenefit.models import CostFigure
 from doorbraak.demo.accounts import ROLE_ACCOUNTS
-from doorbraak.escalation.models import Escalation, EscalationLevel, FollowUpAction
+from doorbraak.escalation.models import Escalation, EscalationLevel, FollowUpAction, MandateUse
 from doorbraak.funds.models import Fund, PaymentBatch, PaymentOrder
 from doorbraak.learning.models import Pattern, Rule, Signal
 from doorbraak.proposals import lifecycle
@@ -117,6 +117,7 @@ def demo_targets() -> dict[str, object]:
             owner__username="demo-gezinswerker", due_date__lt=timezone.localdate()
         ),
         "level": EscalationLevel.objects.order_by("pk").first(),
+        "mandate use": MandateUse.objects.get(),  # demo-sem's, S11 (demo/escalations.py)
         "meeting": Meeting.objects.order_by("pk").first(),
         "agenda item": AgendaItem.objects.order_by("pk").first(),
         "consent": Consent.objects.order_by("pk").first(),
@@ -153,6 +154,8 @@ PK_TARGETS = {
     "escalation-": ["escalation"],
     "escalation-level-": ["level"],
     "follow-up-action-": ["action"],
+    "escalation:mandate-use": ["mandate use"],
+    "mandate-use-": ["mandate use"],
     "tables:meeting": ["meeting"],
     "tables:besluitenlijst": ["meeting"],
     "tables:item": ["agenda item"],

@@ -15,6 +15,7 @@ from doorbraak.escalation.api import (
     EscalationViewSet,
     FollowUpActionViewSet,
 )
+from doorbraak.escalation.api_mandates import MandateUseViewSet
 from doorbraak.funds.api import BatchViewSet, FundViewSet, PaymentOrderViewSet
 from doorbraak.learning.api import PatternViewSet, RuleViewSet, SignalViewSet
 from doorbraak.proposals.api import CategoryViewSet, LegalGroundViewSet, RequestViewSet
@@ -37,6 +38,7 @@ router.register("payment-batches", BatchViewSet, basename="payment-batch")
 router.register("escalation-levels", EscalationLevelViewSet, basename="escalation-level")
 router.register("escalations", EscalationViewSet, basename="escalation")
 router.register("follow-up-actions", FollowUpActionViewSet, basename="follow-up-action")
+router.register("mandate-uses", MandateUseViewSet, basename="mandate-use")
 router.register("signals", SignalViewSet, basename="signal")
 router.register("rules", RuleViewSet, basename="rule")
 router.register("patterns", PatternViewSet, basename="pattern")

@@ -332,6 +332,7 @@ class EntryKind(models.TextChoices):
     REOPENED = "heropend", _("Case reopened")
     REQUEST = "voorstel", _("Maatwerk request submitted")
     REQUEST_CLOSED = "voorstel-afgesloten", _("Maatwerk request closed")
+    MANDATE = "mandaat", _("Decided with a mandate")
 
 
 class TimelineEntry(models.Model):

@@ -10,12 +10,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from doorbraak.accounts.models import User
 from doorbraak.accounts.queries import possible_key_workers
+from doorbraak.escalation import mandate_queries
 from doorbraak.escalation import queries as escalation_queries
 from doorbraak.forms_utrecht import apply_service_errors
 from doorbraak.home.menu import may_open_case, may_write_request
@@ -168,6 +170,8 @@ def case_detail(request, pk):
             "may_manage": services.may_manage(request.user, case),
             "may_write_request": may_write_request(person_of(request.user)),
             "route_items": escalation_queries.case_route_items(case),
+            "may_use_mandate": case.status == CaseStatus.OPEN
+            and mandate_queries.has_usable_mandate(request.user, timezone.localdate()),
         },
     )
 

@@ -117,6 +117,9 @@ MANDATES = [  # holder, organisation, scope, max amount, period ("current"/"open
     ("demo-teamleider", "gemeente", "Afwijken van de Participatiewet-regels voor opvang en "
      "bijzondere bijstand, over afdelingen heen, als een casus vastloopt.", 5000, "current",
      "College van burgemeester en wethouders"),
+    ("demo-sem", "gemeente", "Beslissen over afdelingen heen (PRIO): toegang tot opvang, "
+     "bijzondere bijstand en woonkosten, als een casus vastloopt.", 5000, "current",
+     "College van burgemeester en wethouders"),
     ("demo-ruben", "gemeente", "Afwijken van de Participatiewet-regels voor opvang (proef).",
      2500, "expired", "College van burgemeester en wethouders"),
     ("demo-manager-wi", "gemeente", "Woonkostentoeslag zonder verhuisplicht en bijzondere "

@@ -1,15 +1,15 @@
 """Demo escalation route and escalations (synthetic, like everything in the demo city): a
 route after Utrecht's example, one request at the casusoverleg / MDT, one blocker at the
-Doorbraaktafel, and open follow-up actions for demo-teamleider and demo-gezinswerker (one
-of them overdue)."""
+Doorbraaktafel, open follow-up actions for demo-teamleider and demo-gezinswerker (one of
+them overdue), and one PRIO mandate use with its verzoeningsgesprek (S11)."""
 
 import datetime
 
 from django.utils import timezone
 
-from doorbraak.accounts.models import User
+from doorbraak.accounts.models import Mandate, User
 from doorbraak.cases.models import Blocker, BlockerStatus, CaseStatus
-from doorbraak.escalation import rules, services
+from doorbraak.escalation import mandate_services, rules, services
 from doorbraak.escalation.models import EscalationLevel, EscalationRoute, FollowUpAction
 from doorbraak.proposals.models import Request, RequestStatus
 
@@ -143,4 +143,31 @@ def add_demo_escalations(orgs: dict) -> int:
     FollowUpAction.objects.filter(owner=worker, escalation=at_table).update(
         due_date=today - datetime.timedelta(days=2)
     )
+    add_demo_mandate_use(orgs, users["demo-sem"])
     return 2
+
+
+def add_demo_mandate_use(orgs: dict, leader) -> None:
+    """S11 in the demo: a team leader's PRIO mandate lets the father live with his family in
+    the shelter; the verzoeningsgesprek with the shelter's access desk is in his actions."""
+    blocker = (
+        Blocker.objects.filter(rule__contains="verwijtbaar", case__team_id=leader.team_id)
+        .select_related("case")
+        .order_by("pk")
+        .first()
+    )
+    mandate = Mandate.objects.get(holder=leader, organisation=orgs["gemeente"])
+    mandate_services.mandate_use(
+        actor=leader,
+        case=blocker.case,
+        mandate=mandate,
+        overruled_organisation=orgs["gemeente"],
+        overruled_department="Toegang maatschappelijke opvang",
+        overruled_rule="Geen toelating tot de gezinsopvang bij eerder verwijtbaar gedrag",
+        earlier_refusal="Verzoek om de vader bij het gezin in de opvang te laten wonen, "
+        "afgewezen door de toegang maatschappelijke opvang.",
+        decision="De vader mag bij zijn gezin in de opvang wonen.",
+        reasons="Hij is nooit veroordeeld; de ontruiming ligt jaren achter hem. Het gezin en de "
+        "kinderen hebben hem nodig, en hij volgt begeleiding. Zonder hem blijft het gezin "
+        "gescheiden zonder dat iemand daar beter van wordt.",
+    )

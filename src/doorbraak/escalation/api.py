@@ -298,6 +298,7 @@ class FollowUpActionSerializer(serializers.ModelSerializer):
             "kind",
             "case",
             "escalation",
+            "mandate_use",
             "description",
             "owner",
             "due_date",

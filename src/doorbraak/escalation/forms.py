@@ -6,13 +6,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from doorbraak import text_limits as limits
-from doorbraak.accounts.models import Organisation, User
+from doorbraak.accounts.models import Mandate, Organisation, User
 from doorbraak.forms_utrecht import UtrechtFormMixin
 from doorbraak.funds.models import Fund
 from doorbraak.text_validators import TextLimitsMixin
 
 from . import workflow
-from .models import Status
+from .models import Escalation, Status
 
 
 def _text(label, *, help_text="", rows=3, required=False):
@@ -115,3 +115,70 @@ class DoneForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
 
 
 DECIDER_CHOICES = tuple(workflow.DECISIONS)
+
+
+class MandateUseForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
+    """A decision taken with a mandate. The service checks validity and scope."""
+
+    not_optional = (
+        "mandate",
+        "overruled_organisation",
+        "overruled_rule",
+        "earlier_refusal",
+        "decision",
+        "reasons",
+        "reconciliation_due",
+    )
+
+    mandate = forms.ModelChoiceField(
+        label=_("Mandate"), queryset=Mandate.objects.none(), required=False
+    )
+    escalation = forms.ModelChoiceField(
+        label=_("Escalation this decides"),
+        queryset=Escalation.objects.none(),
+        required=False,
+        help_text=_("Optional: the item on the route this decision solves."),
+    )
+    overruled_organisation = forms.ModelChoiceField(
+        label=_("Overruled organisation"), queryset=Organisation.objects.none(), required=False
+    )
+    overruled_department = forms.CharField(
+        label=_("Overruled department"),
+        max_length=limits.NAME,
+        required=False,
+        help_text=_("For example: Maatschappelijke opvang (toegang)."),
+    )
+    overruled_rule = forms.CharField(
+        label=_("Overruled rule or policy"), max_length=limits.SHORT_TEXT, required=False
+    )
+    earlier_refusal = _text(
+        _("Earlier refusal"),
+        help_text=_("What was refused, by whom and when. Without the household's name."),
+        rows=2,
+    )
+    decision = _text(_("Your decision"), rows=2)
+    reasons = _text(_("Reasons"), help_text=_("Why the rule does not fit here."), rows=4)
+    amount = forms.DecimalField(
+        label=_("Amount (EUR)"),
+        max_digits=12,
+        decimal_places=2,
+        required=False,
+        localize=True,
+        help_text=_("Only when the decision costs money."),
+    )
+    reconciliation_due = forms.DateField(
+        label=_("Reconciliation talk by"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("You talk with the overruled department afterwards."),
+    )
+
+    def __init__(self, *args, mandates, escalations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mandate"].queryset = mandates
+        self.fields["mandate"].label_from_instance = lambda m: f"{m.organisation} · {m.scope[:80]}"
+        self.fields["escalation"].queryset = escalations
+        self.fields["escalation"].label_from_instance = lambda e: (
+            f"{e.reference} · {e.request.reference if e.request_id else e.blocker.rule[:60]}"
+        )
+        self.fields["overruled_organisation"].queryset = Organisation.objects.order_by("name")

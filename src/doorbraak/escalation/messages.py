@@ -39,6 +39,22 @@ def message(code: str, **params) -> str:
         "note_missing": _("Write a short note on what was done."),
         "already_done": _("This action is already done."),
         "not_action_owner": _("Only the owner of an action can mark it done."),
+        # Using a mandate (mandate_rules.py)
+        "mandate_missing": _("Choose the mandate you use."),
+        "not_mandate_holder": _("Only the holder of this mandate can use it."),
+        "mandate_not_yet_valid": _("This mandate is not valid yet on this date."),
+        "mandate_expired": _("This mandate has expired; it can no longer be used."),
+        "overruled_missing": _("Choose the organisation whose decision you overrule."),
+        "outside_mandate_organisation": _(
+            "This mandate is not for this organisation: it only overrules decisions of %(org)s."
+        )
+        % {"org": params.get("org", "")},
+        "overruled_rule_missing": _("Write which rule or policy you overrule."),
+        "earlier_refusal_missing": _("Write what was refused earlier, by whom and when."),
+        "mandate_decision_missing": _("Write the decision you take with the mandate."),
+        "mandate_no_money": _("This mandate decides no money."),
+        "above_mandate": _("This mandate goes up to %(max)s.") % {"max": euro(params.get("max"))},
+        "escalation_not_open": _("This escalation is not open on this case."),
     }
     return texts[code]
 

@@ -261,13 +261,87 @@ class Escalation(models.Model):
         return self.status == Status.OPEN
 
 
+class MandateUse(models.Model):
+    """A decision taken with a mandate from the register (PRIO) that overrules a department
+    of the mandate's organisation. Recorded once, never changed; it sets the holder a
+    verzoeningsgesprek with the overruled department. The rules: `mandate_rules.py`."""
+
+    mandate = models.ForeignKey(
+        "accounts.Mandate", verbose_name=_("mandate"), on_delete=models.PROTECT, related_name="uses"
+    )
+    case = models.ForeignKey(
+        "cases.Case", verbose_name=_("case"), on_delete=models.PROTECT, related_name="mandate_uses"
+    )
+    escalation = models.OneToOneField(
+        Escalation,
+        verbose_name=_("escalation it decides"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="mandate_use",
+    )
+    overruled_organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("overruled organisation"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    overruled_department = LimitedCharField(
+        _("overruled department"), max_length=limits.NAME, blank=True, name_check=True
+    )
+    overruled_rule = LimitedTextField(_("overruled rule"), max_length=limits.SHORT_TEXT)
+    earlier_refusal = LimitedTextField(_("earlier refusal"), max_length=limits.TEXT)
+    decision = LimitedTextField(_("decision"), max_length=limits.TEXT)
+    reasons = LimitedTextField(_("reasons"), max_length=limits.TEXT)
+    amount = models.DecimalField(
+        _("amount (EUR)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    decided_on = models.DateField(_("decided on"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("mandate use")
+        verbose_name_plural = _("mandate uses")
+        ordering = ["-decided_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(reasons="") & ~Q(decision=""), name="mandate_use_has_reasons"
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__isnull=True) | Q(amount__gte=0),
+                name="mandate_use_amount_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def reference(self) -> str:
+        return f"M-{self.pk:06d}"
+
+    @property
+    def department_label(self) -> str:
+        if self.overruled_department:
+            return f"{self.overruled_department} ({self.overruled_organisation})"
+        return str(self.overruled_organisation)
+
+
 class ActionKind(models.TextChoices):
     ACTION = "actie", _("follow-up action")
+    RECONCILIATION = "verzoeningsgesprek", _("reconciliation talk")
 
 
 class FollowUpAction(models.Model):
-    """Something someone must do after a decision, by a date. Linked to what decided it (now
-    an escalation; later parts add table decisions, mandate uses and LET checks)."""
+    """Something someone must do after a decision, by a date. Linked to what decided it: an
+    escalation (a level's decision, a table's, the LET's) or a mandate use (its
+    verzoeningsgesprek)."""
 
     kind = models.CharField(
         _("kind"), max_length=30, choices=ActionKind.choices, default=ActionKind.ACTION
@@ -278,6 +352,14 @@ class FollowUpAction(models.Model):
     escalation = models.ForeignKey(
         Escalation,
         verbose_name=_("escalation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="actions",
+    )
+    mandate_use = models.ForeignKey(
+        MandateUse,
+        verbose_name=_("mandate use"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,

@@ -23,7 +23,7 @@ from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_request
 from doorbraak.proposals.models import Request
 
-from . import queries, rules, services, workflow
+from . import mandate_queries, queries, rules, services, workflow
 from .forms import ActionForm, DecisionForm, DoneForm, EscalateForm
 from .models import FollowUpAction
 
@@ -209,6 +209,9 @@ def _render(request, escalation, *, decision_form=None, action_form=None, status
             "decision_form": decision_form or _decision_form(request, escalation),
             "action_form": action_form
             or ActionForm(owners=_owners(escalation.case), prefix="actie"),
+            "may_use_mandate": escalation.is_open
+            and escalation.current_level.kind == rules.MANDATE
+            and mandate_queries.has_usable_mandate(request.user, today),
             "may_escalate": escalation.is_open
             and route.top > escalation.level
             and may_write_request(person_of(request.user)),
