@@ -41,6 +41,7 @@ from doorbraak.demo.accounts import ROLE_ACCOUNTS
 from doorbraak.escalation.models import Escalation, EscalationLevel, FollowUpAction, MandateUse
 from doorbraak.funds.models import Fund, PaymentBatch, PaymentOrder
 from doorbraak.learning.models import Pattern, Rule, Signal
+from doorbraak.let.models import LetSubmission
 from doorbraak.proposals import lifecycle
 from doorbraak.proposals.models import Category, LegalGround
 from doorbraak.tables.models import AgendaItem, Consent, Meeting
@@ -118,6 +119,8 @@ def demo_targets() -> dict[str, object]:
         ),
         "level": EscalationLevel.objects.order_by("pk").first(),
         "mandate use": MandateUse.objects.get(),  # demo-sem's, S11 (demo/escalations.py)
+        # the UWV case's LET decision, its check due for demo-regievoerder (demo/let.py)
+        "let submission": LetSubmission.objects.order_by("pk").first(),
         "meeting": Meeting.objects.order_by("pk").first(),
         "agenda item": AgendaItem.objects.order_by("pk").first(),
         "consent": Consent.objects.order_by("pk").first(),
@@ -156,6 +159,8 @@ PK_TARGETS = {
     "follow-up-action-": ["action"],
     "escalation:mandate-use": ["mandate use"],
     "mandate-use-": ["mandate use"],
+    "let:": ["let submission"],
+    "let-submission-": ["let submission"],
     "tables:meeting": ["meeting"],
     "tables:besluitenlijst": ["meeting"],
     "tables:item": ["agenda item"],
@@ -197,6 +202,8 @@ def _other_kwargs(base, route, groups, targets) -> dict[str, object]:
         kwargs["blocker_pk"] = targets["blocker"].pk
     if "case_pk" in route:
         kwargs["case_pk"] = targets["case"].pk
+    if "escalation_pk" in route:
+        kwargs["escalation_pk"] = targets["let submission"].escalation_id
     if "access_pk" in route:
         kwargs["access_pk"] = targets["access"].pk
     if "<str:kind>" in route:

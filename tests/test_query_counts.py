@@ -309,3 +309,53 @@ def test_notifications_page_does_not_grow(client, worker_a, team_a):
     few = count(client, "/meldingen/")
     _fund_with_requests(team_a, worker_a, 3, "meer")
     assert count(client, "/meldingen/") == few
+
+
+def _let_submissions(n, regie, duo):
+    """n cases at the LET level, submitted; every second one decided with its check due."""
+    from doorbraak.accounts.roles import Role
+    from doorbraak.let import rules as let_rules
+    from doorbraak.let import services as let
+    from tests.factories import TeamFactory
+    from tests.let.conftest import to_let
+
+    team = TeamFactory()
+    worker = UserFactory(role=Role.GEZINSWERKER, team=team)
+    leader = UserFactory(role=Role.TEAMLEIDER, team=team)
+    for i in range(n):
+        case = CaseFactory(actor=worker, members=2)
+        blocker = services.blocker_add(
+            actor=worker, case=case, organisation=duo, rule="r", effect="e", life_domain="wonen"
+        )
+        at_let = to_let(worker, leader, case, blocker)
+        submission = let.submit(
+            actor=worker, escalation=at_let, summary="s", question="q", organisations=[duo]
+        )
+        if i % 2:
+            let.triage(actor=regie, submission=submission, outcome=let_rules.ACCEPTED)
+            let.decide(
+                actor=regie,
+                submission=submission,
+                organisation=duo,
+                exception="x",
+                legal_ground=let_rules.HARDSHIP,
+                reasons="r",
+            )
+    return submission
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/let/", "/acties/", "/api/v1/let-submissions/", "/api/v1/mandate-uses/"]
+)
+def test_let_pages_do_not_grow(client, url):
+    from doorbraak.accounts.roles import Role
+
+    duo = OrganisationFactory(name="DUO (test)", kind="duo")
+    regie = UserFactory(username="regie-q", role=Role.REGIEVOERDER)
+    _let_submissions(2, regie, duo)
+    client.force_login(regie)
+    few = count(client, url)
+    last = _let_submissions(5, regie, duo)
+    assert count(client, url) == few
+    detail = count(client, f"/let/{last.pk}/")
+    assert count(client, f"/let/{last.pk - 1}/") == detail  # decided or not: the same

@@ -17,6 +17,7 @@ def _labels() -> dict[str, str]:
         "votes": _("Votes"),
         "actions": _("My actions"),
         "tables": _("Tables"),
+        "let": _("LET"),
         "funds": _("Funds"),
         "patterns": _("Patterns"),
         "signals": _("Signals"),

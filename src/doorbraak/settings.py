@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "doorbraak.funds",
     "doorbraak.escalation",
     "doorbraak.tables",
+    "doorbraak.let",
     "doorbraak.learning",
     "doorbraak.demo",
     "doorbraak.ui",

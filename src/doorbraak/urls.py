@@ -28,6 +28,7 @@ urlpatterns = [
     path("potjes/", include("doorbraak.funds.urls")),
     path("", include("doorbraak.escalation.urls")),
     path("", include("doorbraak.tables.urls")),
+    path("", include("doorbraak.let.urls")),
     path("", include("doorbraak.learning.urls")),
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

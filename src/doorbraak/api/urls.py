@@ -18,6 +18,7 @@ from doorbraak.escalation.api import (
 from doorbraak.escalation.api_mandates import MandateUseViewSet
 from doorbraak.funds.api import BatchViewSet, FundViewSet, PaymentOrderViewSet
 from doorbraak.learning.api import PatternViewSet, RuleViewSet, SignalViewSet
+from doorbraak.let.api import LetSubmissionViewSet
 from doorbraak.proposals.api import CategoryViewSet, LegalGroundViewSet, RequestViewSet
 
 from .auth import ObtainTokenView
@@ -39,6 +40,7 @@ router.register("escalation-levels", EscalationLevelViewSet, basename="escalatio
 router.register("escalations", EscalationViewSet, basename="escalation")
 router.register("follow-up-actions", FollowUpActionViewSet, basename="follow-up-action")
 router.register("mandate-uses", MandateUseViewSet, basename="mandate-use")
+router.register("let-submissions", LetSubmissionViewSet, basename="let-submission")
 router.register("signals", SignalViewSet, basename="signal")
 router.register("rules", RuleViewSet, basename="rule")
 router.register("patterns", PatternViewSet, basename="pattern")

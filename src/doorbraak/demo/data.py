@@ -32,6 +32,7 @@ from doorbraak.cases.models import (
 from doorbraak.demo.accounts import PASSWORD
 from doorbraak.demo.escalations import add_demo_escalations
 from doorbraak.demo.learning import add_demo_learning
+from doorbraak.demo.let import add_demo_let
 from doorbraak.demo.requests import add_demo_requests, solves_a_demo_request
 from doorbraak.demo.situations import (
     CLOSE_REASON,
@@ -483,5 +484,6 @@ def build_demo(seed: int = SEED) -> Counter:
     counts["requests"] = add_demo_requests(users["demo-gezinswerker"])
     counts["escalations"] = add_demo_escalations(orgs)
     counts["agenda_items"] = add_demo_tables(orgs)
+    counts["let_submissions"] = add_demo_let(orgs)
     counts.update(add_demo_learning(orgs, users))
     return counts

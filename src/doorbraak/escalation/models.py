@@ -336,6 +336,7 @@ class MandateUse(models.Model):
 class ActionKind(models.TextChoices):
     ACTION = "actie", _("follow-up action")
     RECONCILIATION = "verzoeningsgesprek", _("reconciliation talk")
+    LET_CHECK = "let-controle", _("LET follow-up check")
 
 
 class FollowUpAction(models.Model):

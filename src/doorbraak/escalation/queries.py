@@ -177,7 +177,7 @@ def waiting_for_decision(user) -> QuerySet[Escalation]:
 def open_actions(user) -> QuerySet[FollowUpAction]:
     return (
         FollowUpAction.objects.filter(owner_id=user.pk, done_at__isnull=True)
-        .select_related("case", "escalation", "mandate_use")
+        .select_related("case", "escalation__let_submission", "mandate_use")
         .order_by("due_date", "pk")
     )
 

@@ -18,6 +18,7 @@ from doorbraak.forms_utrecht import apply_service_errors
 from doorbraak.funds.models import Fund
 from doorbraak.home.menu import may_have_actions, may_write_request
 from doorbraak.home.queries import person_of
+from doorbraak.let import queries as let_queries
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_request
@@ -197,6 +198,8 @@ def _render(request, escalation, *, decision_form=None, action_form=None, status
     )
     route = escalation.route
     today = timezone.localdate()
+    at_let = escalation.current_level.kind == rules.LET
+    let_submission = let_queries.submission_for(escalation) if at_let else None
     return render(
         request,
         "escalation/detail.html",
@@ -209,6 +212,11 @@ def _render(request, escalation, *, decision_form=None, action_form=None, status
             "decision_form": decision_form or _decision_form(request, escalation),
             "action_form": action_form
             or ActionForm(owners=_owners(escalation.case), prefix="actie"),
+            "let_submission": let_submission,
+            "may_submit_let": at_let
+            and escalation.is_open
+            and let_submission is None
+            and may_write_request(person_of(request.user)),
             "may_use_mandate": escalation.is_open
             and escalation.current_level.kind == rules.MANDATE
             and mandate_queries.has_usable_mandate(request.user, today),

@@ -88,6 +88,11 @@ def may_decide_patterns(person: Person) -> bool:
     return person.is_active and person.role == Role.BELEIDSADVISEUR
 
 
+def may_work_let(person: Person) -> bool:
+    """The Maatwerkloket's regievoerders triage, decide and check LET submissions."""
+    return person.is_active and person.role == Role.REGIEVOERDER
+
+
 def may_administer(person: Person) -> bool:
     return person.is_active and person.is_staff
 
@@ -119,6 +124,8 @@ def menu(person: Person) -> list[MenuItem]:
         items.append(MenuItem("actions", "escalation:actions"))
     if may_sit_at_tables(person):
         items.append(MenuItem("tables", "tables:index"))
+    if may_work_let(person):
+        items.append(MenuItem("let", "let:index"))
     if may_see_funds(person):
         items.append(MenuItem("funds", "funds:list"))
     if may_see_patterns(person):

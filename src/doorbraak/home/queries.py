@@ -16,6 +16,7 @@ from doorbraak.escalation import queries as escalation
 from doorbraak.funds import queries as funds
 from doorbraak.funds.services import utilisation
 from doorbraak.learning import queries as learning
+from doorbraak.let import queries as let
 from doorbraak.proposals.models import Request, RequestStatus
 from doorbraak.tables import queries as tables
 
@@ -57,6 +58,8 @@ class StartPage:
     escalations: list = field(default_factory=list)
     meeting: object = None
     meeting_shown: list = field(default_factory=list)
+    let_triage: list = field(default_factory=list)
+    let_checks: list = field(default_factory=list)
 
     @property
     def has_work(self) -> bool:
@@ -76,6 +79,8 @@ class StartPage:
                 self.actions,
                 self.escalations,
                 self.meeting,
+                self.let_triage,
+                self.let_checks,
             )
         )
 
@@ -145,6 +150,9 @@ def start_page(user, today: datetime.date | None = None) -> StartPage:
         page.patterns = learning.candidate_patterns(limit=SHORT)
     if menu.may_triage_signals(person):
         page.signals = learning.new_signals(limit=SHORT)
+    if menu.may_work_let(person):
+        page.let_triage = let.to_triage(user)
+        page.let_checks = let.checks_due(user, today)
     if menu.may_administer(person):
         page.figures_to_review = CostFigure.objects.filter(
             price_year__lt=today.year - FIGURE_MAX_AGE_YEARS + 1

@@ -4,10 +4,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from doorbraak.approvals.models import Notification
 from doorbraak.approvals.notifications import mark_read, target
+from doorbraak.cases.queries import subject_ids_of_cases
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.services import log_processing, origin_from_request
 from doorbraak.tables import queries as table_queries
@@ -30,11 +32,22 @@ def start(request):
             object_id=page.meeting.pk,
             subject_ids=table_queries.subject_ids(page.meeting.item_list),
         )
+    let_shown = {s.case_id: s.case for s in [*page.let_triage, *page.let_checks]}
+    if let_shown:
+        log_processing(
+            origin_from_request(request),
+            activity=Activity.LET_VIEW,
+            action="read",
+            object_type="let-submissions",
+            object_id="",
+            subject_ids=subject_ids_of_cases(let_shown.values()),
+        )
     return render(
         request,
         "home/start.html",
         {
             "page": page,
+            "today": timezone.localdate(),
             "may_open_case": menu.may_open_case(person),
             "may_list_cases": menu.may_list_cases(person),
             "may_vote": menu.may_vote(person),
