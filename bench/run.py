@@ -146,7 +146,7 @@ runs (min and max beside it), and each is compared with a baseline measured in t
 - **web**: gunicorn ({args.workers} workers, DEBUG off) on PostgreSQL; after a 20 s warm-up,
   wrk with 16 connections for {args.seconds} s cycles through the pages of `bench-worker`
   (`bench/web.py`: start page, notifications, case list mine and team, vote inbox, actions,
-  tables, signals, funds, ten case pages, five vote pages, five request pages); the baseline is
+  tables, signals, funds, LET, ten case pages, five vote pages, five request pages); the baseline is
   `/bench/bare/` (session auth and one query) on the same server in the same run. Every page
   view also writes its processing-log and audit records, as in production.
   `python -m bench.pages` shows the same mix per page in one process (time, queries, SQL time,

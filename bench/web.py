@@ -128,6 +128,7 @@ FIXED_PAGES = (
     "/tafels/",
     "/signalen/",
     "/potjes/",
+    "/let/",
 )
 
 

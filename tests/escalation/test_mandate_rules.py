@@ -81,7 +81,7 @@ def test_bad_amounts_and_empty_texts_are_named_per_field():
         ("overruled_rule", "overruled_rule_missing"),
         ("earlier_refusal", "earlier_refusal_missing"),
         ("decision", "mandate_decision_missing"),
-        ("reasons", "reasons_missing"),
+        ("reasons", "mandate_reasons_missing"),
     ]
     assert codes(r.check_use(MANDATE, draft(case_open=False))) == ["case_closed"]
 

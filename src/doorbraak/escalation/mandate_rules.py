@@ -73,7 +73,7 @@ def check_use(mandate: MandateFacts, draft: UseDraft) -> list[tuple[str, str]]:
     if not draft.decision.strip():
         problems.append(("decision", "mandate_decision_missing"))
     if not draft.reasons.strip():
-        problems.append(("reasons", "reasons_missing"))
+        problems.append(("reasons", "mandate_reasons_missing"))
     if draft.amount is not None:
         if isinstance(draft.amount, float):
             problems.append(("amount", "float_amount"))

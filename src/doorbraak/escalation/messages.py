@@ -52,6 +52,7 @@ def message(code: str, **params) -> str:
         "overruled_rule_missing": _("Write which rule or policy you overrule."),
         "earlier_refusal_missing": _("Write what was refused earlier, by whom and when."),
         "mandate_decision_missing": _("Write the decision you take with the mandate."),
+        "mandate_reasons_missing": _("Write why the rule does not fit here."),
         "mandate_no_money": _("This mandate decides no money."),
         "above_mandate": _("This mandate goes up to %(max)s.") % {"max": euro(params.get("max"))},
         "escalation_not_open": _("This escalation is not open on this case."),

@@ -31,6 +31,9 @@ class LetSubmissionSerializer(serializers.ModelSerializer):
     escalation = StrictId(queryset=Escalation.objects.none())
     organisations = serializers.ListField(child=serializers.IntegerField(), write_only=True)
     organisation_ids = serializers.SerializerMethodField()
+    legal_ground = serializers.ChoiceField(
+        choices=LegalGround.choices, allow_blank=True, read_only=True
+    )
 
     class Meta:
         model = LetSubmission

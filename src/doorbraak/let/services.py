@@ -42,7 +42,8 @@ def _earlier_levels(escalation: Escalation) -> list[dict]:
             "name": route.level(e.level).name,
             "status": str(labels[e.status]),
             "question": texts[f"q{e.pk}"],
-            "decision": texts[f"d{e.pk}"],
+            # Escalated further: its "decision" is the next level's question, shown there.
+            "decision": "" if e.status == Status.ESCALATED else texts[f"d{e.pk}"],
         }
         for e in chain
     ]
