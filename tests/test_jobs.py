@@ -75,6 +75,41 @@ def test_due_action_reminders_run_as_a_task_once_a_day(
     assert len(mailoutbox) == 1 and "synthetisch" not in mailoutbox[0].body
 
 
+@pytest.mark.django_db
+def test_an_escalation_past_its_target_time_is_told_once(
+    worker_a, mailoutbox, django_capture_on_commit_callbacks
+):
+    from doorbraak.cases import services as case_services
+    from doorbraak.escalation import services as escalation
+    from doorbraak.escalation import tasks as escalation_tasks
+    from doorbraak.escalation.models import Escalation
+    from tests.factories import OrganisationFactory
+
+    worker_a.email = "worker@voorbeeldstad.example"
+    worker_a.save(update_fields=["email"])
+    case = CaseFactory(actor=worker_a)
+    blocker = case_services.blocker_add(
+        actor=worker_a,
+        case=case,
+        organisation=OrganisationFactory(name="Corporatie (test)", kind="woningcorporatie"),
+        rule="Ontruiming (synthetisch)",
+        effect="Dakloos",
+        life_domain="wonen",
+    )
+    late = escalation.escalate(actor=worker_a, case=case, blocker=blocker, question="v", tried="t")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert escalation_tasks.flag_overdue_escalations.delay().get() == 0  # not late yet
+        Escalation.objects.filter(pk=late.pk).update(
+            due_date=timezone.localdate() - datetime.timedelta(days=1)
+        )
+        assert escalation_tasks.flag_overdue_escalations.delay().get() == 1
+        assert escalation_tasks.flag_overdue_escalations.delay().get() == 0
+    assert len(mailoutbox) == 1 and late.reference in mailoutbox[0].subject
+    assert (
+        "synthetisch" not in mailoutbox[0].body and f"/escalaties/{late.pk}/" in mailoutbox[0].body
+    )
+
+
 def test_the_periodic_schedule_names_registered_tasks():
     app.loader.import_default_modules()
     for entry in settings.CELERY_BEAT_SCHEDULE.values():
@@ -128,6 +163,7 @@ def test_the_cron_commands_of_the_embedded_setup_run():
     call_command("flag_overdue", stdout=out)
     call_command("remind_actions", stdout=out)
     assert "gesignaleerd" in out.getvalue() and "herinnering" in out.getvalue()
+    assert "streeftijd" in out.getvalue()
 
 
 @pytest.mark.django_db(transaction=True)

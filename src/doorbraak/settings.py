@@ -170,6 +170,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_BEAT_SCHEDULE = {
     "flag-overdue-requests": {"task": "doorbraak.approvals.tasks.flag_overdue", "schedule": 3600.0},
+    "flag-overdue-escalations": {
+        "task": "doorbraak.escalation.tasks.flag_overdue_escalations",
+        "schedule": crontab(hour=8, minute=5),
+    },
     "remind-due-actions": {
         "task": "doorbraak.escalation.tasks.remind_due_actions",
         "schedule": crontab(hour="8,12", minute=0),

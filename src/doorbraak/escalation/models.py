@@ -214,6 +214,10 @@ class Escalation(models.Model):
         blank=True,
         related_name="+",
     )
+    #: When whoever escalated it was told that the level passed its target time (once).
+    overdue_notified_on = models.DateField(
+        _("told it is overdue on"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("escalation")

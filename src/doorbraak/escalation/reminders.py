@@ -1,6 +1,7 @@
-"""E-mail reminders for follow-up actions that are due today or overdue: once per action per
-day, the reference and a link only (never household details, as approvals/notifications.py).
-A plain function; the lead wires it into a Celery beat task."""
+"""E-mail reminders, the reference and a link only (never household details, as
+approvals/notifications.py): follow-up actions due today or overdue (once per action per day),
+and escalations whose level passed its target time (once per escalation, to whoever escalated
+it). Plain functions, run by Celery beat tasks (tasks.py)."""
 
 import datetime
 
@@ -12,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from .models import FollowUpAction
+from .models import Escalation, FollowUpAction, Status
 
 
 def reminder_text(action: FollowUpAction, today: datetime.date) -> tuple[str, str]:
@@ -54,3 +55,48 @@ def actions_remind_due(now: datetime.datetime | None = None) -> int:
             sent += 1
         FollowUpAction.objects.filter(pk__in=[a.pk for a in due]).update(reminded_on=today)
     return sent
+
+
+def overdue_text(escalation: Escalation) -> tuple[str, str]:
+    link = settings.SITE_URL.rstrip("/") + reverse("escalation:detail", args=[escalation.pk])
+    subject = _("Doorbraak: escalation %(ref)s is past its target time") % {
+        "ref": escalation.reference
+    }
+    body = _(
+        "Escalation %(ref)s was to be decided by %(date)s and is still open. Ask the level, "
+        "or escalate further:\n%(link)s"
+    ) % {
+        "ref": escalation.reference,
+        "date": escalation.due_date.strftime("%d-%m-%Y"),
+        "link": link,
+    }
+    return subject, body
+
+
+def escalations_flag_overdue(now: datetime.datetime | None = None) -> int:
+    """Tell whoever escalated an item, once, that its level passed the target time without a
+    decision. Returns how many were told. Safe to run again and concurrently (rows locked and
+    marked before the mail goes out on commit)."""
+    today = timezone.localdate(now or timezone.now())
+    told = 0
+    with transaction.atomic():
+        late = list(
+            Escalation.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(status=Status.OPEN, due_date__lt=today, overdue_notified_on__isnull=True)
+            .select_related("created_by")
+            .order_by("pk")
+        )
+        for escalation in late:
+            person = escalation.created_by
+            if not person.is_active or not person.email:
+                continue
+            with override(settings.LANGUAGE_CODE):
+                subject, body = overdue_text(escalation)
+            transaction.on_commit(
+                lambda s=subject, b=body, a=person.email: send_mail(
+                    s, b, None, [a], fail_silently=True
+                )
+            )
+            told += 1
+        Escalation.objects.filter(pk__in=[e.pk for e in late]).update(overdue_notified_on=today)
+    return told

@@ -11,3 +11,10 @@ def remind_due_actions() -> int:
     follow-up actions due today or overdue; once per action per day, so a repeated or retried
     run sends nothing twice."""
     return reminders.actions_remind_due()
+
+
+@shared_task(name="doorbraak.escalation.tasks.flag_overdue_escalations")
+def flag_overdue_escalations() -> int:
+    """Every morning: tell whoever escalated an item that its level passed the target time
+    without a decision; once per escalation, so a repeated or retried run sends nothing twice."""
+    return reminders.escalations_flag_overdue()
