@@ -41,6 +41,7 @@ from doorbraak.demo.accounts import ROLE_ACCOUNTS
 from doorbraak.escalation.models import Escalation, EscalationLevel, FollowUpAction, MandateUse
 from doorbraak.funds.models import Fund, PaymentBatch, PaymentOrder
 from doorbraak.learning.models import Pattern, Rule, Signal
+from doorbraak.documents.models import Document
 from doorbraak.let.models import LetSubmission
 from doorbraak.proposals import lifecycle
 from doorbraak.proposals.models import Category, LegalGround
@@ -96,6 +97,12 @@ def demo_targets() -> dict[str, object]:
     # A batch on the programme fund, made by its project leader as the demo's team leader made
     # the team fund's: the matrix then shows who handles which fund's money.
     lifecycle.batch_create(fund=programme, actor=User.objects.get(username="demo-projectleider"))
+    # A PDF demo-regievoerder asked for (still being made): only they see its page.
+    Document.objects.create(
+        kind="let-voorlegging",
+        object_id=LetSubmission.objects.order_by("pk").first().pk,
+        requested_by=User.objects.get(username="demo-regievoerder"),
+    )
     return {
         "case": case,
         "access": access,
@@ -121,6 +128,7 @@ def demo_targets() -> dict[str, object]:
         "mandate use": MandateUse.objects.get(),  # demo-sem's, S11 (demo/escalations.py)
         # the UWV case's LET decision, its check due for demo-regievoerder (demo/let.py)
         "let submission": LetSubmission.objects.order_by("pk").first(),
+        "document": Document.objects.get(),
         "meeting": Meeting.objects.order_by("pk").first(),
         "agenda item": AgendaItem.objects.order_by("pk").first(),
         "consent": Consent.objects.order_by("pk").first(),
@@ -161,6 +169,7 @@ PK_TARGETS = {
     "mandate-use-": ["mandate use"],
     "let:": ["let submission"],
     "let-submission-": ["let submission"],
+    "documents:": ["document"],
     "tables:meeting": ["meeting"],
     "tables:besluitenlijst": ["meeting"],
     "tables:item": ["agenda item"],

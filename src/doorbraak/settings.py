@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "doorbraak.escalation",
     "doorbraak.tables",
     "doorbraak.let",
+    "doorbraak.documents",
     "doorbraak.learning",
     "doorbraak.demo",
     "doorbraak.ui",
@@ -170,6 +171,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_BEAT_SCHEDULE = {
     "flag-overdue-requests": {"task": "doorbraak.approvals.tasks.flag_overdue", "schedule": 3600.0},
+    "delete-old-documents": {
+        "task": "doorbraak.documents.tasks.delete_old_documents",
+        "schedule": crontab(hour=3, minute=30),
+    },
     "flag-overdue-escalations": {
         "task": "doorbraak.escalation.tasks.flag_overdue_escalations",
         "schedule": crontab(hour=8, minute=5),
@@ -249,6 +254,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"] + [
     ]
     if (NODE_MODULES / path).is_dir()
 ]
+#: Generated files (PDFs for download); a shared volume or bucket when there are several
+#: instances (issue 19).
+MEDIA_ROOT = Path(env("DOORBRAAK_MEDIA_ROOT", str(REPO_DIR / "var" / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

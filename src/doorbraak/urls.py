@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("doorbraak.escalation.urls")),
     path("", include("doorbraak.tables.urls")),
     path("", include("doorbraak.let.urls")),
+    path("", include("doorbraak.documents.urls")),
     path("", include("doorbraak.learning.urls")),
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

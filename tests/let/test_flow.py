@@ -139,24 +139,6 @@ def test_s14_from_the_team_to_the_let_and_the_check_three_months_later(
     assert AuditRecord.objects.filter(activity="let-besluiten", action="update").count() == 3
 
 
-def test_the_pdf_is_anonymised(client, worker_a, leader, student_case, duo_blocker, duo, regie):
-    from django.template.loader import render_to_string
-
-    from doorbraak.let import services
-
-    at_let = to_let(worker_a, leader, student_case, duo_blocker)
-    submission = services.submit(
-        actor=worker_a, escalation=at_let, summary=SUMMARY, question="Vraag?", organisations=[duo]
-    )
-    client.force_login(regie)
-    response = client.get(f"/let/{submission.pk}/pdf/")
-    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
-    html = render_to_string("let/submission_pdf.html", {"submission": submission})
-    assert "Jansen" not in html and "inburgeringstermijn" in html
-    assert AuditRecord.objects.filter(activity="let-exporteren", action="export").exists()
-
-
 def test_an_item_not_at_the_let_level_cannot_be_submitted(
     client, worker_a, student_case, duo_blocker, duo
 ):

@@ -11,5 +11,4 @@ urlpatterns = [
     path("let/<int:pk>/triage/", views.triage, name="triage"),
     path("let/<int:pk>/besluit/", views.decide, name="decide"),
     path("let/<int:pk>/controle/", views.check, name="check"),
-    path("let/<int:pk>/pdf/", views.submission_pdf, name="pdf"),
 ]

@@ -5,7 +5,7 @@ PDF. Every page that shows a household's (anonymised) data writes the processing
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,7 +23,7 @@ from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_request
 from doorbraak.proposals.anonymised import anonymise_texts
 
-from . import pdf, queries, rules, services
+from . import queries, rules, services
 from .forms import CheckForm, DecisionForm, SubmitForm, TriageForm, national_organisations
 from .messages import message
 
@@ -233,20 +233,3 @@ def check(request, pk):
         _("The follow-up check is recorded."),
         form_kwargs=lambda s: {},
     )
-
-
-@login_required
-def submission_pdf(request, pk):
-    submission = _submission_or_404(request, pk, Activity.LET_EXPORT)
-    log_request(
-        request,
-        Activity.LET_EXPORT,
-        "export",
-        "let-submission",
-        submission.pk,
-        _subjects(submission.case),
-    )
-    content = pdf.submission_pdf({"submission": submission})
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{submission.reference}.pdf"'
-    return response

@@ -1,0 +1,66 @@
+"""Asking for a document and making it. `document_request` checks the user may see the object
+and queues the job after commit; `document_render` (the job) renders it as that user — whose
+access is checked again — and is safe to run twice; `documents_delete_old` removes documents
+after a day."""
+
+import datetime
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+
+from .kinds import KINDS, render_pdf
+from .models import Document, DocumentKind, DocumentStatus
+
+#: How long a made document can be downloaded.
+KEEP = datetime.timedelta(days=1)
+
+
+def document_request(*, actor, kind: str, object_id: int) -> Document:
+    """Raises Http404 when the kind is unknown or the actor may not see the object."""
+    if kind not in KINDS:
+        raise Http404
+    KINDS[DocumentKind(kind)].find(actor, object_id)
+    with transaction.atomic():
+        document = Document.objects.create(kind=kind, object_id=object_id, requested_by=actor)
+        from .tasks import render_document
+
+        transaction.on_commit(lambda: render_document.delay(document.pk))
+    return document
+
+
+def document_render(pk: int) -> str:
+    """Make the PDF of document `pk`; returns its status. A finished document is left alone."""
+    with transaction.atomic():
+        document = (
+            Document.objects.select_for_update().select_related("requested_by").get(pk=pk)
+        )
+        if document.status != DocumentStatus.WAITING:
+            return document.status
+        kind = KINDS[DocumentKind(document.kind)]
+        try:
+            target = kind.find(document.requested_by, document.object_id)
+            filename, html = kind.html(target)
+            content = render_pdf(html)
+        except Http404:
+            document.status, document.error = DocumentStatus.FAILED, "not visible"
+        except Exception as error:  # noqa: BLE001 - recorded on the row, shown as "failed"
+            document.status, document.error = DocumentStatus.FAILED, type(error).__name__
+        else:
+            document.file.save(filename, ContentFile(content), save=False)
+            document.filename = filename
+            document.status = DocumentStatus.READY
+        document.finished_at = timezone.now()
+        document.save()
+        return document.status
+
+
+def documents_delete_old(now: datetime.datetime | None = None) -> int:
+    """Delete documents (and their files) requested more than a day ago."""
+    old = list(Document.objects.filter(created_at__lt=(now or timezone.now()) - KEEP))
+    for document in old:
+        if document.file:
+            document.file.delete(save=False)
+    Document.objects.filter(pk__in=[d.pk for d in old]).delete()
+    return len(old)

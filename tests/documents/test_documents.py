@@ -1,0 +1,104 @@
+"""PDFs as background jobs: asked for on a page, made by the job as the person who asked
+(their access checked again), downloaded only by them, logged as an export, and deleted after
+a day. Without a broker the job runs at commit (the embedded setup and these tests)."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from doorbraak.documents import services
+from doorbraak.documents.models import Document, DocumentStatus
+from doorbraak.let import services as let
+from doorbraak.privacy.models import AuditRecord
+from tests.let.conftest import SUMMARY, to_let
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def submission(worker_a, leader, student_case, duo_blocker, duo):
+    at_let = to_let(worker_a, leader, student_case, duo_blocker)
+    return let.submit(
+        actor=worker_a, escalation=at_let, summary=SUMMARY, question="Vraag?", organisations=[duo]
+    )
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def ask(client, submission):
+    return client.post(
+        "/documenten/nieuw/", {"kind": "let-voorlegging", "object": str(submission.pk)}
+    )
+
+
+def test_the_let_pdf_is_made_by_the_job_and_downloaded_by_who_asked(
+    client, regie, submission, worker_b, django_capture_on_commit_callbacks
+):
+    from django.template.loader import render_to_string
+
+    client.force_login(regie)
+    page = client.get(f"/let/{submission.pk}/")
+    assert 'name="kind" value="let-voorlegging"' in page.text
+    with django_capture_on_commit_callbacks(execute=True):
+        asked = ask(client, submission)
+    document = Document.objects.get()
+    assert asked.status_code == 302 and asked["Location"] == f"/documenten/{document.pk}/"
+    assert document.status == DocumentStatus.READY and document.requested_by == regie
+    detail = client.get(asked["Location"])
+    assert f"/documenten/{document.pk}/download/" in detail.text
+    download = client.get(f"/documenten/{document.pk}/download/")
+    content = b"".join(download.streaming_content)
+    assert download.status_code == 200 and content.startswith(b"%PDF")
+    assert f'filename="{submission.reference}.pdf"' in download["Content-Disposition"]
+    assert AuditRecord.objects.filter(activity="let-exporteren", action="export").count() == 1
+    html = render_to_string("let/submission_pdf.html", {"submission": submission})
+    assert "Jansen" not in html and "inburgeringstermijn" in html
+    client.force_login(worker_b)  # someone else: not their document, not their case
+    assert client.get(f"/documenten/{document.pk}/").status_code == 404
+    assert client.get(f"/documenten/{document.pk}/download/").status_code == 404
+    assert ask(client, submission).status_code == 404
+    assert Document.objects.count() == 1
+    assert AuditRecord.objects.filter(activity="let-exporteren", result="denied").exists()
+
+
+def test_unknown_kinds_and_ids_are_refused(client, regie, submission):
+    client.force_login(regie)
+    assert client.post("/documenten/nieuw/", {"kind": "x", "object": "1"}).status_code == 404
+    bad = client.post("/documenten/nieuw/", {"kind": "let-voorlegging", "object": "1.5"})
+    assert bad.status_code == 404
+    assert client.get("/documenten/nieuw/").status_code == 405
+    assert not Document.objects.exists()
+
+
+def test_the_job_checks_access_again_and_runs_once(regie, worker_b, submission):
+    allowed = Document.objects.create(
+        kind="let-voorlegging", object_id=submission.pk, requested_by=regie
+    )
+    assert services.document_render(allowed.pk) == DocumentStatus.READY
+    name = Document.objects.get(pk=allowed.pk).file.name
+    assert services.document_render(allowed.pk) == DocumentStatus.READY  # again: untouched
+    assert Document.objects.get(pk=allowed.pk).file.name == name
+    lost = Document.objects.create(
+        kind="let-voorlegging", object_id=submission.pk, requested_by=worker_b
+    )
+    assert services.document_render(lost.pk) == DocumentStatus.FAILED
+    assert not Document.objects.get(pk=lost.pk).file
+
+
+def test_documents_are_deleted_after_a_day(regie, submission):
+    document = Document.objects.create(
+        kind="let-voorlegging", object_id=submission.pk, requested_by=regie
+    )
+    services.document_render(document.pk)
+    path = Document.objects.get(pk=document.pk).file.path
+    assert services.documents_delete_old() == 0
+    later = timezone.now() + datetime.timedelta(days=1, minutes=1)
+    assert services.documents_delete_old(later) == 1
+    assert not Document.objects.exists()
+    import os
+
+    assert not os.path.exists(path)
