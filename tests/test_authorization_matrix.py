@@ -38,10 +38,10 @@ from doorbraak.approvals.models import ApprovalPolicy, Notification
 from doorbraak.cases.models import Blocker, CaseAccess
 from doorbraak.costbenefit.models import CostFigure
 from doorbraak.demo.accounts import ROLE_ACCOUNTS
+from doorbraak.documents.models import Document
 from doorbraak.escalation.models import Escalation, EscalationLevel, FollowUpAction, MandateUse
 from doorbraak.funds.models import Fund, PaymentBatch, PaymentOrder
 from doorbraak.learning.models import Pattern, Rule, Signal
-from doorbraak.documents.models import Document
 from doorbraak.let.models import LetSubmission
 from doorbraak.proposals import lifecycle
 from doorbraak.proposals.models import Category, LegalGround

@@ -4,7 +4,6 @@ import pytest
 
 from doorbraak.escalation import starter
 from doorbraak.escalation.models import EscalationLevel, EscalationRoute, RouteVersion
-
 from tests.test_jobs import redis_url, through_redis
 
 #: The Redis fixtures, used here too.

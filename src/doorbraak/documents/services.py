@@ -33,9 +33,7 @@ def document_request(*, actor, kind: str, object_id: int) -> Document:
 def document_render(pk: int) -> str:
     """Make the PDF of document `pk`; returns its status. A finished document is left alone."""
     with transaction.atomic():
-        document = (
-            Document.objects.select_for_update().select_related("requested_by").get(pk=pk)
-        )
+        document = Document.objects.select_for_update().select_related("requested_by").get(pk=pk)
         if document.status != DocumentStatus.WAITING:
             return document.status
         kind = KINDS[DocumentKind(document.kind)]

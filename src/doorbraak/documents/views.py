@@ -56,7 +56,11 @@ def download(request, pk):
     spec = KINDS[DocumentKind(document.kind)]
     target = spec.find(request.user, document.object_id)  # still allowed to see it?
     log_request(
-        request, spec.activity, "export", spec.object_type, document.object_id,
+        request,
+        spec.activity,
+        "export",
+        spec.object_type,
+        document.object_id,
         spec.subjects(target),
     )
     return FileResponse(
