@@ -347,6 +347,9 @@ SPECTACULAR_SETTINGS = {
         "LevelKindEnum": "doorbraak.escalation.models.LevelKind",
         "ActionKindEnum": "doorbraak.escalation.models.ActionKind",
         "KindEnum": "doorbraak.proposals.models.GroundKind",
+        "TableKindEnum": "doorbraak.tables.models.TableKind",
+        "TableOutcomeEnum": "doorbraak.tables.services.OUTCOMES",
+        "AgendaItemModeEnum": "doorbraak.tables.queries.MODES",
     },
 }
 

@@ -20,6 +20,7 @@ from doorbraak.funds.api import BatchViewSet, FundViewSet, PaymentOrderViewSet
 from doorbraak.learning.api import PatternViewSet, RuleViewSet, SignalViewSet
 from doorbraak.let.api import LetSubmissionViewSet
 from doorbraak.proposals.api import CategoryViewSet, LegalGroundViewSet, RequestViewSet
+from doorbraak.tables.api import AgendaItemViewSet, MeetingViewSet, TableViewSet
 
 from .auth import ObtainTokenView
 
@@ -41,6 +42,9 @@ router.register("escalations", EscalationViewSet, basename="escalation")
 router.register("follow-up-actions", FollowUpActionViewSet, basename="follow-up-action")
 router.register("mandate-uses", MandateUseViewSet, basename="mandate-use")
 router.register("let-submissions", LetSubmissionViewSet, basename="let-submission")
+router.register("tables", TableViewSet, basename="table")
+router.register("meetings", MeetingViewSet, basename="meeting")
+router.register("agenda-items", AgendaItemViewSet, basename="agenda-item")
 router.register("signals", SignalViewSet, basename="signal")
 router.register("rules", RuleViewSet, basename="rule")
 router.register("patterns", PatternViewSet, basename="pattern")

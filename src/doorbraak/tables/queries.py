@@ -10,7 +10,7 @@ and today, and anonymised to everyone else.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,6 +24,7 @@ from . import consent as consent_rules
 from .models import AgendaItem, Consent, Meeting, Table, TableMember
 
 FULL, IDENTITY, IDENTITY_AND_TEXTS, ANONYMOUS = "full", "identity", "identity-texts", "anonymous"
+MODES = (FULL, IDENTITY, IDENTITY_AND_TEXTS, ANONYMOUS)
 
 
 def member_table_ids(user):
@@ -91,6 +92,41 @@ def item_detail(user, pk) -> AgendaItem:
         .order_by("due_date", "pk")
     )
     return item
+
+
+# --- The API's reads (tables/api.py): the same visibility, a fixed number of queries -----
+
+
+def table_api_list(user) -> QuerySet[Table]:
+    """The user's tables with their active contact persons (one query for all of them)."""
+    contacts = TableMember.objects.filter(active=True).select_related("organisation", "user")
+    return table_list(user).prefetch_related(
+        Prefetch("members", queryset=contacts.order_by("organisation__name", "pk"))
+    )
+
+
+def meeting_api_list(user, table_id: int | None = None) -> QuerySet[Meeting]:
+    meetings = meeting_list(user).annotate(item_count=Count("items"))
+    return meetings if table_id is None else meetings.filter(table_id=table_id)
+
+
+def item_api_list(user, meeting_id: int | None = None) -> QuerySet[AgendaItem]:
+    """Agenda items with their commitments (prefetched: one query for any number)."""
+    actions = FollowUpAction.objects.select_related("owner__organisation").order_by(
+        "due_date", "pk"
+    )
+    items = item_list(user).prefetch_related(Prefetch("escalation__actions", queryset=actions))
+    return items if meeting_id is None else items.filter(meeting_id=meeting_id)
+
+
+def routed_escalations(user) -> QuerySet[Escalation]:
+    """Escalations (open or not) at the route and level of a table the user sits at: what a
+    contact person may name when putting an item on an agenda. The service refuses the
+    closed ones, and those of another of the user's tables, in Dutch."""
+    tables = visible_tables(user).filter(
+        route_id=OuterRef("route_version__route_id"), level=OuterRef("level")
+    )
+    return Escalation.objects.filter(Exists(tables))
 
 
 def candidates(table: Table) -> QuerySet[Escalation]:
