@@ -45,7 +45,7 @@ from doorbraak.learning.models import Pattern, Rule, Signal
 from doorbraak.let.models import LetSubmission
 from doorbraak.proposals import lifecycle
 from doorbraak.proposals.models import Category, LegalGround
-from doorbraak.tables.models import AgendaItem, Consent, Meeting
+from doorbraak.tables.models import AgendaItem, Consent, Meeting, Table
 
 TABLE = Path(__file__).with_name("authorization_matrix.csv")
 ANONYMOUS = "anoniem"
@@ -129,6 +129,7 @@ def demo_targets() -> dict[str, object]:
         # the UWV case's LET decision, its check due for demo-regievoerder (demo/let.py)
         "let submission": LetSubmission.objects.order_by("pk").first(),
         "document": Document.objects.get(),
+        "table": Table.objects.order_by("pk").first(),
         "meeting": Meeting.objects.order_by("pk").first(),
         "agenda item": AgendaItem.objects.order_by("pk").first(),
         "consent": Consent.objects.order_by("pk").first(),
@@ -174,6 +175,9 @@ PK_TARGETS = {
     "tables:besluitenlijst": ["meeting"],
     "tables:item": ["agenda item"],
     "tables:consent-withdraw": ["consent"],
+    "table-": ["table"],
+    "meeting-": ["meeting"],
+    "agenda-item-": ["agenda item"],
     "learning:signal": ["signal"],
     "learning:pattern": ["pattern"],
     "signal-": ["signal"],

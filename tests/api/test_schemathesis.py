@@ -46,6 +46,9 @@ ACCOUNTS = {
     "/api/v1/funds": "demo-projectleider",
     "/api/v1/payment-": "demo-projectleider",
     "/api/v1/approval-policies": "demo-projectleider",
+    "/api/v1/tables": "demo-tafellid",
+    "/api/v1/meetings": "demo-tafellid",
+    "/api/v1/agenda-items": "demo-tafellid",
 }
 DEFAULT_ACCOUNT = "demo-gezinswerker"
 

@@ -237,3 +237,14 @@ def test_decimal_amounts_stay_decimal(member, item, team_a):
     )
     item.refresh_from_db()
     assert item.amount == Decimal("250.00") and isinstance(item.amount, Decimal)
+
+
+def test_at_most_ten_commitments(member, item, worker_a):
+    due = str(timezone.localdate())
+    action = {"owner": worker_a.pk, "description": "Bellen", "due_date": due}
+    response = api_for(member).post(
+        f"/api/v1/agenda-items/{item.pk}/decide/", decision(actions=[action] * 11), format="json"
+    )
+    assert response.status_code == 400
+    assert " 10 " in response.json()["actions"]["non_field_errors"][0]
+    assert not FollowUpAction.objects.exists()

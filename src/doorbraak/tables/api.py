@@ -9,6 +9,7 @@ refusals are Dutch. Every response with agenda items writes the processing log (
 import re
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import MaxLengthValidator
 from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import (
@@ -187,7 +188,7 @@ class MeetingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         responses={200: AgendaCandidateSerializer(many=True)},
     )
     @action(detail=True, methods=["get"], pagination_class=None)
-    def candidates(self, request, pk=None):
+    def candidates(self, request, pk=None, format=None):
         meeting = self.get_object()
         on_agenda = set(meeting.items.values_list("escalation_id", flat=True))
         rows = [
@@ -319,9 +320,10 @@ class TableDecisionSerializer(LimitedSerializerMixin, serializers.Serializer):
 
     def get_fields(self):
         fields = super().get_fields()
-        # A list, not a text: the mixin's text-length check does not apply; DRF counts the
-        # commitments itself (max_length) with its own, translated, message.
-        fields["actions"].validators = []
+        # A list, not a text: the mixin's text-length check does not apply. DRF counts the
+        # commitments itself first (max_length, its own translated message); the validator
+        # only gives the schema its maxItems.
+        fields["actions"].validators = [MaxLengthValidator(MAX_ACTIONS)]
         return fields
 
 
@@ -409,7 +411,7 @@ class AgendaItemViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         responses={200: AgendaItemSerializer},
     )
     @action(detail=True, methods=["post"])
-    def decide(self, request, pk=None):
+    def decide(self, request, pk=None, format=None):
         item = self._get(pk)
         serializer = TableDecisionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
