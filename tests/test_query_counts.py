@@ -359,3 +359,83 @@ def test_let_pages_do_not_grow(client, url):
     assert count(client, url) == few
     detail = count(client, f"/let/{last.pk}/")
     assert count(client, f"/let/{last.pk - 1}/") == detail  # decided or not: the same
+
+
+def _table_rows(member, worker, leader, table, n, meeting=None):
+    """n more items at `table`: each its own case, request, meeting (or all on `meeting`), a
+    consent for every other one, two commitments, and a further table the member sits at."""
+    import datetime
+
+    from django.utils import timezone
+
+    from doorbraak.escalation import services as escalation
+    from doorbraak.tables import services as tables
+    from doorbraak.tables.models import TableMember
+    from tests.tables.conftest import at_table, make_table, waiting_request
+
+    today = timezone.localdate()
+    for i in range(n):
+        case = CaseFactory(actor=worker, members=2)
+        item_escalation = at_table(worker, case, waiting_request(case, worker), leader)
+        on = meeting or tables.meeting_plan(
+            actor=member, table=table, date=today + datetime.timedelta(days=i)
+        )
+        tables.item_add(actor=member, meeting=on, escalation=item_escalation)
+        for owner in (worker, leader):
+            escalation.action_add(
+                actor=leader,
+                escalation=item_escalation,
+                owner=owner,
+                description="doen",
+                due_date=today + datetime.timedelta(days=1),
+            )
+        if i % 2 == 0:
+            tables.consent_record(
+                actor=worker,
+                case=case,
+                member=case.household.members.first(),
+                table=table,
+                scope="identiteit",
+                valid_from=today,
+                valid_until=today + datetime.timedelta(days=30),
+            )
+        extra = make_table(table.route, name=f"Tafel {table.pk}-{i}", members=[member])
+        TableMember.objects.create(table=extra, user=leader, organisation=member.organisation)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/tables/",
+        "/api/v1/meetings/",
+        "/api/v1/meetings/?table={table}",
+        "/api/v1/agenda-items/",
+        "/api/v1/agenda-items/?meeting={meeting}",
+        "/api/v1/meetings/{meeting}/candidates/",
+        "/tafels/",
+    ],
+)
+def test_table_lists_do_not_grow(client, worker_a, team_a, url):
+    from doorbraak.accounts.roles import Role
+    from doorbraak.escalation.models import EscalationRoute
+    from doorbraak.tables.models import Meeting
+    from tests.tables.conftest import at_table, make_table, waiting_request
+
+    leader = UserFactory(username="leider-tafel", role=Role.TEAMLEIDER, team=team_a)
+    corporation = OrganisationFactory(name="Corporatie (q)", kind="woningcorporatie")
+    member = UserFactory(username="tafel-q", role=Role.TAFELLID, organisation=corporation)
+    route = EscalationRoute.objects.get(municipality__isnull=True)
+    table = make_table(route, members=[member])
+    _table_rows(member, worker_a, leader, table, 1)
+    meeting = Meeting.objects.get()
+    url = url.format(table=table.pk, meeting=meeting.pk)
+    waiting = CaseFactory(actor=worker_a)  # an open escalation waiting for the agenda
+    at_table(worker_a, waiting, waiting_request(waiting, worker_a), leader)
+    client.force_login(member)
+    client.get(url)  # warm the anonymiser's keep-terms cache
+    few = count(client, url)
+    _table_rows(member, worker_a, leader, table, 4, meeting if "meeting=" in url else None)
+    for _ in range(3):
+        waiting = CaseFactory(actor=worker_a)
+        at_table(worker_a, waiting, waiting_request(waiting, worker_a), leader)
+    assert count(client, url) == few
