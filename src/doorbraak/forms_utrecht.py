@@ -44,7 +44,8 @@ class UtrechtFormMixin:
             if field.required:
                 widget.attrs["aria-required"] = "true"
             if field.help_text and self.auto_id:
-                widget.attrs["aria-describedby"] = f"{self.auto_id % name}-help"
+                # The bound field's id carries the form's prefix, as the template's ids do.
+                widget.attrs["aria-describedby"] = f"{self.auto_id % self.add_prefix(name)}-help"
         self.mark_not_optional(self.not_optional)
 
     def mark_not_optional(self, names) -> None:
@@ -61,7 +62,7 @@ class UtrechtFormMixin:
             if self.auto_id and not is_group(widget):
                 described = widget.attrs.get("aria-describedby", "")
                 widget.attrs["aria-describedby"] = (
-                    f"{described} {self.auto_id % name}-error".strip()
+                    f"{described} {self.auto_id % self.add_prefix(name)}-error".strip()
                 )
 
 

@@ -114,3 +114,18 @@ def test_meeting_page_queries_do_not_grow_with_items(
     with CaptureQueriesContext(connection) as four:
         client.get(url)
     assert len(four) == len(one)
+
+
+def test_every_description_a_field_points_at_exists_on_the_item_page(client, member, item):
+    """The decision form has a prefix: the fields' aria-describedby must carry it too."""
+    import re
+
+    client.force_login(member)
+    url = reverse("tables:item", args=[item.pk])
+    for page in (client.get(url), client.post(url, {"besluit-outcome": "opgelost"})):
+        text = page.content.decode()
+        ids = set(re.findall(r'\sid="([^"]+)"', text))
+        described = re.findall(r'aria-describedby="([^"]+)"', text)
+        assert described
+        missing = {ref for refs in described for ref in refs.split()} - ids
+        assert not missing, missing

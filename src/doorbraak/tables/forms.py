@@ -32,7 +32,9 @@ def _text(label, *, help_text="", rows=3):
 class MeetingForm(UtrechtFormMixin, forms.Form):
     not_optional = ("table", "date")
 
-    table = forms.ModelChoiceField(label=_("Table"), queryset=Table.objects.none(), required=False)
+    table = forms.ModelChoiceField(
+        label=_("Table"), queryset=Table.objects.none(), required=False, empty_label=_("Choose…")
+    )
     date = forms.DateField(label=_("Date of the meeting"), required=False, widget=DateInput())
 
     def __init__(self, *args, tables, **kwargs):
@@ -71,7 +73,7 @@ class ItemDecisionForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
         help_text=_("Only when money is needed: the request's total."),
     )
     fund = forms.ModelChoiceField(
-        label=_("From fund"), queryset=Fund.objects.none(), required=False
+        label=_("From fund"), queryset=Fund.objects.none(), required=False, empty_label=_("Choose…")
     )
 
     def __init__(self, *args, funds, owners, **kwargs):
@@ -113,6 +115,7 @@ for _n in range(ACTION_ROWS):
         label=_owner(_n + 1),
         queryset=User.objects.none(),
         required=False,
+        empty_label=_("Choose…"),
     )
     ItemDecisionForm.base_fields[f"action{_n}_due_date"] = forms.DateField(
         label=_due(_n + 1),
@@ -128,7 +131,10 @@ class ConsentForm(UtrechtFormMixin, forms.Form):
         label=_("Given by"), coerce=int, required=False, empty_value=None
     )
     table = forms.ModelChoiceField(
-        label=_("Shared with"), queryset=Table.objects.none(), required=False
+        label=_("Shared with"),
+        queryset=Table.objects.none(),
+        required=False,
+        empty_label=_("Choose…"),
     )
     scope = forms.ChoiceField(
         label=_("What may be shared"),

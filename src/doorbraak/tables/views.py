@@ -37,7 +37,12 @@ def _index(request, form=None, status=200):
             "tables": tables,
             "upcoming": [m for m in meetings if m.date >= today][::-1],
             "past": [m for m in meetings if m.date < today],
-            "form": form or MeetingForm(tables=queries.table_list(request.user)),
+            "form": form
+            or MeetingForm(
+                tables=queries.table_list(request.user),
+                # One table: it is the one (most contact persons sit at one table).
+                initial={"table": tables[0].pk} if len(tables) == 1 else None,
+            ),
         },
         status=status,
     )
