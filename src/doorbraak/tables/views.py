@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doorbraak.cases import queries as case_queries
-from doorbraak.escalation.models import Escalation
+from doorbraak.escalation.models import Escalation, Status
 from doorbraak.forms_utrecht import apply_service_errors
 from doorbraak.funds.models import Fund
 from doorbraak.privacy.activities import Activity
@@ -182,6 +182,7 @@ def _render_item(request, item, form=None, status=200):
             "item": item,
             "shown": queries.presentations(request.user, [item])[0],
             "level": item.escalation.current_level,
+            "outcome_label": dict(Status.choices).get(item.outcome, item.outcome),
             "form": form or _decision_form(item),
             "today": timezone.localdate(),
         },
