@@ -11,7 +11,6 @@ import re
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import MaxLengthValidator
 from django.http import Http404
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema,
@@ -136,14 +135,11 @@ class MeetingSerializer(serializers.ModelSerializer):
 class AgendaCandidateSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     reference = serializers.CharField(read_only=True)
-    item_label = serializers.CharField(read_only=True)
+    item_label = serializers.SerializerMethodField()
     due_date = serializers.DateField(read_only=True)
 
-
-def _label(escalation: Escalation) -> str:
-    if escalation.request_id:
-        return escalation.request.reference
-    return _("Blocker at %(org)s") % {"org": escalation.blocker.organisation}
+    def get_item_label(self, escalation) -> str:
+        return queries.item_label(escalation)
 
 
 @extend_schema_view(
@@ -191,11 +187,7 @@ class MeetingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     def candidates(self, request, pk=None, format=None):
         meeting = self.get_object()
         on_agenda = set(meeting.items.values_list("escalation_id", flat=True))
-        rows = [
-            {"id": e.pk, "reference": e.reference, "item_label": _label(e), "due_date": e.due_date}
-            for e in queries.candidates(meeting.table)
-            if e.pk not in on_agenda
-        ]
+        rows = [e for e in queries.candidates(meeting.table) if e.pk not in on_agenda]
         return Response(AgendaCandidateSerializer(rows, many=True).data)
 
 
@@ -215,7 +207,16 @@ class TableCommitmentSerializer(serializers.Serializer):
 
 
 # How the household shows (`mode`) is worked out for a page of items at once and passed in
-# the context as `shown`: {item id: queries.Shown}. (No docstring: the schema would show it.)
+# the context as `shown`: {item id: queries.Shown}. (No docstrings: the schema would show them.)
+class ShownText(serializers.CharField):
+    # A text of the item as `queries.present` shows it to this user: named like the field.
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, source="*", **kwargs)
+
+    def to_representation(self, value):
+        return getattr(self.context["shown"][value.pk], self.field_name)
+
+
 class AgendaItemSerializer(serializers.ModelSerializer):
     reference = serializers.CharField(read_only=True)
     meeting = StrictId(queryset=Meeting.objects.none())
@@ -224,11 +225,17 @@ class AgendaItemSerializer(serializers.ModelSerializer):
     meeting_date = serializers.DateField(source="meeting.date", read_only=True)
     position = serializers.IntegerField(read_only=True, min_value=1, max_value=32_767)
     mode = serializers.SerializerMethodField()
-    household = serializers.SerializerMethodField()
-    item_label = serializers.SerializerMethodField()
-    question = serializers.SerializerMethodField()
-    tried = serializers.SerializerMethodField()
-    requested_amount = serializers.SerializerMethodField()
+    household = ShownText()
+    item_label = ShownText()
+    question = ShownText()
+    tried = ShownText()
+    requested_amount = serializers.DecimalField(
+        source="escalation.request.total",
+        max_digits=12,
+        decimal_places=2,
+        read_only=True,
+        allow_null=True,
+    )
     amount = serializers.DecimalField(
         max_digits=12, decimal_places=2, read_only=True, allow_null=True
     )
@@ -278,28 +285,9 @@ class AgendaItemSerializer(serializers.ModelSerializer):
             self.fields["meeting"].queryset = queries.visible_meetings(request.user)
             self.fields["escalation"].queryset = queries.routed_escalations(request.user)
 
-    def _shown(self, obj) -> queries.Shown:
-        return self.context["shown"][obj.pk]
-
     @extend_schema_field(serializers.ChoiceField(choices=queries.MODES))
     def get_mode(self, obj) -> str:
-        return self._shown(obj).mode
-
-    def get_household(self, obj) -> str:
-        return self._shown(obj).household
-
-    def get_item_label(self, obj) -> str:
-        return self._shown(obj).item_label
-
-    def get_question(self, obj) -> str:
-        return self._shown(obj).question
-
-    def get_tried(self, obj) -> str:
-        return self._shown(obj).tried
-
-    def get_requested_amount(self, obj) -> str | None:
-        request = obj.escalation.request
-        return None if request is None else f"{request.total:.2f}"
+        return self.context["shown"][obj.pk].mode
 
 
 class TableCommitmentInputSerializer(LimitedSerializerMixin, serializers.Serializer):

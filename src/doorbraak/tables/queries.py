@@ -222,11 +222,15 @@ def present(item: AgendaItem, mode: str) -> Shown:
         if mode != ANONYMOUS
         else _("Household %(ref)s") % {"ref": item.reference}
     )
+    return Shown(item, mode, household, texts["question"], texts["tried"], item_label(escalation))
+
+
+def item_label(escalation: Escalation) -> str:
+    """What is on the agenda, without the household: the request, or the blocker's
+    organisation."""
     if escalation.request_id:
-        label = escalation.request.reference
-    else:
-        label = _("Blocker at %(org)s") % {"org": escalation.blocker.organisation}
-    return Shown(item, mode, household, texts["question"], texts["tried"], label)
+        return escalation.request.reference
+    return _("Blocker at %(org)s") % {"org": escalation.blocker.organisation}
 
 
 def presentations(user, items, today=None) -> list[Shown]:
