@@ -223,7 +223,7 @@ class AgendaItemSerializer(serializers.ModelSerializer):
     escalation = StrictId(queryset=Escalation.objects.none())
     table = serializers.IntegerField(source="meeting.table_id", read_only=True)
     meeting_date = serializers.DateField(source="meeting.date", read_only=True)
-    position = serializers.IntegerField(read_only=True, min_value=1, max_value=32_767)
+    position = serializers.IntegerField(read_only=True, min_value=1)
     mode = serializers.SerializerMethodField()
     household = ShownText()
     item_label = ShownText()
