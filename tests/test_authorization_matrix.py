@@ -172,7 +172,6 @@ PK_TARGETS = {
     "let-submission-": ["let submission"],
     "documents:": ["document"],
     "tables:meeting": ["meeting"],
-    "tables:besluitenlijst": ["meeting"],
     "tables:item": ["agenda item"],
     "tables:consent-withdraw": ["consent"],
     "table-": ["table"],

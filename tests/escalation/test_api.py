@@ -108,3 +108,27 @@ def test_marking_an_own_action_done(worker_a, leader, case_a, blocker):
     )
     assert done.status_code == 200 and done.json()["done_note"] == "Gebeld"
     assert FollowUpAction.objects.get().done_at is not None
+
+
+def test_actions_take_the_format_suffix(worker_a, leader, case_a, blocker):
+    """POST …/decide.json and …/done.json answer like …/decide/ (they gave a 500 before)."""
+    from doorbraak.escalation import services
+
+    escalation = escalate(worker_a, case_a, blocker)
+    decided = api_for(leader).post(
+        f"/api/v1/escalations/{escalation.pk}/decide.json",
+        {"outcome": "opgelost", "reasons": "Opgelost aan tafel"},
+        format="json",
+    )
+    assert decided.status_code == 200 and decided.json()["status"] == "opgelost"
+    action = services.action_add(
+        actor=leader,
+        escalation=escalation,
+        owner=worker_a,
+        description="Bellen",
+        due_date=timezone.localdate(),
+    )
+    done = api_for(worker_a).post(
+        f"/api/v1/follow-up-actions/{action.pk}/done.json", {"note": "Gebeld"}, format="json"
+    )
+    assert done.status_code == 200

@@ -77,7 +77,12 @@ def test_start_page_shows_the_next_meeting(client, member, item):
     assert "Volgend overleg" in text and item.reference in text
 
 
-def test_besluitenlijst_pdf_has_no_identity(client, member, item, worker_a, table):
+def test_besluitenlijst_pdf_has_no_identity(
+    client, member, item, worker_a, table, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from doorbraak.documents.models import Document, DocumentStatus
+
+    settings.MEDIA_ROOT = tmp_path
     case = item.escalation.case
     services.consent_record(
         actor=worker_a,
@@ -89,8 +94,19 @@ def test_besluitenlijst_pdf_has_no_identity(client, member, item, worker_a, tabl
         valid_until=timezone.localdate() + datetime.timedelta(days=10),
     )
     client.force_login(member)
-    response = client.get(reverse("tables:besluitenlijst", args=[item.meeting_id]))
-    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    assert (
+        'name="kind" value="besluitenlijst"'
+        in client.get(reverse("tables:meeting", args=[item.meeting_id])).text
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        asked = client.post(
+            "/documenten/nieuw/", {"kind": "besluitenlijst", "object": str(item.meeting_id)}
+        )
+    document = Document.objects.get()
+    assert asked.status_code == 302 and document.status == DocumentStatus.READY
+    download = client.get(f"/documenten/{document.pk}/download/")
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    assert f"besluitenlijst-{item.meeting_id}.pdf" in download["Content-Disposition"]
     meeting = queries.meeting_detail(member, item.meeting_id)
     html = render_to_string(
         "tables/besluitenlijst.html",

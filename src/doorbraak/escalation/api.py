@@ -261,7 +261,7 @@ class EscalationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         responses={200: EscalationSerializer},
     )
     @action(detail=True, methods=["post"])
-    def decide(self, request, pk=None):
+    def decide(self, request, pk=None, format=None):
         escalation = self._get(pk)
         serializer = DecisionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -358,7 +358,7 @@ class FollowUpActionViewSet(viewsets.ReadOnlyModelViewSet):
         responses={200: FollowUpActionSerializer},
     )
     @action(detail=True, methods=["post"])
-    def done(self, request, pk=None):
+    def done(self, request, pk=None, format=None):
         item = self.get_object()
         serializer = DoneSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

@@ -189,7 +189,7 @@ class LetSubmissionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSe
         responses={200: LetSubmissionSerializer},
     )
     @action(detail=True, methods=["post"])
-    def triage(self, request, pk=None):
+    def triage(self, request, pk=None, format=None):
         return self._step(request, pk, TriageSerializer, services.triage)
 
     @extend_schema(
@@ -199,7 +199,7 @@ class LetSubmissionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSe
         responses={200: LetSubmissionSerializer},
     )
     @action(detail=True, methods=["post"])
-    def decide(self, request, pk=None):
+    def decide(self, request, pk=None, format=None):
         return self._step(request, pk, DecideSerializer, services.decide)
 
     @extend_schema(
@@ -208,7 +208,7 @@ class LetSubmissionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSe
         responses={200: LetSubmissionSerializer},
     )
     @action(detail=True, methods=["post"])
-    def check(self, request, pk=None):
+    def check(self, request, pk=None, format=None):
         return self._step(request, pk, CheckSerializer, services.check)
 
 

@@ -1,11 +1,11 @@
 """Table screens: my tables and meetings, a meeting with its agenda, an agenda item with the
-table's decision, the besluitenlijst (PDF) and the consent page of a case. Every page that
+table's decision and the consent page of a case. Every page that
 shows household data writes the processing log with its purpose; writes go through services."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,7 +19,7 @@ from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_request
 
-from . import pdf, queries, services
+from . import queries, services
 from .forms import ConsentForm, ItemAddForm, ItemDecisionForm, MeetingForm, owners
 from .models import Consent, Table
 
@@ -134,25 +134,6 @@ def meeting(request, pk):
             messages.success(request, _("The item is on the agenda."))
             return redirect("tables:meeting", meeting.pk)
     return _render_meeting(request, _meeting_or_404(request, pk), form=form, status=400)
-
-
-@login_required
-def besluitenlijst(request, pk):
-    meeting = _meeting_or_404(request, pk, Activity.TABLE_EXPORT)
-    # Never the household's identity: every item anonymised, whatever the consent.
-    rows = queries.besluitenlijst_rows(meeting)
-    log_request(
-        request,
-        Activity.TABLE_EXPORT,
-        "export",
-        "meeting",
-        meeting.pk,
-        queries.subject_ids(meeting.item_list),
-    )
-    content = pdf.besluitenlijst_pdf({"meeting": meeting, "shown": rows})
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="besluitenlijst-{meeting.pk}.pdf"'
-    return response
 
 
 # --- An agenda item --------------------------------------------------------------------------
