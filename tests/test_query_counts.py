@@ -439,3 +439,45 @@ def test_table_lists_do_not_grow(client, worker_a, team_a, url):
         waiting = CaseFactory(actor=worker_a)
         at_table(worker_a, waiting, waiting_request(waiting, worker_a), leader)
     assert count(client, url) == few
+
+
+def test_mandate_pages_do_not_grow(client, worker_a, team_a):
+    from doorbraak.accounts.models import Mandate
+    from doorbraak.accounts.roles import Role
+    from doorbraak.escalation import mandate_services
+
+    leader = UserFactory(username="leider-m", role=Role.TEAMLEIDER, team=team_a)
+    town = OrganisationFactory(name="Gemeente (test)", kind="gemeente")
+    mandate = Mandate.objects.create(
+        holder=leader,
+        organisation=town,
+        scope="s",
+        max_amount=Decimal("5000"),
+        valid_from="2000-01-01",
+        granted_by="College (test)",
+    )
+    last = _escalations(worker_a, leader, 1)
+    texts = {"overruled_rule": "r", "earlier_refusal": "e", "reasons": "w"}
+
+    def use(n):
+        return mandate_services.mandate_use(
+            actor=leader,
+            case=last.case,
+            mandate=mandate,
+            overruled_organisation=town,
+            decision=f"besluit {n}",
+            **texts,
+        )
+
+    first = use(0)
+    client.force_login(leader)
+    pages = [
+        f"/mandaatgebruik/{first.pk}/",
+        f"/escalaties/casus/{last.case_id}/mandaat/",
+        "/api/v1/mandate-uses/",
+    ]
+    few = [count(client, url) for url in pages]
+    for n in range(1, 5):
+        use(n)
+    _escalations(worker_a, leader, 2)
+    assert [count(client, url) for url in pages] == few

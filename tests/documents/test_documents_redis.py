@@ -46,3 +46,46 @@ def test_a_pdf_is_made_by_the_worker_after_commit(
     assert document.status == DocumentStatus.READY
     assert document.file.read(4) == b"%PDF"
     assert Document.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_escalation_reminders_run_in_the_worker(through_redis, worker_a, mailoutbox):
+    """The morning reminders (escalation/tasks.py) through Redis: each tells once."""
+    import datetime
+
+    from django.utils import timezone
+
+    from doorbraak.cases import services as case_services
+    from doorbraak.escalation import services as escalation
+    from doorbraak.escalation import tasks
+    from doorbraak.escalation.models import Escalation
+    from tests.factories import CaseFactory, OrganisationFactory
+
+    if not EscalationRoute.objects.exists():
+        starter.load(EscalationRoute, EscalationLevel, RouteVersion)
+    worker_a.email = "worker@voorbeeldstad.example"
+    worker_a.save(update_fields=["email"])
+    case = CaseFactory(actor=worker_a)
+    blocker = case_services.blocker_add(
+        actor=worker_a,
+        case=case,
+        organisation=OrganisationFactory(name="Corporatie (test)", kind="woningcorporatie"),
+        rule="r",
+        effect="e",
+        life_domain="wonen",
+    )
+    late = escalation.escalate(actor=worker_a, case=case, blocker=blocker, question="v", tried="t")
+    escalation.action_add(
+        actor=worker_a,
+        escalation=late,
+        owner=worker_a,
+        description="Bellen",
+        due_date=timezone.localdate(),
+    )
+    Escalation.objects.filter(pk=late.pk).update(
+        due_date=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    assert tasks.flag_overdue_escalations.delay().get(timeout=30) == 1
+    assert tasks.flag_overdue_escalations.delay().get(timeout=30) == 0
+    assert tasks.remind_due_actions.delay().get(timeout=30) == 1
+    assert tasks.remind_due_actions.delay().get(timeout=30) == 0

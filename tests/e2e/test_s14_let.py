@@ -80,6 +80,9 @@ def test_s14_submitted_triaged_decided_and_checked(
     page.get_by_role("button", name="Besluit opslaan").click()
     expect(page.get_by_role("heading", name="LET-besluit", exact=True)).to_be_visible()
     check(page, layout=False)
+    page.get_by_role("button", name="Pdf maken (geanonimiseerd)").click()
+    expect(page.get_by_role("link", name=f"{submission.reference}.pdf downloaden")).to_be_visible()
+    check(page, layout=False)
     submission.refresh_from_db()
     assert submission.status == rules.DECIDED
     assert submission.check_on == rules.default_check_date(timezone.localdate())
