@@ -33,15 +33,12 @@ def _to_let(blocker, actor, question, tried):
 def add_demo_let(orgs: dict) -> int:
     regie = User.objects.get(username="demo-regievoerder")
     today = timezone.localdate()
-    uwv = (
-        Blocker.objects.filter(
-            organisation=orgs["uwv"], status=BlockerStatus.OPEN, case__status="open"
-        )
-        .filter(case__access__user=regie)
-        .select_related("case__key_worker")
-        .order_by("pk")
-        .first()
-    )
+    unescalated = Blocker.objects.filter(
+        status=BlockerStatus.OPEN, case__status="open", escalations__isnull=True
+    ).select_related("case__key_worker")
+    uwv = unescalated.filter(organisation=orgs["uwv"]).order_by("pk")
+    # demo-gezinswerker's own, if there is one: their team sees the submission too
+    uwv = uwv.filter(case__key_worker__username="demo-gezinswerker").first() or uwv.first()
     worker = uwv.case.key_worker
     at_let = _to_let(
         uwv,
@@ -80,14 +77,7 @@ def add_demo_let(orgs: dict) -> int:
     FollowUpAction.objects.filter(
         escalation_id=submission.escalation_id, kind=ActionKind.LET_CHECK
     ).update(due_date=today)
-    duo = (
-        Blocker.objects.filter(
-            organisation=orgs["duo"], status=BlockerStatus.OPEN, case__status="open"
-        )
-        .select_related("case__key_worker")
-        .order_by("pk")
-        .first()
-    )
+    duo = unescalated.filter(organisation=orgs["duo"]).order_by("pk").first()
     waiting = _to_let(
         duo,
         duo.case.key_worker,
