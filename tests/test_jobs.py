@@ -144,7 +144,10 @@ def through_redis(redis_url):
         with start_worker(redis_app, pool="solo", perform_ping_check=False, shutdown_timeout=20):
             yield redis_app
     finally:
+        # start_worker made the Redis app the process-wide default too (other threads, e.g. a
+        # later test's live server, would send tasks to a Redis that is gone): undo both.
         app.set_current()
+        app.set_default()
 
 
 @pytest.mark.django_db(transaction=True)
