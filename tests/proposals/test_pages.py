@@ -63,16 +63,26 @@ def test_case_page_lists_its_requests(client, worker_a, proposal):
 def test_other_team_gets_404_for_request_and_pdf(client, worker_b, proposal):
     client.force_login(worker_b)
     assert client.get(reverse("proposals:detail", args=[proposal.pk])).status_code == 404
-    assert client.get(reverse("proposals:pdf", args=[proposal.pk])).status_code == 404
+    asked = client.post("/documenten/nieuw/", {"kind": "onderbouwing", "object": proposal.pk})
+    assert asked.status_code == 404
     assert client.get(reverse("cases:request-new", args=[proposal.case_id])).status_code == 404
     assert AuditRecord.objects.filter(actor=worker_b, result="denied").count() == 3
 
 
-def test_onderbouwing_pdf_is_one_page_with_triangle_and_calculation(client, worker_a, proposal):
+def test_onderbouwing_pdf_is_one_page_with_triangle_and_calculation(
+    client, worker_a, proposal, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from doorbraak.documents.models import Document
+
+    settings.MEDIA_ROOT = tmp_path
     client.force_login(worker_a)
-    response = client.get(reverse("proposals:pdf", args=[proposal.pk]))
+    page = client.get(reverse("proposals:detail", args=[proposal.pk])).text
+    assert 'name="kind" value="onderbouwing"' in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/documenten/nieuw/", {"kind": "onderbouwing", "object": proposal.pk})
+    response = client.get(f"/documenten/{Document.objects.get().pk}/download/")
     assert response["Content-Type"] == "application/pdf"
-    reader = PdfReader(io.BytesIO(response.content))
+    reader = PdfReader(io.BytesIO(b"".join(response.streaming_content)))
     assert len(reader.pages) == 1
     text = " ".join(reader.pages[0].extract_text().split())
     assert proposal.reference in text and "Participatiewet" in text

@@ -58,6 +58,25 @@ def _meeting_subjects(meeting) -> list:
     return subject_ids(meeting.item_list)
 
 
+def _request_find(user, pk):
+    from doorbraak.proposals.queries import request_detail
+
+    return request_detail(user, pk)
+
+
+def _request_html(proposal) -> tuple[str, str]:
+    from doorbraak.proposals.pdf import onderbouwing_context
+
+    html = render_to_string("proposals/onderbouwing.html", onderbouwing_context(proposal))
+    return f"onderbouwing-{proposal.reference}.pdf", html
+
+
+def _request_subjects(proposal) -> list:
+    from doorbraak.proposals.queries import subject_ids
+
+    return subject_ids(proposal)
+
+
 KINDS = {
     DocumentKind.LET_SUBMISSION: Kind(
         find=_let_find,
@@ -72,6 +91,13 @@ KINDS = {
         subjects=_meeting_subjects,
         activity=Activity.TABLE_EXPORT,
         object_type="meeting",
+    ),
+    DocumentKind.ONDERBOUWING: Kind(
+        find=_request_find,
+        html=_request_html,
+        subjects=_request_subjects,
+        activity=Activity.REQUEST_EXPORT,
+        object_type="request",
     ),
 }
 

@@ -13,6 +13,7 @@ from doorbraak.text_validators import LimitedCharField
 class DocumentKind(models.TextChoices):
     LET_SUBMISSION = "let-voorlegging", _("LET submission")
     BESLUITENLIJST = "besluitenlijst", _("list of decisions")
+    ONDERBOUWING = "onderbouwing", _("onderbouwing of a request")
 
 
 class DocumentStatus(models.TextChoices):

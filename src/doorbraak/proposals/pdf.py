@@ -1,10 +1,8 @@
-"""The one-page onderbouwing as PDF (WeasyPrint), to show to an organisation."""
+"""What the one-page onderbouwing shows, to show to an organisation; the PDF itself is made by
+the document job (documents/kinds.py) from `proposals/onderbouwing.html`."""
 
-from django.template.loader import render_to_string
 
+def onderbouwing_context(proposal) -> dict:
+    from .views import detail_context
 
-def onderbouwing_pdf(context: dict) -> bytes:
-    from weasyprint import HTML  # imported here: loading pango costs start-up time
-
-    html = render_to_string("proposals/onderbouwing.html", context)
-    return HTML(string=html).write_pdf()
+    return detail_context(proposal)

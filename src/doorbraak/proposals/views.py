@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,7 +30,6 @@ from . import idempotency, lifecycle, limits, queries, services, validation
 from .anonymised import FIELDS, anonymise_texts
 from .forms import RequestForm, SolvedOtherwiseForm, WithdrawForm
 from .models import PriorProvision
-from .pdf import onderbouwing_pdf
 
 
 def _case_or_404(request, pk):
@@ -187,7 +186,7 @@ def _approver_preview(case, form) -> list[tuple[str, str, str, int]]:
     ]
 
 
-def _detail_context(proposal, user=None):
+def detail_context(proposal, user=None):
     stored = getattr(proposal, "cost_benefit", None)
     open_vote = proposal.status == "ingediend" and proposal.fund_id is not None
     votes = approval_queries.votes_of(proposal)
@@ -222,7 +221,7 @@ def request_detail(request, pk):
     Notification.objects.filter(user=request.user, request=proposal, read_at__isnull=True).update(
         read_at=timezone.now()
     )
-    return render(request, "proposals/detail.html", _detail_context(proposal, request.user))
+    return render(request, "proposals/detail.html", detail_context(proposal, request.user))
 
 
 def _closable_or_403(request, pk):
@@ -297,20 +296,3 @@ def request_solved_otherwise(request, pk):
         submit=_("Save"),
         success=_("Recorded how it was solved."),
     )
-
-
-@login_required
-def request_pdf(request, pk):
-    proposal = _request_or_404(request, pk, Activity.REQUEST_EXPORT)
-    log_request(
-        request,
-        Activity.REQUEST_EXPORT,
-        "export",
-        "request",
-        proposal.pk,
-        queries.subject_ids(proposal),
-    )
-    pdf = onderbouwing_pdf(_detail_context(proposal))
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="onderbouwing-{proposal.reference}.pdf"'
-    return response
