@@ -159,6 +159,22 @@ def test_strings_are_parameters_too():
     assert Case.objects.exists()
 
 
+def test_dates_are_parameters_too():
+    import datetime
+
+    worker = UserFactory(team=TeamFactory())
+    case = CaseFactory(actor=worker)
+    opened = case.opened_at.date()
+    read = CompiledRead(
+        lambda p: Case.objects.filter(opened_at__date__gte=p.date("day")).values_list(
+            "pk", flat=True
+        )
+    )
+    assert read.all(day=opened) == [case.pk]
+    assert read.all(day=opened + datetime.timedelta(days=1)) == []
+    assert read.all(day=datetime.date(1901, 1, 1)) == [case.pk]
+
+
 def test_decimals_and_converters_come_back_typed():
     from doorbraak.funds.models import Fund
     from tests.funds.conftest import make_fund

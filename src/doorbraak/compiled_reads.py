@@ -21,6 +21,7 @@ each shape is compiled once.
 
 Decision record: docs/decisions/0011-compiled-reads.md."""
 
+import datetime
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any
@@ -52,6 +53,13 @@ class Params:
 
     def str(self, name: str) -> str:
         return self._sentinel(name, f"doorbraak-param-{len(self.sentinels)}-{self.variant}")
+
+    def date(self, name: str) -> datetime.date:
+        return self._sentinel(
+            name,
+            datetime.date(1901, 1, 1)
+            + datetime.timedelta(days=2 * len(self.sentinels) + self.variant),
+        )
 
     def _sentinel(self, name: str, value):
         if name not in self.sentinels:
@@ -164,7 +172,9 @@ def prefetched(instance, name: str, rows: list) -> list:
 def _same(value, sentinel) -> bool:
     """`value` is the placeholder as the compiled query carries it: the same value, perhaps
     wrapped in a driver type (psycopg's `Int4` for an integer column, with server-side
-    binding)."""
+    binding), or a date as the text SQLite's backend turns it into."""
+    if isinstance(sentinel, datetime.date) and isinstance(value, str):
+        return value == sentinel.isoformat()
     return isinstance(value, type(sentinel)) and value == sentinel
 
 

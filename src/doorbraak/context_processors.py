@@ -45,7 +45,10 @@ def theme(request):
     if user is not None and user.is_authenticated:
         from doorbraak.approvals.queries import unread_count
 
-        unread = unread_count(user)
+        # A page that counted them already says so (the start page); others ask once.
+        unread = getattr(request, "unread_notifications", None)
+        if unread is None:
+            unread = unread_count(user)
         path = request.path
         entries = _entries(
             person_of(user), translation.get_language(), get_urlconf(), get_script_prefix()

@@ -90,7 +90,7 @@ class ApprovalViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return (
-            queries._asked(self.request.user)
+            queries._asked(self.request.user.pk)
             .select_related("fund", "category", "triangle__legal_ground", "cost_benefit")
             .prefetch_related("votes__approver")
             .order_by("-submitted_at", "-pk")

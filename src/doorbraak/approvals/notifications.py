@@ -36,7 +36,12 @@ def unread(user) -> QuerySet[Notification]:
     """What still needs this person: one indexed count (user, read_at) on every page. A vote
     request stays unread until the person votes or the request is settled (`settle_vote`,
     `settle_request`); opening it is not voting. Other notifications until they are read."""
-    return Notification.objects.filter(user_id=user.pk, read_at__isnull=True)
+    return unread_of(user.pk)
+
+
+def unread_of(user_id: int) -> QuerySet[Notification]:
+    """`unread` by the person's id (for compiled reads, which build with placeholders)."""
+    return Notification.objects.filter(user_id=user_id, read_at__isnull=True)
 
 
 def mark_read(queryset) -> int:

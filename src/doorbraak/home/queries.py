@@ -4,13 +4,16 @@
 import datetime
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Window
 from django.utils import timezone
 
 from doorbraak.accounts.queries import mandates_active_on
+from doorbraak.accounts.roles import Role
 from doorbraak.approvals import queries as approvals
 from doorbraak.approvals.models import Notification
-from doorbraak.approvals.notifications import unread
+from doorbraak.approvals.notifications import unread_of
 from doorbraak.cases.models import Case, CaseAccess, CaseStatus
+from doorbraak.compiled_reads import CompiledRead
 from doorbraak.costbenefit.models import CostFigure
 from doorbraak.escalation import queries as escalation
 from doorbraak.funds import queries as funds
@@ -42,6 +45,8 @@ class StartPage:
     votes_total: int = 0
     notifications: list = field(default_factory=list)
     notifications_more: bool = False
+    #: All unread notifications: the menu badge's number, so the badge needs no query here.
+    unread_total: int = 0
     cases: list = field(default_factory=list)
     cases_total: int = 0
     shared: list = field(default_factory=list)
@@ -85,11 +90,6 @@ class StartPage:
         )
 
 
-def unread_notifications(user, limit: int):
-    """Unread notifications, newest first, with their request; one query."""
-    return list(unread(user).select_related("request").order_by("-created_at", "-id")[:limit])
-
-
 def notifications_page(user):
     return (
         Notification.objects.filter(user_id=user.pk)
@@ -98,9 +98,52 @@ def notifications_page(user):
     )
 
 
-def waiting_votes(user):
-    """Open requests asking this person's vote that they have not voted on yet."""
-    return approvals.inbox(user).filter(voted=False)
+def _with_total(queryset):
+    """Rows and, on each, how many rows there are in all (a window count): a short list and
+    its total in one query."""
+    return queryset.annotate(total_rows=Window(Count("pk")))
+
+
+def _total(rows: list) -> int:
+    return rows[0].total_rows if rows else 0
+
+
+# The start page's own reads, compiled once per process (doorbraak/compiled_reads.py).
+_VOTES = CompiledRead(
+    lambda p: _with_total(approvals.inbox_of(p.int("user")).filter(voted=False))[:SHORT]
+)
+_UNREAD = CompiledRead(
+    lambda p: _with_total(
+        unread_of(p.int("user")).select_related("request").order_by("-created_at", "-id")
+    )[:SHORT]
+)
+_OWN_CASES = CompiledRead(
+    # A key worker always sees their own cases: the key-worker index alone, no union.
+    lambda p: _with_total(
+        Case.objects.filter(key_worker_id=p.int("user"), status=CaseStatus.OPEN)
+        .select_related("household", "key_worker", "team")
+        .order_by("-opened_at", "-pk")
+    )[:SHORT]
+)
+_OWN_REQUESTS = CompiledRead(
+    lambda p: (
+        Request.objects.filter(created_by_id=p.int("user"), status=RequestStatus.SUBMITTED)
+        .select_related("fund", "category")
+        .order_by("-submitted_at", "-pk")[:SHORT]
+    )
+)
+_SHARED = CompiledRead(
+    lambda p: (
+        CaseAccess.objects.filter(
+            user_id=p.int("user"), revoked_at__isnull=True, case__status=CaseStatus.OPEN
+        )
+        .select_related("case__household")
+        .order_by("-granted_at")[: SHORT * 2]
+    )
+)
+_MANDATES = CompiledRead(
+    lambda p: mandates_active_on(p.date("day")).filter(holder_id=p.int("user"))[:SHORT]
+)
 
 
 def start_page(user, today: datetime.date | None = None) -> StartPage:
@@ -108,33 +151,21 @@ def start_page(user, today: datetime.date | None = None) -> StartPage:
     person = person_of(user)
     page = StartPage()
     if menu.may_vote(person):
-        page.votes = list(waiting_votes(user)[:SHORT])
-        page.votes_total = waiting_votes(user).count()
+        page.votes = _VOTES.all(user=user.pk)
+        page.votes_total = _total(page.votes)
+    if user.role == Role.TEAMLEIDER:
+        # Only team leaders are told of requests without a decision in time.
         page.overdue = list(
             approvals.overdue_for_team_leader(user).order_by("submitted_at")[:SHORT]
         )
-    notifications = unread_notifications(user, SHORT + 1)
-    page.notifications = notifications[:SHORT]
-    page.notifications_more = len(notifications) > SHORT
+    page.notifications = _UNREAD.all(user=user.pk)
+    page.unread_total = _total(page.notifications)
+    page.notifications_more = page.unread_total > SHORT
     if menu.may_open_case(person):
-        # A key worker always sees their own cases: the key-worker index alone, no union.
-        mine = Case.objects.filter(key_worker_id=user.pk, status=CaseStatus.OPEN).select_related(
-            "household", "key_worker", "team"
-        )
-        page.cases = list(mine.order_by("-opened_at", "-pk")[:SHORT])
-        page.cases_total = mine.count()
-        page.requests = list(
-            Request.objects.filter(created_by_id=user.pk, status=RequestStatus.SUBMITTED)
-            .select_related("fund", "category")
-            .order_by("-submitted_at", "-pk")[:SHORT]
-        )
-    page.shared = list(
-        CaseAccess.objects.filter(
-            user_id=user.pk, revoked_at__isnull=True, case__status=CaseStatus.OPEN
-        )
-        .select_related("case__household")
-        .order_by("-granted_at")[: SHORT * 2]
-    )
+        page.cases = _OWN_CASES.all(user=user.pk)
+        page.cases_total = _total(page.cases)
+        page.requests = _OWN_REQUESTS.all(user=user.pk)
+    page.shared = _SHARED.all(user=user.pk)
     if menu.may_see_funds(person):
         page.funds = [(fund, utilisation(fund)) for fund in funds.visible_funds(user)[:SHORT]]
     if menu.may_have_actions(person):
@@ -145,7 +176,7 @@ def start_page(user, today: datetime.date | None = None) -> StartPage:
     page.meeting = tables.next_meeting(user, today)
     if page.meeting is not None:
         page.meeting_shown = tables.presentations(user, page.meeting.item_list, today)
-    page.mandates = list(mandates_active_on(today).filter(holder_id=user.pk)[:SHORT])
+    page.mandates = _MANDATES.all(user=user.pk, day=today)
     if menu.may_see_patterns(person):
         page.patterns = learning.candidate_patterns(limit=SHORT)
     if menu.may_triage_signals(person):

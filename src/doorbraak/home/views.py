@@ -23,6 +23,7 @@ INTRO_HIDDEN = "intro_hidden"
 def start(request):
     person = queries.person_of(request.user)
     page = queries.start_page(request.user)
+    request.unread_notifications = page.unread_total  # read by context_processors.theme
     if page.meeting is not None and page.meeting.item_list:
         log_processing(
             origin_from_request(request),
