@@ -219,6 +219,11 @@ def subject_ids_of_cases(cases) -> list:
     )
 
 
+def subject_ids_of_case(case) -> list:
+    """Data subjects whose data a page about this one case shows: its household's members."""
+    return subject_ids_of_household(case.household_id)
+
+
 def subject_ids_of_household(household_id: int) -> list:
     return list(
         Member.objects.filter(household_id=household_id).values_list("subject_id", flat=True)

@@ -5,7 +5,6 @@ amounts are strings and ids integers (a float is refused); refusals are Dutch.""
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
@@ -14,14 +13,13 @@ from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.response import Response
 
 from doorbraak.accounts.models import Organisation, User
+from doorbraak.api.logged import ProcessingLogged
 from doorbraak.cases.models import Blocker, Case
-from doorbraak.cases.queries import subject_ids_of_cases, visible_cases
+from doorbraak.cases.queries import visible_cases
 from doorbraak.funds.models import Fund
 from doorbraak.home.menu import may_write_request
 from doorbraak.home.queries import person_of
 from doorbraak.privacy.activities import Activity
-from doorbraak.privacy.models import Outcome
-from doorbraak.privacy.services import log_processing, origin_from_request
 from doorbraak.proposals.models import Request
 
 from . import queries, rules, services, workflow
@@ -196,40 +194,13 @@ class DecisionSerializer(serializers.Serializer):
         ),
     ),
 )
-class EscalationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class EscalationViewSet(ProcessingLogged, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    log_activity = Activity.API_ESCALATIONS
+    log_object_type = "escalation"
     serializer_class = EscalationSerializer
 
     def get_queryset(self):
         return queries.escalation_list(self.request.user)
-
-    def _log(self, objects, action="read", object_id="", result=Outcome.OK):
-        log_processing(
-            origin_from_request(self.request),
-            activity=Activity.API_ESCALATIONS,
-            action=action,
-            object_type="escalation",
-            object_id=object_id,
-            subject_ids=subject_ids_of_cases([e.case for e in objects]),
-            result=result,
-        )
-
-    def _get(self, pk):
-        try:
-            return self.get_object()
-        except Http404:
-            self._log([], object_id=pk, result=Outcome.DENIED)
-            raise
-
-    def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.get_queryset())
-        data = self.get_serializer(page, many=True).data
-        self._log(page)
-        return self.get_paginated_response(data)
-
-    def retrieve(self, request, *args, **kwargs):
-        escalation = self._get(kwargs.get("pk"))
-        self._log([escalation], object_id=escalation.pk)
-        return Response(self.get_serializer(escalation).data)
 
     def create(self, request, *args, **kwargs):
         if not may_write_request(person_of(request.user)):
@@ -251,7 +222,7 @@ class EscalationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         except ValidationError as error:
             raise _dutch(error) from None
         escalation = self.get_queryset().get(pk=escalation.pk)
-        self._log([escalation], action="create", object_id=escalation.pk)
+        self.log([escalation], action="create", object_id=escalation.pk)
         return Response(self.get_serializer(escalation).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
@@ -262,7 +233,7 @@ class EscalationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     )
     @action(detail=True, methods=["post"])
     def decide(self, request, pk=None, format=None):
-        escalation = self._get(pk)
+        escalation = self.get_logged(pk)
         serializer = DecisionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -282,7 +253,7 @@ class EscalationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         except ValidationError as error:
             raise _dutch(error) from None
         escalation = self.get_queryset().get(pk=escalation.pk)
-        self._log([escalation], action="update", object_id=escalation.pk)
+        self.log([escalation], action="update", object_id=escalation.pk)
         return Response(self.get_serializer(escalation).data)
 
 
@@ -321,7 +292,9 @@ class DoneSerializer(serializers.Serializer):
     list=extend_schema(summary="Je eigen vervolgacties (open eerst, op datum)"),
     retrieve=extend_schema(summary="Eén eigen vervolgactie"),
 )
-class FollowUpActionViewSet(viewsets.ReadOnlyModelViewSet):
+class FollowUpActionViewSet(ProcessingLogged, viewsets.ReadOnlyModelViewSet):
+    log_activity = Activity.API_ACTIONS
+    log_object_type = "follow-up-action"
     serializer_class = FollowUpActionSerializer
 
     def get_queryset(self):
@@ -330,27 +303,6 @@ class FollowUpActionViewSet(viewsets.ReadOnlyModelViewSet):
             .select_related("case")
             .order_by("done_at", "due_date", "pk")
         )
-
-    def _log(self, objects, action="read", object_id=""):
-        log_processing(
-            origin_from_request(self.request),
-            activity=Activity.API_ACTIONS,
-            action=action,
-            object_type="follow-up-action",
-            object_id=object_id,
-            subject_ids=subject_ids_of_cases([a.case for a in objects]),
-        )
-
-    def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.get_queryset())
-        data = self.get_serializer(page, many=True).data
-        self._log(page)
-        return self.get_paginated_response(data)
-
-    def retrieve(self, request, *args, **kwargs):
-        item = self.get_object()
-        self._log([item], object_id=item.pk)
-        return Response(self.get_serializer(item).data)
 
     @extend_schema(
         summary="Vervolgactie afronden met een korte notitie",
@@ -368,7 +320,7 @@ class FollowUpActionViewSet(viewsets.ReadOnlyModelViewSet):
             )
         except ValidationError as error:
             raise _dutch(error) from None
-        self._log([item], action="update", object_id=item.pk)
+        self.log([item], action="update", object_id=item.pk)
         return Response(self.get_serializer(item).data)
 
 

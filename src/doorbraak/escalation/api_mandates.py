@@ -3,17 +3,15 @@ visibility as the pages (whoever may see the case); the service refuses a mandat
 its scope or period in Dutch; amounts are strings and ids integers."""
 
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
 from doorbraak.accounts.models import Mandate, Organisation
+from doorbraak.api.logged import ProcessingLogged
 from doorbraak.cases.models import Case
-from doorbraak.cases.queries import subject_ids_of_cases, visible_cases
+from doorbraak.cases.queries import visible_cases
 from doorbraak.privacy.activities import Activity
-from doorbraak.privacy.models import Outcome
-from doorbraak.privacy.services import log_processing, origin_from_request
 
 from . import mandate_queries, mandate_services
 from .api import StrictAmount, StrictId, _dutch
@@ -86,37 +84,13 @@ class MandateUseSerializer(serializers.ModelSerializer):
         ),
     ),
 )
-class MandateUseViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class MandateUseViewSet(ProcessingLogged, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    log_activity = Activity.API_MANDATE_USES
+    log_object_type = "mandate-use"
     serializer_class = MandateUseSerializer
 
     def get_queryset(self):
         return mandate_queries.mandate_use_list(self.request.user)
-
-    def _log(self, objects, action="read", object_id="", result=Outcome.OK):
-        log_processing(
-            origin_from_request(self.request),
-            activity=Activity.API_MANDATE_USES,
-            action=action,
-            object_type="mandate-use",
-            object_id=object_id,
-            subject_ids=subject_ids_of_cases([u.case for u in objects]),
-            result=result,
-        )
-
-    def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.get_queryset())
-        data = self.get_serializer(page, many=True).data
-        self._log(page)
-        return self.get_paginated_response(data)
-
-    def retrieve(self, request, *args, **kwargs):
-        try:
-            use = self.get_object()
-        except Http404:
-            self._log([], object_id=kwargs.get("pk"), result=Outcome.DENIED)
-            raise
-        self._log([use], object_id=use.pk)
-        return Response(self.get_serializer(use).data)
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
@@ -127,7 +101,7 @@ class MandateUseViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         except ValidationError as error:
             raise _dutch(error) from None
         use = self.get_queryset().get(pk=use.pk)
-        self._log([use], action="create", object_id=use.pk)
+        self.log([use], action="create", object_id=use.pk)
         return Response(self.get_serializer(use).data, status=status.HTTP_201_CREATED)
 
 

@@ -17,6 +17,7 @@ from doorbraak.cases.services import timeline_record
 from . import mandate_rules, rules
 from .messages import errors, message
 from .models import ActionKind, Escalation, FollowUpAction, MandateUse, Status
+from .services import escalation_close
 
 
 def facts(mandate: Mandate) -> mandate_rules.MandateFacts:
@@ -107,15 +108,14 @@ def mandate_use(
         decided_by=actor,
     )
     if escalation is not None:
-        escalation.status = Status.SOLVED
-        escalation.reasons = _("Decided with mandate %(ref)s: %(decision)s") % {
-            "ref": use.reference,
-            "decision": use.decision[:1800],
-        }
-        escalation.amount = amount
-        escalation.decided_by = actor
-        escalation.decided_at = timezone.now()
-        escalation.save(update_fields=["status", "reasons", "amount", "decided_by", "decided_at"])
+        escalation_close(
+            escalation,
+            actor=actor,
+            status=Status.SOLVED,
+            reasons=_("Decided with mandate %(ref)s: %(decision)s")
+            % {"ref": use.reference, "decision": use.decision[:1800]},
+            amount=amount,
+        )
     FollowUpAction.objects.create(
         kind=ActionKind.RECONCILIATION,
         case=case,

@@ -21,10 +21,6 @@ from . import mandate_queries, mandate_rules, mandate_services
 from .forms import MandateUseForm
 
 
-def _subjects(case) -> list:
-    return case_queries.subject_ids_of_household(case.household_id)
-
-
 def _no_mandate(user, today) -> str:
     own = list(mandate_queries.own_mandates(user))
     ended = [m for m in own if m.valid_until is not None and m.valid_until < today]
@@ -72,7 +68,12 @@ def mandate_use_new(request, case_pk):
                 apply_service_errors(form, error)
             else:
                 log_request(
-                    request, Activity.MANDATE_USE, "create", "mandate-use", use.pk, _subjects(case)
+                    request,
+                    Activity.MANDATE_USE,
+                    "create",
+                    "mandate-use",
+                    use.pk,
+                    case_queries.subject_ids_of_case(case),
                 )
                 messages.success(
                     request,
@@ -80,7 +81,9 @@ def mandate_use_new(request, case_pk):
                     % {"ref": use.reference},
                 )
                 return redirect("escalation:mandate-use", use.pk)
-    log_request(request, Activity.CASE_VIEW, "read", "case", case.pk, _subjects(case))
+    log_request(
+        request, Activity.CASE_VIEW, "read", "case", case.pk, case_queries.subject_ids_of_case(case)
+    )
     return render(
         request, "escalation/mandate_use_new.html", {"case": case, "form": form}, status=status
     )
@@ -96,6 +99,11 @@ def mandate_use_detail(request, pk):
         )
         raise
     log_request(
-        request, Activity.MANDATE_USE_VIEW, "read", "mandate-use", use.pk, _subjects(use.case)
+        request,
+        Activity.MANDATE_USE_VIEW,
+        "read",
+        "mandate-use",
+        use.pk,
+        case_queries.subject_ids_of_case(use.case),
     )
     return render(request, "escalation/mandate_use.html", {"use": use, "case": use.case})

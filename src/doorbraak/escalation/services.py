@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from doorbraak import text_limits as limits
 from doorbraak.cases.models import BlockerStatus, CaseStatus
 from doorbraak.cases.services import may_manage
 from doorbraak.proposals.models import RequestStatus
@@ -221,17 +222,52 @@ def escalation_decide(
         )
     if found:
         raise ValidationError(found)
-    escalation.status = outcome
-    escalation.reasons = reasons.strip()
+    escalation_close(
+        escalation,
+        actor=actor,
+        status=outcome,
+        reasons=reasons,
+        amount=amount,
+        fund=fund,
+        organisation=organisation,
+    )
+    if action:
+        _action_create(actor, escalation, today=today, **action)
+    return escalation
+
+
+def escalation_close(
+    escalation: Escalation,
+    *,
+    actor,
+    status: str,
+    reasons: str,
+    amount: Decimal | None = None,
+    fund=None,
+    organisation=None,
+) -> None:
+    """Record how an open escalation ended: the outcome, the reasons, what was granted and who
+    decided when. The one place that closes an escalation: a level's decision
+    (`escalation_decide`), a mandate (`mandate_services.mandate_use`) and the LET's triage
+    (`let.services`). The caller holds the row lock and has checked the outcome."""
+    escalation.status = status
+    escalation.reasons = reasons.strip()[: limits.TEXT]
     escalation.amount = amount
     escalation.fund = fund
     escalation.exception_organisation = organisation
     escalation.decided_by = actor
     escalation.decided_at = timezone.now()
-    escalation.save()
-    if action:
-        _action_create(actor, escalation, today=today, **action)
-    return escalation
+    escalation.save(
+        update_fields=[
+            "status",
+            "reasons",
+            "amount",
+            "fund",
+            "exception_organisation",
+            "decided_by",
+            "decided_at",
+        ]
+    )
 
 
 def _action_create(actor, escalation, *, owner, description, due_date, today) -> FollowUpAction:

@@ -37,10 +37,6 @@ def _escalation_or_404(request, pk, activity=Activity.ESCALATION_VIEW):
         raise
 
 
-def _subjects(case) -> list:
-    return case_queries.subject_ids_of_household(case.household_id)
-
-
 # --- Escalate ------------------------------------------------------------------------------
 
 
@@ -136,7 +132,7 @@ def escalate(request, case_pk):
                 "create",
                 "escalation",
                 escalation.pk,
-                _subjects(case),
+                case_queries.subject_ids_of_case(case),
             )
             messages.success(
                 request, _("Escalated to %(level)s.") % {"level": escalation.current_level.name}
@@ -144,7 +140,9 @@ def escalate(request, case_pk):
             return redirect("escalation:detail", escalation.pk)
     if request.method == "POST":
         status = 400
-    log_request(request, Activity.CASE_VIEW, "read", "case", case.pk, _subjects(case))
+    log_request(
+        request, Activity.CASE_VIEW, "read", "case", case.pk, case_queries.subject_ids_of_case(case)
+    )
     return render(request, "escalation/escalate.html", {"case": case, "form": form}, status=status)
 
 
@@ -194,7 +192,7 @@ def _render(request, escalation, *, decision_form=None, action_form=None, status
         "read",
         "escalation",
         escalation.pk,
-        _subjects(escalation.case),
+        case_queries.subject_ids_of_case(escalation.case),
     )
     route = escalation.route
     today = timezone.localdate()
@@ -263,7 +261,7 @@ def decide(request, pk):
                 "update",
                 "escalation",
                 escalation.pk,
-                _subjects(escalation.case),
+                case_queries.subject_ids_of_case(escalation.case),
             )
             messages.success(request, _("The decision is recorded."))
             return redirect("escalation:detail", escalation.pk)

@@ -3,7 +3,6 @@ all, anonymised; others those of cases they may see), submit, and the regievoerd
 `triage`, `decide` and `check`. Refusals are Dutch; ids are integers."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
@@ -12,15 +11,13 @@ from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.response import Response
 
 from doorbraak.accounts.models import Organisation
-from doorbraak.cases.queries import subject_ids_of_cases
+from doorbraak.api.logged import ProcessingLogged
 from doorbraak.escalation import queries as escalation_queries
 from doorbraak.escalation.api import StrictId, _dutch
 from doorbraak.escalation.models import Escalation
 from doorbraak.home.menu import may_write_request
 from doorbraak.home.queries import person_of
 from doorbraak.privacy.activities import Activity
-from doorbraak.privacy.models import Outcome
-from doorbraak.privacy.services import log_processing, origin_from_request
 
 from . import queries, rules, services
 from .models import LegalGround, LetSubmission
@@ -112,40 +109,15 @@ class CheckSerializer(serializers.Serializer):
         ),
     ),
 )
-class LetSubmissionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class LetSubmissionViewSet(
+    ProcessingLogged, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet
+):
+    log_activity = Activity.API_LET
+    log_object_type = "let-submission"
     serializer_class = LetSubmissionSerializer
 
     def get_queryset(self):
         return queries.submission_list(self.request.user)
-
-    def _log(self, objects, action="read", object_id="", result=Outcome.OK):
-        log_processing(
-            origin_from_request(self.request),
-            activity=Activity.API_LET,
-            action=action,
-            object_type="let-submission",
-            object_id=object_id,
-            subject_ids=subject_ids_of_cases([s.case for s in objects]),
-            result=result,
-        )
-
-    def _get(self, pk):
-        try:
-            return self.get_object()
-        except Http404:
-            self._log([], object_id=pk, result=Outcome.DENIED)
-            raise
-
-    def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.get_queryset())
-        data = self.get_serializer(page, many=True).data
-        self._log(page)
-        return self.get_paginated_response(data)
-
-    def retrieve(self, request, *args, **kwargs):
-        submission = self._get(kwargs.get("pk"))
-        self._log([submission], object_id=submission.pk)
-        return Response(self.get_serializer(submission).data)
 
     def create(self, request, *args, **kwargs):
         if not may_write_request(person_of(request.user)):
@@ -165,11 +137,11 @@ class LetSubmissionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSe
         except ValidationError as error:
             raise _dutch(error) from None
         submission = self.get_queryset().get(pk=submission.pk)
-        self._log([submission], action="create", object_id=submission.pk)
+        self.log([submission], action="create", object_id=submission.pk)
         return Response(self.get_serializer(submission).data, status=status.HTTP_201_CREATED)
 
     def _step(self, request, pk, serializer_class, service):
-        submission = self._get(pk)
+        submission = self.get_logged(pk)
         serializer = serializer_class(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
@@ -179,7 +151,7 @@ class LetSubmissionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSe
         except ValidationError as error:
             raise _dutch(error) from None
         submission = self.get_queryset().get(pk=submission.pk)
-        self._log([submission], action="update", object_id=submission.pk)
+        self.log([submission], action="update", object_id=submission.pk)
         return Response(self.get_serializer(submission).data)
 
     @extend_schema(

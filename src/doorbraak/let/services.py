@@ -14,6 +14,7 @@ from doorbraak.cases.models import BlockerStatus
 from doorbraak.escalation import queries as escalation_queries
 from doorbraak.escalation import rules as route_rules
 from doorbraak.escalation.models import ActionKind, Escalation, FollowUpAction, Status
+from doorbraak.escalation.services import escalation_close
 from doorbraak.proposals.anonymised import anonymise_blockers, anonymise_texts
 
 from . import rules
@@ -97,13 +98,8 @@ def _close_escalation(submission, actor, status, reasons, organisation=None) -> 
     escalation = Escalation.objects.select_for_update().get(pk=submission.escalation_id)
     if escalation.status != Status.OPEN:
         return  # withdrawn meanwhile: the submission still records what happened
-    escalation.status = status
-    escalation.reasons = reasons[:1990]
-    escalation.exception_organisation = organisation
-    escalation.decided_by = actor
-    escalation.decided_at = timezone.now()
-    escalation.save(
-        update_fields=["status", "reasons", "exception_organisation", "decided_by", "decided_at"]
+    escalation_close(
+        escalation, actor=actor, status=status, reasons=reasons, organisation=organisation
     )
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doorbraak.cases.models import BlockerStatus
-from doorbraak.cases.queries import subject_ids_of_cases, subject_ids_of_household
+from doorbraak.cases.queries import subject_ids_of_case, subject_ids_of_cases
 from doorbraak.escalation import queries as escalation_queries
 from doorbraak.escalation import rules as route_rules
 from doorbraak.forms_utrecht import apply_service_errors
@@ -26,10 +26,6 @@ from doorbraak.proposals.anonymised import anonymise_texts
 from . import queries, rules, services
 from .forms import CheckForm, DecisionForm, SubmitForm, TriageForm, national_organisations
 from .messages import message
-
-
-def _subjects(case) -> list:
-    return subject_ids_of_household(case.household_id)
 
 
 def _submission_or_404(request, pk, activity=Activity.LET_VIEW):
@@ -112,7 +108,7 @@ def submit(request, escalation_pk):
                         "create",
                         "let-submission",
                         submission.pk,
-                        _subjects(case),
+                        subject_ids_of_case(case),
                     )
                     messages.success(
                         request,
@@ -120,7 +116,9 @@ def submit(request, escalation_pk):
                         % {"ref": submission.reference},
                     )
                     return redirect("let:detail", submission.pk)
-    log_request(request, Activity.LET_SUBMIT, "read", "escalation", escalation.pk, _subjects(case))
+    log_request(
+        request, Activity.LET_SUBMIT, "read", "escalation", escalation.pk, subject_ids_of_case(case)
+    )
     return render(
         request,
         "let/submit.html",
@@ -138,7 +136,7 @@ def _render(
         "read",
         "let-submission",
         submission.pk,
-        _subjects(submission.case),
+        subject_ids_of_case(submission.case),
     )
     regie = services.is_regievoerder(request.user)
     today = timezone.localdate()
@@ -183,7 +181,7 @@ def _step(request, pk, form_class, prefix, service, form_key, success, *, form_k
                 "update",
                 "let-submission",
                 submission.pk,
-                _subjects(submission.case),
+                subject_ids_of_case(submission.case),
             )
             messages.success(request, success)
             return redirect("let:detail", submission.pk)

@@ -10,7 +10,6 @@ import re
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import MaxLengthValidator
-from django.http import Http404
 from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema,
@@ -24,13 +23,12 @@ from rest_framework.response import Response
 
 from doorbraak import text_limits as limits
 from doorbraak.api.fields import IdField
+from doorbraak.api.logged import ProcessingLogged
 from doorbraak.escalation import rules as route_rules
 from doorbraak.escalation.api import StrictAmount, StrictId
 from doorbraak.escalation.models import Escalation
 from doorbraak.funds.models import Fund
 from doorbraak.privacy.activities import Activity
-from doorbraak.privacy.models import Outcome
-from doorbraak.privacy.services import log_request
 from doorbraak.text_validators import LimitedSerializerMixin
 
 from . import queries, services
@@ -333,7 +331,9 @@ class TableDecisionSerializer(LimitedSerializerMixin, serializers.Serializer):
         description="Geef `meeting` en `escalation` (zie `meetings/{id}/candidates/`).",
     ),
 )
-class AgendaItemViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class AgendaItemViewSet(ProcessingLogged, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    log_activity = Activity.API_TABLES
+    log_object_type = "agenda-item"
     serializer_class = AgendaItemSerializer
     queryset = AgendaItem.objects.none()
 
@@ -341,39 +341,13 @@ class AgendaItemViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         meeting_id = _id_parameter(self.request, "meeting") if self.action == "list" else None
         return queries.item_api_list(self.request.user, meeting_id)
 
-    def _log(self, items, action="read", object_id="", result=Outcome.OK):
-        log_request(
-            self.request,
-            Activity.API_TABLES,
-            action,
-            "agenda-item",
-            object_id,
-            queries.subject_ids(items),
-            result,
-        )
+    def log_subject_ids(self, objects) -> list:
+        return queries.subject_ids(objects)
 
-    def _get(self, pk):
-        try:
-            return self.get_object()
-        except Http404:
-            self._log([], object_id=pk, result=Outcome.DENIED)
-            raise
-
-    def _data(self, items, many=False):
+    def serialize(self, items, many=False):
         shown = {s.item.pk: s for s in queries.presentations(self.request.user, items)}
         context = {**self.get_serializer_context(), "shown": shown}
         return AgendaItemSerializer(items if many else items[0], many=many, context=context).data
-
-    def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.get_queryset())
-        data = self._data(page, many=True)
-        self._log(page)
-        return self.get_paginated_response(data)
-
-    def retrieve(self, request, *args, **kwargs):
-        item = self._get(kwargs.get("pk"))
-        self._log([item], object_id=item.pk)
-        return Response(self._data([item]))
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
@@ -388,8 +362,8 @@ class AgendaItemViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         except ValidationError as error:
             raise _refusal(error) from None
         item = self.get_queryset().get(pk=item.pk)
-        self._log([item], action="create", object_id=item.pk)
-        return Response(self._data([item]), status=status.HTTP_201_CREATED)
+        self.log([item], action="create", object_id=item.pk)
+        return Response(self.serialize([item]), status=status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="Het besluit van de tafel vastleggen: uitkomst, onderbouwing op de "
@@ -400,7 +374,7 @@ class AgendaItemViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     )
     @action(detail=True, methods=["post"])
     def decide(self, request, pk=None, format=None):
-        item = self._get(pk)
+        item = self.get_logged(pk)
         serializer = TableDecisionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = {**serializer.validated_data}
@@ -412,5 +386,5 @@ class AgendaItemViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         except ValidationError as error:
             raise _refusal(error) from None
         item = self.get_queryset().get(pk=item.pk)
-        self._log([item], action="update", object_id=item.pk)
-        return Response(self._data([item]))
+        self.log([item], action="update", object_id=item.pk)
+        return Response(self.serialize([item]))
