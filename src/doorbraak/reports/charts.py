@@ -1,0 +1,184 @@
+"""Charts as SVG made on the server: readable without JavaScript, printable in the yearly
+report PDF, and allowed by the strict Content-Security-Policy (no inline style: colours come
+from classes in doorbraak.css, which take the NL Design System tokens).
+
+Each chart is an `<svg role="img">` with a `<title>` and a `<desc>`; the page shows the same
+figures in a table beside it and a sentence that says what the chart shows (the template
+`reports/chart.html`). Three kinds cover the dashboards:
+
+- `bars`: one value per label, horizontal (long Dutch category names fit on a phone);
+- `stacked`: parts of a whole per label (a fund's budget: paid, reserved, free);
+- `columns`: one or two values per month (spending per month, cases per month before and
+  after a structural solution).
+
+Pure Python, no Django import. Values are numbers (int or Decimal); `fmt` turns one into the
+text shown on the chart (the caller formats money and counts the Dutch way)."""
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from html import escape as _escape
+
+Number = int | Decimal
+
+ROW = 28  # height of one bar row
+LABEL_WIDTH = 180  # room for a label left of the bars
+WIDTH = 640
+PAD = 8
+
+
+#: Characters XML 1.0 does not allow (control characters, lone surrogates, U+FFFE/FFFF).
+_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def escape(text: str) -> str:
+    """Text for the SVG: escaped, without characters an XML parser would refuse."""
+    return _escape(_NOT_XML.sub("", str(text)))
+
+
+@dataclass(frozen=True)
+class Chart:
+    svg: str
+    #: the figures in words (also the SVG's description), for screen readers and print
+    summary: str
+
+
+def _svg(title: str, desc: str, height: int, body: list[str]) -> str:
+    return (
+        f'<svg class="db-chart" role="img" viewBox="0 0 {WIDTH} {height}" '
+        f'preserveAspectRatio="xMinYMin meet" aria-label="{escape(title)}" focusable="false">'
+        f"<title>{escape(title)}</title><desc>{escape(desc)}</desc>" + "".join(body) + "</svg>"
+    )
+
+
+def _scale(largest: Number, room: float) -> Callable[[Number], float]:
+    if largest <= 0:
+        return lambda value: 0.0
+    return lambda value: float(value) / float(largest) * room
+
+
+def _clip(label: str, limit: int = 26) -> str:
+    """Labels longer than the room end in an ellipsis on a word boundary; the full text is in
+    the data table beside the chart."""
+    if len(label) <= limit:
+        return label
+    cut = label[: limit - 1].rsplit(" ", 1)[0] or label[: limit - 1]
+    return cut + "…"
+
+
+def bars(rows: Sequence[tuple[str, Number]], *, title: str, fmt: Callable[[Number], str]) -> Chart:
+    """One horizontal bar per (label, value), largest first as given."""
+    height = max(1, len(rows)) * ROW + 2 * PAD
+    room = WIDTH - LABEL_WIDTH - 90
+    scale = _scale(max((value for _, value in rows), default=0), room)
+    body = []
+    for i, (label, value) in enumerate(rows):
+        y = PAD + i * ROW
+        w = max(scale(value), 1.0 if value else 0.0)
+        body.append(
+            f'<text class="db-chart__label" x="{LABEL_WIDTH - 8}" y="{y + 18}" '
+            f'text-anchor="end">{escape(_clip(label))}</text>'
+            f'<rect class="db-chart__bar db-chart__series-1" x="{LABEL_WIDTH}" y="{y + 5}" '
+            f'width="{w:.1f}" height="{ROW - 10}"/>'
+            f'<text class="db-chart__value" x="{LABEL_WIDTH + w + 6:.1f}" y="{y + 18}">'
+            f"{escape(fmt(value))}</text>"
+        )
+    desc = "; ".join(f"{label}: {fmt(value)}" for label, value in rows)
+    return Chart(_svg(title, desc, height, body), desc)
+
+
+def stacked(
+    rows: Sequence[tuple[str, Sequence[Number]]],
+    *,
+    title: str,
+    parts: Sequence[str],
+    fmt: Callable[[Number], str],
+) -> Chart:
+    """Per label one bar split into `parts` (the same order in every row), full width = the
+    largest total."""
+    height = max(1, len(rows)) * ROW + 2 * PAD + ROW  # a legend row below
+    room = WIDTH - LABEL_WIDTH - 20
+    scale = _scale(max((sum(values) for _, values in rows), default=0), room)
+    body = []
+    for i, (label, values) in enumerate(rows):
+        y = PAD + i * ROW
+        x = float(LABEL_WIDTH)
+        body.append(
+            f'<text class="db-chart__label" x="{LABEL_WIDTH - 8}" y="{y + 18}" '
+            f'text-anchor="end">{escape(_clip(label))}</text>'
+        )
+        for n, value in enumerate(values):
+            w = scale(value)
+            body.append(
+                f'<rect class="db-chart__bar db-chart__series-{n + 1}" x="{x:.1f}" '
+                f'y="{y + 5}" width="{w:.1f}" height="{ROW - 10}">'
+                f"<title>{escape(parts[n])}: {escape(fmt(value))}</title></rect>"
+            )
+            x += w
+    body.append(_legend(parts, PAD + len(rows) * ROW + 4))
+    desc = "; ".join(
+        f"{label}: " + ", ".join(f"{p} {fmt(v)}" for p, v in zip(parts, values, strict=True))
+        for label, values in rows
+    )
+    return Chart(_svg(title, desc, height, body), desc)
+
+
+def columns(
+    points: Sequence[tuple[str, Sequence[Number]]],
+    *,
+    title: str,
+    series: Sequence[str],
+    fmt: Callable[[Number], str],
+) -> Chart:
+    """Vertical columns per period label (months), one column per series side by side."""
+    chart_height = 180
+    height = chart_height + 3 * PAD + ROW + (ROW if len(series) > 1 else 0)
+    left = 40
+    slot = (WIDTH - left - PAD) / max(1, len(points))
+    width = max(2.0, (slot - 4) / max(1, len(series)))
+    scale = _scale(max((v for _, values in points for v in values), default=0), chart_height)
+    base = PAD + chart_height
+    body = [
+        f'<line class="db-chart__axis" x1="{left}" y1="{base}" x2="{WIDTH - PAD}" y2="{base}"/>'
+    ]
+    step = max(1, len(points) // 12)  # at most twelve period labels under the axis
+    for i, (label, values) in enumerate(points):
+        x0 = left + i * slot + 2
+        for n, value in enumerate(values):
+            h = scale(value)
+            body.append(
+                f'<rect class="db-chart__bar db-chart__series-{n + 1}" '
+                f'x="{x0 + n * width:.1f}" y="{base - h:.1f}" width="{width:.1f}" '
+                f'height="{h:.1f}"><title>{escape(label)}, {escape(series[n])}: '
+                f"{escape(fmt(value))}</title></rect>"
+            )
+        if i % step == 0:
+            body.append(
+                f'<text class="db-chart__label" x="{x0 + slot / 2 - 2:.1f}" y="{base + 18}" '
+                f'text-anchor="middle">{escape(label)}</text>'
+            )
+    top = max((v for _, values in points for v in values), default=0)
+    body.append(
+        f'<text class="db-chart__value" x="{left - 4}" y="{PAD + 10}" text-anchor="end">'
+        f"{escape(fmt(top))}</text>"
+    )
+    if len(series) > 1:
+        body.append(_legend(series, base + ROW + 4))
+    desc = "; ".join(
+        f"{label}: " + ", ".join(f"{s} {fmt(v)}" for s, v in zip(series, values, strict=True))
+        for label, values in points
+    )
+    return Chart(_svg(title, desc, height, body), desc)
+
+
+def _legend(names: Sequence[str], y: float) -> str:
+    parts, x = [], float(LABEL_WIDTH)
+    for n, name in enumerate(names):
+        parts.append(
+            f'<rect class="db-chart__bar db-chart__series-{n + 1}" x="{x:.1f}" y="{y}" '
+            f'width="12" height="12"/><text class="db-chart__label" x="{x + 16:.1f}" '
+            f'y="{y + 11}">{escape(name)}</text>'
+        )
+        x += 24 + 8 * len(name)
+    return "".join(parts)
