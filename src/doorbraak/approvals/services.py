@@ -15,6 +15,7 @@ from doorbraak.cases.models import Case
 from doorbraak.compiled_reads import CompiledRead
 from doorbraak.proposals.anonymised import anonymise_texts
 from doorbraak.proposals.models import Request
+from doorbraak.reports import summary
 from doorbraak.text_validators import length_message
 
 from . import notifications, quorum
@@ -208,6 +209,7 @@ def vote_record(*, actor: User, request, choice: str, comment: str = ""):
     request.status = REQUEST_STATUS[decision.status]
     request.decided_at = timezone.now()
     request.save(update_fields=["status", "decided_at"])
+    summary.requests_changed([request.pk])
     notifications.settle_request(request.pk)
     return vote, decision
 

@@ -14,6 +14,7 @@ from doorbraak.accounts.models import Neighbourhood, Organisation, User
 from doorbraak.accounts.roles import CASEWORKER_ROLES, Role
 from doorbraak.learning.tasks import match_blocker_soon
 from doorbraak.privacy import keyed_hash
+from doorbraak.reports import summary
 from doorbraak.text_validators import check_name, check_text
 
 from .bsn import InvalidBSN, normalise_bsn
@@ -300,9 +301,11 @@ def key_worker_handover(
     handover = KeyWorkerHandover.objects.create(
         case=case, from_user=case.key_worker, to_user=to_user, reason=reason, handed_over_by=actor
     )
+    before = summary.groups_of_case(case.pk)  # the request figures move to the new team
     case.key_worker = to_user
     case.team_id = to_user.team_id
     case.save(update_fields=["key_worker", "team"])
+    summary.refresh_groups(before | summary.groups_of_case(case.pk))
     timeline_record(
         case,
         actor,

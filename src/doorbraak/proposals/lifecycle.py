@@ -31,6 +31,7 @@ from doorbraak.funds import ledger
 from doorbraak.funds import services as fund_services
 from doorbraak.funds.messages import ledger_message
 from doorbraak.funds.models import BatchStatus, Fund, OrderStatus, PaymentBatch, PaymentOrder
+from doorbraak.reports import summary
 from doorbraak.text_validators import length_message
 
 from . import limits, workflow
@@ -122,6 +123,7 @@ def request_approve_at_table(*, actor: User, request: Request, fund: Fund, memo:
         )
     request.fund, request.status, request.decided_at = fund, RequestStatus.APPROVED, timezone.now()
     request.save(update_fields=["fund", "status", "decided_at"])
+    summary.requests_changed([request.pk])
     _reserve_and_order(request, actor=actor, memo=memo)
     approval_notifications.settle_request(request.pk)
     case_services.timeline_record(
@@ -208,6 +210,7 @@ def _close(actor, request, status, alternative, note) -> Request:
     fund_services.orders_cancel(request)
     request.status, request.alternative, request.outcome_note = status, alternative, note
     request.save(update_fields=["status", "alternative", "outcome_note"])
+    summary.requests_changed([request.pk])
     approval_notifications.settle_request(request.pk)
     case_services.timeline_record(
         request.case,
@@ -286,6 +289,7 @@ def batch_mark_paid(*, batch: PaymentBatch, actor) -> PaymentBatch:
         ).exists():
             request.status = RequestStatus.PAID
             request.save(update_fields=["status"])
+    summary.requests_changed(requests)
     return batch
 
 

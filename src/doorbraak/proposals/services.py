@@ -11,6 +11,7 @@ from doorbraak.cases import services as case_services
 from doorbraak.cases.models import Case, EntryKind
 from doorbraak.home.menu import may_write_request
 from doorbraak.home.queries import person_of
+from doorbraak.reports import summary
 from doorbraak.ui import formatting
 
 from . import anonymised as anonymised_texts
@@ -76,6 +77,7 @@ def request_submit(
     if not created:  # the same submission, made at the same moment, was first
         return request
     request.blockers.set(checked.blockers)
+    summary.requests_changed([request.pk])
     ValueTriangle.objects.create(
         request=request,
         legal_ground=fields.get("legal_ground"),

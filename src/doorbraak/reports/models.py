@@ -1,0 +1,52 @@
+"""Summary tables for the dashboards (issue 15): figures kept up to date by the services that
+change the underlying rows (reports/summary.py), so a dashboard reads a few hundred summary
+rows instead of scanning millions of requests. They hold counts and sums only: no text, no
+household. A full recompute (`refresh_figures`, nightly) repairs anything a path missed."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from doorbraak.accounts.models import Team
+from doorbraak.funds.models import Fund
+from doorbraak.proposals.models import Category
+
+
+class RequestFigure(models.Model):
+    """Requests of one team, fund, category and month of submission, per status and
+    alternative: how many, how much, and how fast they were decided."""
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="+")
+    fund = models.ForeignKey(Fund, null=True, on_delete=models.CASCADE, related_name="+")
+    category = models.ForeignKey(Category, null=True, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField(_("month"))
+    status = models.CharField(_("status"), max_length=20)
+    alternative = models.CharField(_("solved otherwise with"), max_length=30, blank=True)
+    requests = models.PositiveIntegerField(_("requests"))
+    small = models.PositiveIntegerField(_("small requests"))
+    #: the sum of amount × months (EUR)
+    amount = models.DecimalField(_("amount (EUR)"), max_digits=14, decimal_places=2)
+    decided = models.PositiveIntegerField(_("decided"))
+    #: cumulative: decided within figures.HOUR_BOUNDS[i] hours
+    decided_within = models.JSONField(_("decided within (hours)"), default=list)
+
+    class Meta:
+        verbose_name = _("request figure")
+        verbose_name_plural = _("request figures")
+        indexes = [
+            models.Index(fields=["team", "month"], name="reqfig_team_month_idx"),
+            models.Index(fields=["fund", "month"], name="reqfig_fund_month_idx"),
+            models.Index(fields=["month"], name="reqfig_month_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.status}: {self.requests}"
+
+
+class FigureRefresh(models.Model):
+    """When the figures were last recomputed in full (shown on the dashboards)."""
+
+    name = models.CharField(max_length=40, unique=True)
+    refreshed_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.refreshed_at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,153 @@
+"""Keeping the summary tables true (reports/models.py).
+
+Every service that changes what a request figure counts — a request submitted, decided,
+approved at a table, withdrawn or solved otherwise, paid, or its case handed to another team —
+calls `requests_changed` (or `refresh_groups` with the groups from before and after) in its own
+transaction. That recomputes only the groups the request belongs to (team, fund, category,
+month of submission) from the raw rows: a few rows, so a decision stays fast, and the figures
+are never more than one transaction behind. `refresh_all` recomputes everything (the nightly
+task `refresh_figures` and the management command of the same name) and records when.
+
+Concurrent refreshes of one group take a transaction-scoped advisory lock on PostgreSQL; SQLite
+writes one transaction at a time anyway."""
+
+import datetime
+import zlib
+from collections.abc import Iterable
+
+from django.db import connection, transaction
+from django.db.models import Count, DateField, F, Q, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from doorbraak.proposals.models import Request
+
+from .figures import HOUR_BOUNDS
+from .models import FigureRefresh, RequestFigure
+
+Group = tuple[int, int | None, int | None, datetime.date]  # team, fund, category, month
+
+KEY = ("case__team_id", "fund_id", "category_id", "month")
+
+
+def _requests():
+    return Request.objects.annotate(month=TruncMonth("submitted_at", output_field=DateField()))
+
+
+def _aggregate(queryset):
+    within = {
+        f"within_{i}": Count(
+            "pk",
+            filter=Q(
+                decided_at__isnull=False,
+                decided_at__lte=F("submitted_at") + datetime.timedelta(hours=hours),
+            ),
+        )
+        for i, hours in enumerate(HOUR_BOUNDS)
+    }
+    return (
+        queryset.values(*KEY, "status", "alternative")
+        .annotate(
+            n=Count("pk"),
+            n_small=Count("pk", filter=Q(small=True)),
+            total=Sum(F("amount") * F("months")),
+            n_decided=Count("pk", filter=Q(decided_at__isnull=False)),
+            **within,
+        )
+        .order_by()
+    )
+
+
+def _figures(rows) -> list[RequestFigure]:
+    return [
+        RequestFigure(
+            team_id=row["case__team_id"],
+            fund_id=row["fund_id"],
+            category_id=row["category_id"],
+            month=row["month"],
+            status=row["status"],
+            alternative=row["alternative"] or "",
+            requests=row["n"],
+            small=row["n_small"],
+            amount=row["total"] or 0,
+            decided=row["n_decided"],
+            decided_within=[row[f"within_{i}"] for i in range(len(HOUR_BOUNDS))],
+        )
+        for row in rows
+    ]
+
+
+@transaction.atomic
+def refresh_all(now: datetime.datetime | None = None) -> int:
+    """Recompute every request figure from the raw rows; returns the number of rows."""
+    RequestFigure.objects.all().delete()
+    figures = RequestFigure.objects.bulk_create(_figures(_aggregate(_requests())), batch_size=2000)
+    FigureRefresh.objects.update_or_create(
+        name="requests", defaults={"refreshed_at": now or timezone.now()}
+    )
+    return len(figures)
+
+
+def last_refresh() -> datetime.datetime | None:
+    return (
+        FigureRefresh.objects.filter(name="requests").values_list("refreshed_at", flat=True).first()
+    )
+
+
+def groups_of(request_ids: Iterable[int]) -> set[Group]:
+    ids = list(request_ids)
+    if not ids:
+        return set()
+    return set(_requests().filter(pk__in=ids).values_list(*KEY).distinct())
+
+
+def groups_of_case(case_id: int) -> set[Group]:
+    return set(_requests().filter(case_id=case_id).values_list(*KEY).distinct())
+
+
+def requests_changed(request_ids: Iterable[int]) -> None:
+    """Bring the figures of these requests' groups up to date (call inside the transaction
+    that changed them)."""
+    refresh_groups(groups_of(request_ids))
+
+
+def _month_range(month: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
+    start = timezone.make_aware(datetime.datetime.combine(month, datetime.time.min))
+    following = (month + datetime.timedelta(days=32)).replace(day=1)
+    return start, timezone.make_aware(datetime.datetime.combine(following, datetime.time.min))
+
+
+def _condition(groups: set[Group], *, raw: bool) -> Q:
+    condition = Q(pk__in=[])
+    for team, fund, category, month in groups:
+        if raw:
+            start, end = _month_range(month)
+            condition |= Q(
+                case__team_id=team,
+                fund_id=fund,
+                category_id=category,
+                submitted_at__gte=start,
+                submitted_at__lt=end,
+            )
+        else:
+            condition |= Q(team_id=team, fund_id=fund, category_id=category, month=month)
+    return condition
+
+
+def _lock(groups: set[Group]) -> None:
+    if connection.vendor != "postgresql":
+        return
+    keys = sorted({zlib.crc32(repr(group).encode()) for group in groups})
+    with connection.cursor() as cursor:
+        for key in keys:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [7015, key - 2**31])
+
+
+@transaction.atomic
+def refresh_groups(groups: set[Group]) -> None:
+    if not groups:
+        return
+    _lock(groups)
+    RequestFigure.objects.filter(_condition(groups, raw=False)).delete()
+    rows = _aggregate(_requests().filter(_condition(groups, raw=True)))
+    RequestFigure.objects.bulk_create(_figures(rows))
