@@ -180,6 +180,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "doorbraak.escalation.tasks.flag_overdue_escalations",
         "schedule": crontab(hour=8, minute=5),
     },
+    "refresh-figures": {
+        "task": "doorbraak.reports.tasks.refresh_figures",
+        "schedule": crontab(hour=2, minute=15),
+    },
     "remind-due-actions": {
         "task": "doorbraak.escalation.tasks.remind_due_actions",
         "schedule": crontab(hour="8,12", minute=0),
