@@ -26,6 +26,7 @@ urlpatterns = [
     path("rekenhulp/", include("doorbraak.costbenefit.urls")),
     path("stemmen/", include("doorbraak.approvals.urls")),
     path("potjes/", include("doorbraak.funds.urls")),
+    path("cijfers/", include("doorbraak.reports.urls")),
     path("", include("doorbraak.escalation.urls")),
     path("", include("doorbraak.tables.urls")),
     path("", include("doorbraak.let.urls")),

@@ -46,7 +46,7 @@ def test_long_labels_end_on_a_word():
         [("Bijzondere bijstand voor woonkosten en inrichting", 1)], title="t", fmt=str
     )
     label = [t.text for t in parse(chart).iter(f"{SVG}text")][0]
-    assert label.endswith("…") and len(label) <= 26 and not label[:-1].endswith(" ")
+    assert label.endswith("…") and len(label) <= charts.LABEL_CHARS and not label[:-1].endswith(" ")
 
 
 def test_empty_charts_are_valid():

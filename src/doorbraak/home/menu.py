@@ -93,6 +93,18 @@ def may_work_let(person: Person) -> bool:
     return person.is_active and person.role == Role.REGIEVOERDER
 
 
+#: Roles with a dashboard (reports/queries.py decides whose figures: team, funds, municipality).
+FIGURE_ROLES = frozenset(
+    {Role.TEAMLEIDER, Role.PROJECTLEIDER, Role.BELEIDSADVISEUR, Role.MANAGER_WI}
+)
+
+
+def may_see_figures(person: Person) -> bool:
+    if not (person.is_active and person.role in FIGURE_ROLES):
+        return False
+    return person.has_team or person.role != Role.TEAMLEIDER
+
+
 def may_administer(person: Person) -> bool:
     return person.is_active and person.is_staff
 
@@ -132,6 +144,8 @@ def menu(person: Person) -> list[MenuItem]:
         items.append(MenuItem("patterns", "learning:patterns"))
     if may_record_signal(person):
         items.append(MenuItem("signals", "learning:signals"))
+    if may_see_figures(person):
+        items.append(MenuItem("figures", "reports:index"))
     items.append(MenuItem("calculator", "costbenefit:calculator"))
     if may_administer(person):
         items.append(MenuItem("admin", "admin:index"))

@@ -22,10 +22,13 @@ from html import escape as _escape
 
 Number = int | Decimal
 
+# A narrow drawing (400 units) so that on a phone (about 340 px) the 14-unit text stays
+# about 12 px; on a wide screen the CSS caps the chart at 30rem.
 ROW = 28  # height of one bar row
-LABEL_WIDTH = 180  # room for a label left of the bars
-WIDTH = 640
+LABEL_WIDTH = 130  # room for a label left of the bars
+WIDTH = 400
 PAD = 8
+LABEL_CHARS = 15  # what fits in LABEL_WIDTH at 14 units per letter height
 
 
 #: Characters XML 1.0 does not allow (control characters, lone surrogates, U+FFFE/FFFF).
@@ -58,7 +61,7 @@ def _scale(largest: Number, room: float) -> Callable[[Number], float]:
     return lambda value: float(value) / float(largest) * room
 
 
-def _clip(label: str, limit: int = 26) -> str:
+def _clip(label: str, limit: int = LABEL_CHARS) -> str:
     """Labels longer than the room end in an ellipsis on a word boundary; the full text is in
     the data table beside the chart."""
     if len(label) <= limit:
@@ -70,7 +73,7 @@ def _clip(label: str, limit: int = 26) -> str:
 def bars(rows: Sequence[tuple[str, Number]], *, title: str, fmt: Callable[[Number], str]) -> Chart:
     """One horizontal bar per (label, value), largest first as given."""
     height = max(1, len(rows)) * ROW + 2 * PAD
-    room = WIDTH - LABEL_WIDTH - 90
+    room = WIDTH - LABEL_WIDTH - 80
     scale = _scale(max((value for _, value in rows), default=0), room)
     body = []
     for i, (label, value) in enumerate(rows):
@@ -133,16 +136,17 @@ def columns(
 ) -> Chart:
     """Vertical columns per period label (months), one column per series side by side."""
     chart_height = 180
-    height = chart_height + 3 * PAD + ROW + (ROW if len(series) > 1 else 0)
-    left = 40
+    top_room = 20  # the largest value is written above the columns
+    height = top_room + chart_height + 3 * PAD + ROW + (ROW if len(series) > 1 else 0)
+    left = 4
     slot = (WIDTH - left - PAD) / max(1, len(points))
     width = max(2.0, (slot - 4) / max(1, len(series)))
     scale = _scale(max((v for _, values in points for v in values), default=0), chart_height)
-    base = PAD + chart_height
+    base = PAD + top_room + chart_height
     body = [
         f'<line class="db-chart__axis" x1="{left}" y1="{base}" x2="{WIDTH - PAD}" y2="{base}"/>'
     ]
-    step = max(1, len(points) // 12)  # at most twelve period labels under the axis
+    step = -(-len(points) // 6) if points else 1  # at most six period labels under the axis
     for i, (label, values) in enumerate(points):
         x0 = left + i * slot + 2
         for n, value in enumerate(values):
@@ -159,10 +163,12 @@ def columns(
                 f'text-anchor="middle">{escape(label)}</text>'
             )
     top = max((v for _, values in points for v in values), default=0)
-    body.append(
-        f'<text class="db-chart__value" x="{left - 4}" y="{PAD + 10}" text-anchor="end">'
-        f"{escape(fmt(top))}</text>"
-    )
+    if top:
+        body.append(
+            f'<line class="db-chart__axis" x1="{left}" y1="{base - chart_height}" x2="{left}" '
+            f'y2="{base}"/><text class="db-chart__value" x="{left}" y="{PAD + 10}">'
+            f"{escape(fmt(top))}</text>"
+        )
     if len(series) > 1:
         body.append(_legend(series, base + ROW + 4))
     desc = "; ".join(
@@ -181,4 +187,6 @@ def _legend(names: Sequence[str], y: float) -> str:
             f'y="{y + 11}">{escape(name)}</text>'
         )
         x += 24 + 8 * len(name)
+        if x > WIDTH - 60:  # the next name on a new line
+            x, y = float(LABEL_WIDTH), y + 16
     return "".join(parts)

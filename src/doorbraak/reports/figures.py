@@ -74,5 +74,8 @@ def check_period(start: datetime.date | None, end: datetime.date | None) -> list
 
 
 def default_period(today: datetime.date) -> Period:
-    """This year so far: what a team leader looks at."""
-    return Period(datetime.date(today.year, 1, 1), today)
+    """The last twelve months, this one included."""
+    start = today.replace(day=1)
+    for _ in range(11):
+        start = (start - datetime.timedelta(days=1)).replace(day=1)
+    return Period(start, today)

@@ -1,0 +1,82 @@
+"""The figures of a dashboard from summary rows, without Django: requests by status, what
+"solved otherwise" was solved with, time to decision, spending per category and per month.
+
+Input is a list of `Row`s (one per summary row in scope and period); everything here is sums
+over them, so tests can count a fixture by hand and compare."""
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .figures import add_histograms, percentile_hours, share
+
+#: Statuses whose amount counts as spending (the money is reserved or paid).
+SPENT = frozenset({"goedgekeurd", "betaald"})
+#: Statuses that are a decision (the rest are open, or closed by the writer).
+DECIDED = frozenset({"goedgekeurd", "betaald", "afgewezen"})
+SOLVED_OTHERWISE = "elders-opgelost"
+
+
+@dataclass(frozen=True)
+class Row:
+    status: str
+    alternative: str
+    category: str
+    month: datetime.date
+    requests: int
+    amount: Decimal
+    decided: int
+    decided_within: tuple[int, ...]
+
+
+@dataclass
+class Dashboard:
+    requests: int = 0
+    by_status: dict[str, int] = field(default_factory=dict)
+    by_alternative: dict[str, int] = field(default_factory=dict)
+    solved_otherwise: int = 0
+    #: solved otherwise ÷ all closed (decided or solved otherwise)
+    solved_otherwise_share: Decimal | None = None
+    decided: int = 0
+    median_hours: int | None = None
+    p90_hours: int | None = None
+    spent: Decimal = Decimal(0)
+    spent_by_category: list[tuple[str, Decimal]] = field(default_factory=list)
+    spent_by_month: list[tuple[datetime.date, Decimal]] = field(default_factory=list)
+
+
+def build(rows: Iterable[Row], months: list[datetime.date]) -> Dashboard:
+    rows = list(rows)
+    board = Dashboard()
+    by_status: dict[str, int] = defaultdict(int)
+    by_alternative: dict[str, int] = defaultdict(int)
+    by_category: dict[str, Decimal] = defaultdict(Decimal)
+    by_month: dict[datetime.date, Decimal] = {month: Decimal(0) for month in months}
+    histograms = []
+    for row in rows:
+        board.requests += row.requests
+        by_status[row.status] += row.requests
+        if row.status == SOLVED_OTHERWISE:
+            by_alternative[row.alternative] += row.requests
+        if row.status in DECIDED:
+            board.decided += row.decided
+            histograms.append(row.decided_within)
+        if row.status in SPENT:
+            board.spent += row.amount
+            by_category[row.category] += row.amount
+            by_month[row.month] = by_month.get(row.month, Decimal(0)) + row.amount
+    board.by_status = dict(sorted(by_status.items(), key=lambda kv: (-kv[1], kv[0])))
+    board.by_alternative = dict(sorted(by_alternative.items(), key=lambda kv: (-kv[1], kv[0])))
+    board.solved_otherwise = by_status.get(SOLVED_OTHERWISE, 0)
+    closed = sum(n for status, n in by_status.items() if status in DECIDED) + (
+        board.solved_otherwise
+    )
+    board.solved_otherwise_share = share(board.solved_otherwise, closed)
+    histogram = add_histograms(histograms)
+    board.median_hours = percentile_hours(histogram, board.decided, Decimal("0.5"))
+    board.p90_hours = percentile_hours(histogram, board.decided, Decimal("0.9"))
+    board.spent_by_category = sorted(by_category.items(), key=lambda kv: (-kv[1], kv[0]))
+    board.spent_by_month = sorted(by_month.items())
+    return board

@@ -1,0 +1,42 @@
+"""The dashboard's filters: a period, a fund and a category in the person's scope."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from doorbraak.escalation.forms import DateInput
+from doorbraak.forms_utrecht import UtrechtFormMixin
+
+from . import figures
+
+
+class FilterForm(UtrechtFormMixin, forms.Form):
+    start = forms.DateField(label=_("From"), widget=DateInput())
+    end = forms.DateField(label=_("Up to and including"), widget=DateInput())
+    fund = forms.ModelChoiceField(
+        label=_("Fund"), queryset=None, required=False, empty_label=_("All funds")
+    )
+    category = forms.ModelChoiceField(
+        label=_("Category"), queryset=None, required=False, empty_label=_("All categories")
+    )
+
+    MESSAGES = {
+        "period_missing": _("Give a start and an end date."),
+        "period_backwards": _("The end date lies before the start date."),
+        "period_too_long": _("Choose a period of at most ten years."),
+    }
+
+    def __init__(self, *args, funds, categories, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fund"].queryset = funds
+        self.fields["category"].queryset = categories
+        for name in ("fund", "category"):
+            self.fields[name].error_messages["invalid_choice"] = _(
+                "Choose one from the list: this one is unknown or not yours to see."
+            )
+
+    def clean(self):
+        data = super().clean()
+        for problem in figures.check_period(data.get("start"), data.get("end")):
+            if problem != "period_missing" or not self.errors:
+                self.add_error("end", self.MESSAGES[problem])
+        return data

@@ -1,0 +1,114 @@
+"""Reads for the dashboards: whose figures a person sees, and the summary rows in that scope.
+
+The role decides the scope (issue 15): a team leader sees their team, a projectleider the funds
+they handle, a beleidsadviseur or manager W&I the municipality of their organisation (every
+team in its wijken). Nobody else gets a dashboard (`may_see_figures`)."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from doorbraak.accounts.models import Organisation, OrganisationKind, Team
+from doorbraak.accounts.roles import Role
+from doorbraak.funds import queries as fund_queries
+from doorbraak.funds.models import Fund
+from doorbraak.home import menu
+from doorbraak.home.queries import person_of
+from doorbraak.proposals.models import Category
+
+from . import dashboard
+from .models import RequestFigure
+
+TEAM, FUNDS, MUNICIPALITY = "team", "funds", "municipality"
+
+
+@dataclass(frozen=True)
+class Scope:
+    kind: str
+    name: str
+    #: the figures' condition (on RequestFigure)
+    condition: Q
+    #: the funds in scope (for the fund filter and the utilisation chart)
+    funds: Q
+
+
+def may_see_figures(user) -> bool:
+    return bool(user and user.is_authenticated) and menu.may_see_figures(person_of(user))
+
+
+def scope_of(user) -> Scope | None:
+    """None: this person has no dashboard (or their organisation is not set up for one)."""
+    if not may_see_figures(user):
+        return None
+    if user.role == Role.TEAMLEIDER:
+        if user.team_id is None:
+            return None
+        return Scope(
+            TEAM,
+            str(user.team),
+            Q(team_id=user.team_id),
+            Q(owner_team_id=user.team_id) | Q(owner_team__isnull=True),
+        )
+    if user.role == Role.PROJECTLEIDER:
+        fund_ids = list(fund_queries.handled_funds(user).values_list("pk", flat=True))
+        return Scope(FUNDS, "", Q(fund_id__in=fund_ids), Q(pk__in=fund_ids))
+    municipality = Organisation.objects.filter(
+        pk=user.organisation_id, kind=OrganisationKind.MUNICIPALITY
+    ).first()
+    if municipality is None:
+        return None
+    teams = Team.objects.filter(neighbourhood__municipality=municipality).values("pk")
+    return Scope(
+        MUNICIPALITY,
+        municipality.name,
+        Q(team_id__in=teams),
+        Q(owner_team__in=teams) | Q(owner_team__isnull=True),
+    )
+
+
+def funds_in(scope: Scope):
+    return Fund.objects.filter(scope.funds).order_by("name")
+
+
+def categories():
+    return Category.objects.filter(active=True).order_by("order", "label")
+
+
+def rows(
+    scope: Scope,
+    start: datetime.date,
+    end: datetime.date,
+    fund: Fund | None = None,
+    category: Category | None = None,
+) -> list[dashboard.Row]:
+    """The summary rows in scope whose month lies in the period (months touched by it)."""
+    figures = RequestFigure.objects.filter(
+        scope.condition, month__gte=start.replace(day=1), month__lte=end
+    )
+    if fund is not None:
+        figures = figures.filter(fund_id=fund.pk)
+    if category is not None:
+        figures = figures.filter(category_id=category.pk)
+    return [
+        dashboard.Row(
+            status=f["status"],
+            alternative=f["alternative"],
+            category=f["category__label"] or "",
+            month=f["month"],
+            requests=f["requests"],
+            amount=f["amount"],
+            decided=f["decided"],
+            decided_within=tuple(f["decided_within"]),
+        )
+        for f in figures.values(
+            "status",
+            "alternative",
+            "category__label",
+            "month",
+            "requests",
+            "amount",
+            "decided",
+            "decided_within",
+        )
+    ]

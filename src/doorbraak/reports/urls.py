@@ -1,0 +1,10 @@
+from django.contrib.auth.decorators import login_required
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", login_required(views.index), name="index"),
+]

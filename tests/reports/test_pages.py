@@ -1,0 +1,136 @@
+"""The dashboard page: each role gets its own scope and nothing else, bad filters give a Dutch
+message and no figures, and the page runs a fixed number of queries."""
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from doorbraak.accounts.models import Neighbourhood, Organisation, OrganisationKind
+from doorbraak.accounts.roles import Role
+from doorbraak.proposals import lifecycle
+from doorbraak.reports.models import RequestFigure
+from tests.approvals.test_flow import submit
+from tests.factories import UserFactory
+from tests.reports.test_summary import paying_fund
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def town(team_a, team_b):
+    municipality = Organisation.objects.create(
+        name="Gemeente Proefstad", kind=OrganisationKind.MUNICIPALITY
+    )
+    wijk = Neighbourhood.objects.create(name="Wijk Proef", municipality=municipality)
+    for team in (team_a, team_b):
+        team.neighbourhood = wijk
+        team.save()
+    return municipality
+
+
+@pytest.fixture
+def five(team_a, worker_a):
+    """Five requests of team A, hand-counted: three approved, one rejected, one solved
+    otherwise (one in five)."""
+    with translation.override("nl"):
+        colleagues = [UserFactory(team=team_a) for _ in range(3)]
+        fund = paying_fund(team_a)
+        made = [submit(worker_a, fund, f"{amount}.00") for amount in (100, 200, 300, 400, 50)]
+        for request in made[:3]:
+            for colleague in colleagues:
+                lifecycle.vote_cast(actor=colleague, request=request, choice="ja")
+        for colleague in colleagues:
+            made[3].refresh_from_db()
+            if made[3].status == "ingediend":
+                lifecycle.vote_cast(actor=colleague, request=made[3], choice="nee", comment="Nee")
+        made[3].refresh_from_db()
+        assert made[3].status == "afgewezen"
+        lifecycle.request_solve_otherwise(
+            actor=worker_a, request=made[4], alternative="zonder-kosten", note="Kringloop"
+        )
+    return fund
+
+
+def page(client, user, query=""):
+    client.force_login(user)
+    return client.get("/cijfers/" + query)
+
+
+def test_team_leader_sees_the_hand_counted_figures(client, team_a, five):
+    leader = UserFactory(team=team_a, role=Role.TEAMLEIDER)
+    response = page(client, leader)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "€ 600,00" in html  # 100 + 200 + 300 approved
+    assert "20 %" in html  # one in five closed requests solved otherwise
+    assert 'role="img"' in html and "De cijfers als tabel" in html
+    assert "Lotte" not in html and "Beekman" not in html  # no household here
+
+
+def test_other_teams_and_roles_see_nothing_of_it(client, team_a, team_b, five, town):
+    other_leader = UserFactory(team=team_b, role=Role.TEAMLEIDER)
+    html = page(client, other_leader).content.decode()
+    assert "€ 600,00" not in html and "Geen voorstellen in deze periode" in html
+    worker = UserFactory(team=team_a, role=Role.GEZINSWERKER)
+    assert page(client, worker).status_code == 403
+    # the municipality sees every team of its wijken
+    adviser = UserFactory(role=Role.BELEIDSADVISEUR, organisation=town)
+    assert "€ 600,00" in page(client, adviser).content.decode()
+    # an adviser of another municipality does not
+    elsewhere = Organisation.objects.create(name="Gemeente Elders", kind="gemeente")
+    stranger = UserFactory(role=Role.BELEIDSADVISEUR, organisation=elsewhere)
+    assert "€ 600,00" not in page(client, stranger).content.decode()
+
+
+def test_a_fund_of_another_team_cannot_be_asked_for(client, team_a, team_b, five):
+    leader = UserFactory(team=team_b, role=Role.TEAMLEIDER)
+    response = page(client, leader, f"?start=2020-01-01&end=2030-12-31&fund={five.pk}")
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "deze is onbekend of niet voor jou" in html and "€ 600,00" not in html
+
+
+def test_bad_periods_are_refused_in_dutch(client, team_a, five):
+    leader = UserFactory(team=team_a, role=Role.TEAMLEIDER)
+    response = page(client, leader, "?start=2026-12-01&end=2026-01-01")
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "De einddatum ligt voor de begindatum." in html and "€ 600,00" not in html
+    assert "Niets getoond" in html
+    assert page(client, leader, "?start=kapot&end=").status_code == 400
+
+
+def test_queries_do_not_grow(client, team_a, worker_a, five):
+    leader = UserFactory(team=team_a, role=Role.TEAMLEIDER)
+
+    def count():
+        client.force_login(leader)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/cijfers/").status_code == 200
+        return len(captured)
+
+    few = count()
+    with translation.override("nl"):
+        fund = paying_fund(team_a)
+        for amount in (10, 20, 30):
+            submit(worker_a, fund, f"{amount}.00", category="wonen")
+    assert RequestFigure.objects.count() > 3
+    assert count() == few
+    assert few <= 10
+
+
+def test_projectleider_sees_the_funds_they_handle(client, town, team_a, worker_a):
+    from tests.funds.conftest import make_fund
+
+    with translation.override("nl"):
+        shared = make_fund(
+            None, name="Gemeentelijk potje", budget_cents=900_000, owner_organisation=town
+        )
+        submit(worker_a, shared, "75.00")
+    lead = UserFactory(role=Role.PROJECTLEIDER, organisation=town)
+    html = page(client, lead).content.decode()
+    assert "Gemeentelijk potje" in html
+    assert RequestFigure.objects.filter(fund=shared).get().amount == Decimal("75.00")
