@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "doorbraak.let",
     "doorbraak.documents",
     "doorbraak.learning",
+    "doorbraak.worktables",
     "doorbraak.demo",
     "doorbraak.ui",
     "doorbraak.home",

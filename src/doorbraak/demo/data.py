@@ -42,6 +42,7 @@ from doorbraak.demo.situations import (
     Situation,
 )
 from doorbraak.demo.tables import add_demo_tables
+from doorbraak.demo.worktables import add_demo_worktables
 
 SEED = 20240501
 MUNICIPALITY = "Gemeente Voorbeeldstad (demo)"
@@ -486,4 +487,5 @@ def build_demo(seed: int = SEED) -> Counter:
     counts["agenda_items"] = add_demo_tables(orgs)
     counts["let_submissions"] = add_demo_let(orgs)
     counts.update(add_demo_learning(orgs, users))
+    counts.update(add_demo_worktables(orgs, users))
     return counts

@@ -130,6 +130,7 @@ def menu(person: Person) -> list[MenuItem]:
         items.append(MenuItem("funds", "funds:list"))
     if may_see_patterns(person):
         items.append(MenuItem("patterns", "learning:patterns"))
+        items.append(MenuItem("worktables", "worktables:index"))  # same roles (worktables/)
     if may_record_signal(person):
         items.append(MenuItem("signals", "learning:signals"))
     items.append(MenuItem("calculator", "costbenefit:calculator"))

@@ -19,6 +19,7 @@ from doorbraak.learning import queries as learning
 from doorbraak.let import queries as let
 from doorbraak.proposals.models import Request, RequestStatus
 from doorbraak.tables import queries as tables
+from doorbraak.worktables import queries as worktables
 
 from . import menu
 
@@ -60,6 +61,7 @@ class StartPage:
     meeting_shown: list = field(default_factory=list)
     let_triage: list = field(default_factory=list)
     let_checks: list = field(default_factory=list)
+    worktables: object = None  # worktables.queries.StartSection
 
     @property
     def has_work(self) -> bool:
@@ -81,6 +83,7 @@ class StartPage:
                 self.meeting,
                 self.let_triage,
                 self.let_checks,
+                self.worktables,
             )
         )
 
@@ -153,6 +156,7 @@ def start_page(user, today: datetime.date | None = None) -> StartPage:
     if menu.may_work_let(person):
         page.let_triage = let.to_triage(user)
         page.let_checks = let.checks_due(user, today)
+    page.worktables = worktables.start_section(user)
     if menu.may_administer(person):
         page.figures_to_review = CostFigure.objects.filter(
             price_year__lt=today.year - FIGURE_MAX_AGE_YEARS + 1
