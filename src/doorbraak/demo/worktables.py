@@ -130,7 +130,7 @@ def add_demo_worktables(orgs: dict, users: dict[str, User]) -> dict[str, int]:
         session=sessions[1],
         date=second,
         held=True,
-        perspective="Waar stukt het systeem? Tussen het constateren van de dubbele bewoning en "
+        perspective="Tussen het constateren van de dubbele bewoning en "
         "de berekening van de toeslag zit geen enkele koppeling.",
         notes="Afspraak: zodra het Klantcontactcentrum dubbele bewoning constateert, gaat er "
         "een signaal bij het adres naar Dienst Toeslagen. Toeslagen past het voorschot aan; "
