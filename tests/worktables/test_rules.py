@@ -95,6 +95,7 @@ def test_a_werktafel_needs_a_title_participants_and_every_session_date():
         ("organisations", "participants_missing"),
     ]
     assert r.check_worktable("Spook", [], 1) == [("sessions", "sessions_missing")]
+    assert r.check_worktable("Spook", [TODAY], 41) == [("departments", "participants_too_many")]
     assert r.check_worktable("Spook", [TODAY] * 13, 1) == [("sessions", "sessions_too_many")]
 
 

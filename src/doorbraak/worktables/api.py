@@ -55,13 +55,11 @@ class WorkTableSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
         child=serializers.CharField(max_length=limits.SHORT_TEXT),
         required=False,
         write_only=True,
-        max_length=50,
     )
     session_dates = serializers.ListField(
         child=serializers.DateField(),
         required=False,
         write_only=True,
-        max_length=rules.MAX_SESSIONS,
         help_text="Geplande datums; zonder: drie sessies, twee weken uit elkaar.",
     )
     participants = serializers.SerializerMethodField()

@@ -13,6 +13,7 @@ def message(code: str) -> str:
         "participants_missing": _(
             "Choose at least one organisation or write down a department that takes part."
         ),
+        "participants_too_many": _("At most forty participants."),
         "pattern_missing": _("Choose the pattern the werktafel is about."),
         "pattern_dismissed": _("This pattern was dismissed; start a werktafel on another one."),
         "kind_missing": _("Choose the kind of solution."),

@@ -48,6 +48,7 @@ FINISHED = "afgerond"
 #: Tilburg: "we doen drie sessies per patroon".
 DEFAULT_SESSIONS = 3
 MAX_SESSIONS = 12
+MAX_PARTICIPANTS = 40
 #: The planned dates of new sessions: two weeks apart unless the form says otherwise.
 SESSION_INTERVAL_DAYS = 14
 #: At most this many months are compared before and after.
@@ -135,6 +136,8 @@ def check_worktable(
             problems.append((f"session{n + 1}", "session_date_missing"))
     if participants < 1:
         problems.append(("organisations", "participants_missing"))
+    elif participants > MAX_PARTICIPANTS:
+        problems.append(("departments", "participants_too_many"))
     return problems
 
 
