@@ -19,7 +19,7 @@ from doorbraak.learning import queries as learning
 from doorbraak.learning.models import Pattern
 from doorbraak.text_validators import LimitedSerializerMixin
 
-from . import queries, rules, services
+from . import queries, services
 from .forms import owner_choices
 from .models import (
     Outcome,
