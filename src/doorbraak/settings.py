@@ -351,6 +351,7 @@ SPECTACULAR_SETTINGS = {
         "TableKindEnum": "doorbraak.tables.models.TableKind",
         "TableOutcomeEnum": "doorbraak.tables.services.OUTCOMES",
         "AgendaItemModeEnum": "doorbraak.tables.queries.MODES",
+        "SolutionStatusEnum": "doorbraak.worktables.models.SolutionStatus",
     },
 }
 

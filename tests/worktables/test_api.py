@@ -120,3 +120,10 @@ def test_others_see_nothing(solution):
     assert worker.get("/api/v1/worktables/").json()["results"] == []
     assert worker.get("/api/v1/structural-solutions/").json()["results"] == []
     assert worker.get(f"/api/v1/structural-solutions/{solution.pk}/").status_code == 404
+
+
+def test_finishing_twice_is_a_conflict(adviser, worktable):
+    api = api_for(adviser)
+    assert api.post(f"/api/v1/worktables/{worktable.pk}/finish/").status_code == 200
+    again = api.post(f"/api/v1/worktables/{worktable.pk}/finish/")
+    assert again.status_code == 409 and again.json()["detail"] == "Deze werktafel is afgerond."

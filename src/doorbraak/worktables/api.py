@@ -13,6 +13,7 @@ from rest_framework.response import Response
 
 from doorbraak import text_limits as limits
 from doorbraak.accounts.models import Organisation
+from doorbraak.api.conflict import Conflict
 from doorbraak.api.fields import IdRelatedField
 from doorbraak.escalation.api import _dutch
 from doorbraak.learning import queries as learning
@@ -23,6 +24,7 @@ from . import queries, services
 from .forms import owner_choices
 from .models import (
     Outcome,
+    Participant,
     Session,
     SolutionKind,
     SolutionStatus,
@@ -35,6 +37,13 @@ class SessionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Session
         fields = ["id", "number", "date", "held", "notes", "perspective"]
+        read_only_fields = fields
+
+
+class ParticipantSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Participant
+        fields = ["organisation", "name"]
         read_only_fields = fields
 
 
@@ -62,7 +71,7 @@ class WorkTableSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
         write_only=True,
         help_text="Geplande datums; zonder: drie sessies, twee weken uit elkaar.",
     )
-    participants = serializers.SerializerMethodField()
+    participants = ParticipantSerializer(many=True, read_only=True)
     sessions = SessionSerializer(many=True, read_only=True)
     outcomes = OutcomeSerializer(many=True, read_only=True)
     solutions = serializers.SerializerMethodField()
@@ -95,14 +104,8 @@ class WorkTableSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         request = self.context.get("request")
-        if request is not None:
+        if request is not None and request.user.is_authenticated:
             self.fields["pattern"].queryset = learning.visible_patterns(request.user)
-
-    def get_participants(self, worktable) -> list[dict[str, object]]:
-        return [
-            {"organisation": p.organisation_id, "name": p.name}
-            for p in worktable.participants.all()
-        ]
 
     def get_solutions(self, worktable) -> list[int]:
         return [s.pk for s in worktable.solutions.all()]
@@ -183,7 +186,10 @@ class WorkTableViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def finish(self, request, pk=None, format=None):
         worktable = self.get_object()
-        self._call(services.worktable_finish, worktable=worktable)
+        try:
+            self._call(services.worktable_finish, worktable=worktable)
+        except serializers.ValidationError as error:  # already finished: the state, not input
+            raise Conflict(" ".join(str(m) for ms in error.detail.values() for m in ms)) from None
         return self._answer(worktable)
 
 
@@ -238,7 +244,7 @@ class SolutionSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         request = self.context.get("request")
-        if request is not None:
+        if request is not None and request.user.is_authenticated:
             self.fields["pattern"].queryset = learning.visible_patterns(request.user)
             self.fields["worktable"].queryset = queries.visible_worktables(request.user)
 

@@ -25,6 +25,8 @@ def receives_national_signals(person: Person) -> bool:
 def person_of(user) -> Person:
     """The facts of a user that decide (as home.queries.person_of; kept here so the start
     page's queries can import this app without a cycle)."""
+    if not getattr(user, "is_authenticated", False):
+        return Person(role="", has_team=False, is_active=False)
     return Person(
         role=user.role,
         has_team=user.team_id is not None,
