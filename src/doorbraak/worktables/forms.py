@@ -108,7 +108,7 @@ def owner_choices():
 
 
 class SolutionForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
-    not_optional = ("title", "kind", "proposed_on")
+    not_optional = ("title", "kind", "owner", "proposed_on")
 
     title = forms.CharField(label=_("Title"), max_length=limits.SHORT_TEXT, required=False)
     kind = forms.ChoiceField(
