@@ -211,3 +211,17 @@ def test_others_cannot_see_werktafels(client, role, solution):
     assert client.get(reverse("worktables:detail", args=[solution.worktable_id])).status_code == 403
     assert client.get(reverse("worktables:solution", args=[solution.pk])).status_code == 403
     assert "Werktafels" not in _html(client.get("/"))
+
+
+def test_a_finished_werktafel_is_read_only_but_takes_solutions(client, adviser, worktable):
+    services.worktable_finish(actor=adviser, worktable=worktable)
+    client.force_login(adviser)
+    html = _html(client.get(reverse("worktables:detail", args=[worktable.pk])))
+    assert "afgerond" in html and "Uitkomst vastleggen" not in html
+    assert "Sessie 1 bijwerken" not in html and "Structurele oplossing vastleggen" in html
+    response = client.post(
+        reverse("worktables:outcome-add", args=[worktable.pk]), {"uitkomst-text": "Te laat"}
+    )
+    assert response.status_code == 302
+    assert "Deze werktafel is afgerond." in _html(client.get(response["Location"]))
+    assert not worktable.outcomes.exists()

@@ -26,6 +26,7 @@ from .forms import (
     StepForm,
     WorkTableForm,
 )
+from .messages import message
 from .models import SolutionStatus, WorkTableStatus
 from .permissions import person_of
 
@@ -114,13 +115,15 @@ def start(request):
 def detail(request, pk, *, outcome_form=None, session_form=None, status=200):
     _require(permissions.may_see_worktables, request)
     worktable = queries.worktable_detail(request.user, pk)
-    manage = _manage(request) and worktable.status == rules.RUNNING
+    adviser = _manage(request)
+    manage = adviser and worktable.status == rules.RUNNING
     return render(
         request,
         "worktables/detail.html",
         {
             "worktable": worktable,
             "manage": manage,
+            "may_record_solution": adviser,
             "outcome_form": (outcome_form or OutcomeForm(prefix="uitkomst")) if manage else None,
             "session_form": (session_form or SessionAddForm(prefix="sessie")) if manage else None,
         },
@@ -131,6 +134,9 @@ def detail(request, pk, *, outcome_form=None, session_form=None, status=200):
 def _post(request, pk, form_class, prefix, service, key, success):
     _require(permissions.may_manage_worktables, request)
     worktable = queries.worktable_detail(request.user, pk)
+    if worktable.status != rules.RUNNING:
+        messages.error(request, message("worktable_finished"))
+        return redirect("worktables:detail", pk=worktable.pk)
     form = form_class(request.POST, prefix=prefix)
     if form.is_valid():
         try:
