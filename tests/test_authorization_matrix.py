@@ -46,6 +46,7 @@ from doorbraak.let.models import LetSubmission
 from doorbraak.proposals import lifecycle
 from doorbraak.proposals.models import Category, LegalGround
 from doorbraak.tables.models import AgendaItem, Consent, Meeting, Table
+from doorbraak.worktables.models import Session, StructuralSolution, WorkTable
 
 TABLE = Path(__file__).with_name("authorization_matrix.csv")
 ANONYMOUS = "anoniem"
@@ -139,6 +140,10 @@ def demo_targets() -> dict[str, object]:
         .order_by("-cases_count")
         .first(),
         "rule": Rule.objects.order_by("pk").first(),
+        # the spookbewoning werktafel, its first session and its flag (demo/worktables.py)
+        "worktable": WorkTable.objects.order_by("pk").first(),
+        "session": Session.objects.order_by("pk").first(),
+        "solution": StructuralSolution.objects.order_by("pk").first(),
     }
 
 
@@ -182,6 +187,14 @@ PK_TARGETS = {
     "signal-": ["signal"],
     "pattern-": ["pattern"],
     "rule-": ["rule"],
+    "worktables:": ["worktable"],
+    "worktables:session": ["session"],
+    "worktables:session-add": ["worktable"],
+    "worktables:solution": ["solution"],
+    "worktables:solution-new": ["worktable"],
+    "worktables:signal-send": ["solution"],
+    "worktable-": ["worktable"],
+    "structural-solution-": ["solution"],
 }
 
 

@@ -488,3 +488,80 @@ def test_mandate_pages_do_not_grow(client, worker_a, team_a):
         use(n)
     _escalations(worker_a, leader, 2)
     assert [count(client, url) for url in pages] == few
+
+
+def _worktables_with(adviser, pattern, org, n):
+    """n more werktafels, each with a session more, an outcome and two solutions."""
+    import datetime
+
+    from django.utils import timezone
+
+    from doorbraak.worktables import services as worktables
+
+    today = timezone.localdate()
+    for i in range(n):
+        worktable = worktables.worktable_start(
+            actor=adviser, pattern=pattern, title=f"W{i}", organisations=[org],
+            departments=[f"Afdeling {i}"],
+        )  # fmt: skip
+        worktables.session_add(actor=adviser, worktable=worktable, date=today)
+        worktables.outcome_add(actor=adviser, worktable=worktable, text=f"Uitkomst {i}")
+        for kind in ("regelwijziging", "signaal-landelijk"):
+            solution = worktables.solution_record(
+                actor=adviser, worktable=worktable, title=f"S{i}", kind=kind, owner=adviser,
+                proposed_on=today - datetime.timedelta(days=40),
+            )  # fmt: skip
+            worktables.solution_step(
+                actor=adviser, solution=solution, status="afgesproken",
+                on=today - datetime.timedelta(days=35),
+            )  # fmt: skip
+            worktables.solution_step(
+                actor=adviser, solution=solution, status="ingevoerd",
+                on=today - datetime.timedelta(days=34),
+            )  # fmt: skip
+
+
+def test_worktable_pages_do_not_grow():
+    from doorbraak.accounts.roles import Role
+    from doorbraak.learning.models import Pattern
+    from doorbraak.worktables.models import StructuralSolution, WorkTable
+    from tests.factories import TeamFactory
+
+    workers = [UserFactory(username=f"wq-{i}", team=TeamFactory()) for i in range(3)]
+    adviser = UserFactory(username="adviseur-w", role=Role.BELEIDSADVISEUR)
+    regie = UserFactory(username="regie-w", role=Role.REGIEVOERDER)
+    org = OrganisationFactory(name="Dienst Toeslagen (w)", kind="belastingdienst-toeslagen")
+    _spook_blockers(workers, org, 3)
+    pattern = Pattern.objects.get()
+    _worktables_with(adviser, pattern, org, 1)
+    worktable, solution = WorkTable.objects.get(), StructuralSolution.objects.first()
+
+    def pages():
+        from django.test import Client
+
+        urls = [
+            "/werktafels/",
+            reverse("worktables:detail", args=[worktable.pk]),
+            reverse("worktables:solution", args=[solution.pk]),
+            "/api/v1/worktables/",
+            "/api/v1/structural-solutions/",
+            "/",
+        ]
+        client = Client()
+        client.force_login(adviser)
+        counts = [count(client, url) for url in urls]
+        client.force_login(regie)
+        return [*counts, count(client, "/")]
+
+    few = pages()
+    _worktables_with(adviser, pattern, org, 3)
+    worktable.sessions.model.objects.create(
+        worktable=worktable, number=9, date=worktable.sessions.first().date
+    )
+    _spook_blockers(workers, org, 6)  # more cases in the pattern (they join at once)
+    from doorbraak.worktables.services import _link_cases
+
+    solution.case_links.all().delete()
+    _link_cases(solution)  # linked again: now to every case of the grown pattern
+    assert solution.case_links.count() > 3
+    assert pages() == few

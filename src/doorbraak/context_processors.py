@@ -20,6 +20,7 @@ def _labels() -> dict[str, str]:
         "let": _("LET"),
         "funds": _("Funds"),
         "patterns": _("Patterns"),
+        "worktables": _("Werktafels"),
         "signals": _("Signals"),
         "figures": _("Figures"),
         "calculator": _("Calculator"),

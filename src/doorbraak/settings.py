@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "doorbraak.documents",
     "doorbraak.learning",
     "doorbraak.reports",
+    "doorbraak.worktables",
     "doorbraak.demo",
     "doorbraak.ui",
     "doorbraak.home",
@@ -355,6 +356,7 @@ SPECTACULAR_SETTINGS = {
         "TableKindEnum": "doorbraak.tables.models.TableKind",
         "TableOutcomeEnum": "doorbraak.tables.services.OUTCOMES",
         "AgendaItemModeEnum": "doorbraak.tables.queries.MODES",
+        "SolutionStatusEnum": "doorbraak.worktables.models.SolutionStatus",
     },
 }
 

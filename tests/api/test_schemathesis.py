@@ -49,6 +49,8 @@ ACCOUNTS = {
     "/api/v1/tables": "demo-tafellid",
     "/api/v1/meetings": "demo-tafellid",
     "/api/v1/agenda-items": "demo-tafellid",
+    "/api/v1/worktables": "demo-beleidsadviseur",
+    "/api/v1/structural-solutions": "demo-beleidsadviseur",
 }
 DEFAULT_ACCOUNT = "demo-gezinswerker"
 

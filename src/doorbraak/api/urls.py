@@ -21,6 +21,7 @@ from doorbraak.learning.api import PatternViewSet, RuleViewSet, SignalViewSet
 from doorbraak.let.api import LetSubmissionViewSet
 from doorbraak.proposals.api import CategoryViewSet, LegalGroundViewSet, RequestViewSet
 from doorbraak.tables.api import AgendaItemViewSet, MeetingViewSet, TableViewSet
+from doorbraak.worktables.api import StructuralSolutionViewSet, WorkTableViewSet
 
 from .auth import ObtainTokenView
 
@@ -48,6 +49,8 @@ router.register("agenda-items", AgendaItemViewSet, basename="agenda-item")
 router.register("signals", SignalViewSet, basename="signal")
 router.register("rules", RuleViewSet, basename="rule")
 router.register("patterns", PatternViewSet, basename="pattern")
+router.register("worktables", WorkTableViewSet, basename="worktable")
+router.register("structural-solutions", StructuralSolutionViewSet, basename="structural-solution")
 
 
 @csrf_exempt

@@ -42,6 +42,7 @@ from doorbraak.demo.situations import (
     Situation,
 )
 from doorbraak.demo.tables import add_demo_tables
+from doorbraak.demo.worktables import add_demo_worktables
 from doorbraak.reports import summary
 
 SEED = 20240501
@@ -487,6 +488,7 @@ def build_demo(seed: int = SEED) -> Counter:
     counts["agenda_items"] = add_demo_tables(orgs)
     counts["let_submissions"] = add_demo_let(orgs)
     counts.update(add_demo_learning(orgs, users))
+    counts.update(add_demo_worktables(orgs, users))
     # The demo dates its rows back after the services wrote them: recount the dashboards'
     # figures from the rows as they now stand.
     summary.refresh_all()

@@ -142,6 +142,8 @@ def menu(person: Person) -> list[MenuItem]:
         items.append(MenuItem("funds", "funds:list"))
     if may_see_patterns(person):
         items.append(MenuItem("patterns", "learning:patterns"))
+    if may_decide_patterns(person):  # the beleidsadviseur; other readers come via a pattern
+        items.append(MenuItem("worktables", "worktables:index"))
     if may_record_signal(person):
         items.append(MenuItem("signals", "learning:signals"))
     if may_see_figures(person):

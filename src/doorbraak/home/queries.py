@@ -22,6 +22,7 @@ from doorbraak.learning import queries as learning
 from doorbraak.let import queries as let
 from doorbraak.proposals.models import Request, RequestStatus
 from doorbraak.tables import queries as tables
+from doorbraak.worktables import queries as worktables
 
 from . import menu
 
@@ -65,6 +66,7 @@ class StartPage:
     meeting_shown: list = field(default_factory=list)
     let_triage: list = field(default_factory=list)
     let_checks: list = field(default_factory=list)
+    worktables: object = None  # worktables.queries.StartSection
 
     @property
     def has_work(self) -> bool:
@@ -86,6 +88,7 @@ class StartPage:
                 self.meeting,
                 self.let_triage,
                 self.let_checks,
+                self.worktables,
             )
         )
 
@@ -184,6 +187,7 @@ def start_page(user, today: datetime.date | None = None) -> StartPage:
     if menu.may_work_let(person):
         page.let_triage = let.to_triage(user)
         page.let_checks = let.checks_due(user, today)
+    page.worktables = worktables.start_section(user)
     if menu.may_administer(person):
         page.figures_to_review = CostFigure.objects.filter(
             price_year__lt=today.year - FIGURE_MAX_AGE_YEARS + 1
