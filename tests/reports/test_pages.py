@@ -134,3 +134,55 @@ def test_projectleider_sees_the_funds_they_handle(client, town, team_a, worker_a
     html = page(client, lead).content.decode()
     assert "Gemeentelijk potje" in html
     assert RequestFigure.objects.filter(fund=shared).get().amount == Decimal("75.00")
+
+
+def test_every_table_exports_as_csv_and_xlsx(client, team_a, five):
+    import io
+
+    from openpyxl import load_workbook
+
+    leader = UserFactory(team=team_a, role=Role.TEAMLEIDER)
+    client.force_login(leader)
+    csv_text = client.get("/cijfers/export/category.csv").content.decode()
+    lines = csv_text.strip().split("\r\n")
+    assert lines[0] == "Categorie;Bedrag (EUR)"
+    assert sum(Decimal(line.split(";")[1]) for line in lines[1:]) == Decimal("600.00")
+    status = client.get("/cijfers/export/status.xlsx")
+    assert status["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(io.BytesIO(status.content)).active
+    counts = {row[0]: row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert counts == {"goedgekeurd": 3, "afgewezen": 1, "elders opgelost": 1}
+    for table in ("alternative", "month", "funds"):
+        for kind in ("csv", "xlsx"):
+            assert client.get(f"/cijfers/export/{table}.{kind}").status_code == 200
+    assert client.get("/cijfers/export/secrets.csv").status_code == 404
+    assert client.get("/cijfers/export/status.pdf").status_code == 404
+
+
+def test_an_empty_period_exports_the_header_only(client, team_a, five):
+    leader = UserFactory(team=team_a, role=Role.TEAMLEIDER)
+    client.force_login(leader)
+    response = client.get("/cijfers/export/month.csv?start=2020-01-01&end=2020-01-31")
+    assert response.content.decode() == "Maand;Bedrag (EUR)\r\n2020-01;0.00\r\n"
+    response = client.get("/cijfers/export/status.csv?start=2020-01-01&end=2020-01-31")
+    assert response.content.decode() == "Status;Voorstellen\r\n"
+
+
+def test_exports_keep_the_scope_and_refuse_bad_filters(client, team_a, team_b, five):
+    worker = UserFactory(team=team_a, role=Role.GEZINSWERKER)
+    client.force_login(worker)
+    assert client.get("/cijfers/export/status.csv").status_code == 403
+    other = UserFactory(team=team_b, role=Role.TEAMLEIDER)
+    client.force_login(other)
+    assert client.get("/cijfers/export/status.csv").content.decode() == "Status;Voorstellen\r\n"
+    refused = client.get(
+        f"/cijfers/export/status.csv?start=2020-01-01&end=2030-01-01&fund={five.pk}"
+    )
+    assert refused.status_code == 400
+
+
+def test_a_formula_in_a_label_stays_text():
+    from doorbraak.reports import exports
+
+    body = exports.to_csv(["Categorie"], [["=HYPERLINK(1)", Decimal("1.5")]]).decode()
+    assert "'=HYPERLINK(1);1.50" in body

@@ -24,6 +24,8 @@ from django.utils.translation import gettext as _
 from stdnum import bic as stdnum_bic
 from stdnum import iban as stdnum_iban
 
+from doorbraak.ui.spreadsheet import plain_cell
+
 PAIN_09 = "pain.001.001.09"
 PAIN_03 = "pain.001.001.03"
 SCHEMAS = (PAIN_09, PAIN_03)
@@ -34,7 +36,6 @@ CENT = Decimal("0.01")
 # The Latin character set every SEPA bank must accept (EPC guidelines); anything else is
 # transliterated first (é → e, € → EUR) and then replaced by a space.
 _NOT_SEPA = re.compile(r"[^A-Za-z0-9/\-?:().,'+ ]")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 CSV_HEADER = (
     "message_id",
@@ -248,9 +249,7 @@ def validate(xml_bytes: bytes, schema: str = PAIN_09) -> None:
 
 
 def _cell(value: str) -> str:
-    """Plain text, never a spreadsheet formula (CSV injection)."""
-    value = value or ""
-    return f"'{value}" if value.startswith(_FORMULA_START) else value
+    return plain_cell(value)
 
 
 def csv_export(batch) -> str:

@@ -7,4 +7,5 @@ app_name = "reports"
 
 urlpatterns = [
     path("", login_required(views.index), name="index"),
+    path("export/<slug:table>.<slug:kind>", login_required(views.export), name="export"),
 ]
