@@ -21,6 +21,7 @@ def _labels() -> dict[str, str]:
         "funds": _("Funds"),
         "patterns": _("Patterns"),
         "signals": _("Signals"),
+        "generic": _("Generic maatwerk"),
         "calculator": _("Calculator"),
         "admin": _("Administration"),
         "help": _("Help"),

@@ -16,6 +16,7 @@ from doorbraak.escalation.api import (
     FollowUpActionViewSet,
 )
 from doorbraak.escalation.api_mandates import MandateUseViewSet
+from doorbraak.generic.api import GenericDecisionViewSet, OutreachRowViewSet
 from doorbraak.funds.api import BatchViewSet, FundViewSet, PaymentOrderViewSet
 from doorbraak.learning.api import PatternViewSet, RuleViewSet, SignalViewSet
 from doorbraak.let.api import LetSubmissionViewSet
@@ -48,6 +49,8 @@ router.register("agenda-items", AgendaItemViewSet, basename="agenda-item")
 router.register("signals", SignalViewSet, basename="signal")
 router.register("rules", RuleViewSet, basename="rule")
 router.register("patterns", PatternViewSet, basename="pattern")
+router.register("generic-decisions", GenericDecisionViewSet, basename="generic-decision")
+router.register("outreach-rows", OutreachRowViewSet, basename="outreach-row")
 
 
 @csrf_exempt

@@ -15,6 +15,7 @@ from doorbraak.costbenefit.models import CostFigure
 from doorbraak.escalation import queries as escalation
 from doorbraak.funds import queries as funds
 from doorbraak.funds.services import utilisation
+from doorbraak.generic import queries as generic
 from doorbraak.learning import queries as learning
 from doorbraak.let import queries as let
 from doorbraak.proposals.models import Request, RequestStatus
@@ -60,6 +61,7 @@ class StartPage:
     meeting_shown: list = field(default_factory=list)
     let_triage: list = field(default_factory=list)
     let_checks: list = field(default_factory=list)
+    generic: list = field(default_factory=list)
 
     @property
     def has_work(self) -> bool:
@@ -81,6 +83,7 @@ class StartPage:
                 self.meeting,
                 self.let_triage,
                 self.let_checks,
+                self.generic,
             )
         )
 
@@ -153,6 +156,7 @@ def start_page(user, today: datetime.date | None = None) -> StartPage:
     if menu.may_work_let(person):
         page.let_triage = let.to_triage(user)
         page.let_checks = let.checks_due(user, today)
+    page.generic = generic.start_items(user, SHORT)
     if menu.may_administer(person):
         page.figures_to_review = CostFigure.objects.filter(
             price_year__lt=today.year - FIGURE_MAX_AGE_YEARS + 1
