@@ -46,9 +46,9 @@ def blocker(worker, organisation, rule=RULE, day=datetime.date(2021, 3, 1), case
     return made
 
 
-def values(organisation, **changes):
+def values(org, **changes):
     base = {
-        "organisation": organisation,
+        "organisation": org,
         "title": "Geen terugvordering WIA-voorschotten",
         "rule": RULE,
         "period_start": START,
