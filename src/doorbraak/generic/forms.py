@@ -18,7 +18,7 @@ from .models import AttemptOutcome
 
 
 class DecisionForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
-    not_optional = ("organisation", "period_start", "period_end")
+    not_optional = ("organisation", "catalogue_rule", "rule", "period_start", "period_end")
 
     title = forms.CharField(
         label=_("Title"),
@@ -64,8 +64,11 @@ class DecisionForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
         label=_("From pattern"), queryset=Pattern.objects.none(), required=False
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, preview=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if preview:  # how many cases match needs only the criteria
+            self.fields["title"].required = self.fields["reasons"].required = False
+            self.mark_not_optional(("title", "reasons"))
         self.fields["rule"].widget.attrs.pop("maxlength", None)
         self.fields["catalogue_rule"].queryset = Rule.objects.filter(active=True).select_related(
             "organisation"

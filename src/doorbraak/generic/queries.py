@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Case as DbCase
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -133,7 +134,9 @@ def listed_rows(user, decision, status: str = "") -> QuerySet[OutreachRow]:
     )
     if status in outreach.STATUSES:
         rows = rows.filter(status=status)
-    return rows.order_by("status", "id")
+    # The households still to call first: that is the belteam's work.
+    first = DbCase(When(status=outreach.TO_CALL, then=0), default=1)
+    return rows.order_by(first, "id")
 
 
 def row_or_404(user, decision_pk, row_pk) -> OutreachRow:

@@ -44,47 +44,60 @@ def decisions(request):
     )
 
 
+CRITERIA = ("organisation", "catalogue_rule", "rule", "period_start", "period_end", "max_amount")
+
+
+def _criteria_errors(form) -> str | None:
+    """The rule as matched, or None after putting the criteria's Dutch errors on the form:
+    also when other fields have errors, so one submit shows every problem (a field that
+    already has the form's own error keeps only that one)."""
+    values = form.cleaned_data
+    try:
+        return services.check_criteria(**{name: values.get(name) for name in CRITERIA})
+    except ValidationError as error:
+        for field, messages in error.message_dict.items():
+            if field not in form.errors:
+                form.add_error(field if field in form.fields else None, messages)
+        return None
+
+
 @login_required
 def decision_new(request):
     _require(access.may_create_generic, request)
-    form = DecisionForm(request.POST or None)
+    previewing = request.POST.get("actie") == "voorbeeld"
+    form = DecisionForm(request.POST or None, preview=previewing)
     preview = None
-    status = 200
     if request.method == "POST":
-        if form.is_valid():
+        valid = form.is_valid()
+        rule = _criteria_errors(form)
+        if valid and rule is not None:
             values = form.cleaned_data
-            try:
-                if request.POST.get("actie") == "voorbeeld":
-                    rule = services.check_criteria(
-                        organisation=values["organisation"],
-                        catalogue_rule=values["catalogue_rule"],
-                        rule=values["rule"],
-                        period_start=values["period_start"],
-                        period_end=values["period_end"],
-                        max_amount=values["max_amount"],
-                    )
-                    preview = queries.affected_count(
-                        organisation_id=values["organisation"].pk,
-                        rule=rule,
-                        start=values["period_start"],
-                        end=values["period_end"],
-                    )
-                else:
+            if previewing:
+                preview = queries.affected_count(
+                    organisation_id=values["organisation"].pk,
+                    rule=rule,
+                    start=values["period_start"],
+                    end=values["period_end"],
+                )
+            else:
+                try:
                     decision = services.decision_create(
                         actor=request.user, origin=origin_from_request(request), **values
                     )
+                except ValidationError as error:
+                    apply_service_errors(form, error)
+                else:
                     messages.success(
                         request,
                         _("Generic decision %(ref)s taken: %(n)s households on the outreach list.")
                         % {"ref": decision.reference, "n": decision.outreach_rows.count()},
                     )
                     return redirect("generic:decision", pk=decision.pk)
-            except ValidationError as error:
-                apply_service_errors(form, error)
-        if form.errors:
-            status = 400
     return render(
-        request, "generic/decision_form.html", {"form": form, "preview": preview}, status=status
+        request,
+        "generic/decision_form.html",
+        {"form": form, "preview": preview},
+        status=400 if form.errors else 200,
     )
 
 
