@@ -60,6 +60,7 @@ def test_preview_counts_and_saves_nothing_then_the_decision_lists_the_cases(
     assert response.status_code == 302
     assert response["Location"] == reverse("generic:decision", args=[decision.pk])
     assert decision.outreach_rows.count() == 2
+    assert AuditRecord.objects.get(activity="generiek-maatwerk-besluiten").subject_count == 4
 
 
 @pytest.mark.parametrize(

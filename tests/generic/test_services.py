@@ -118,11 +118,14 @@ def test_an_attempt_note_is_stored_anonymised(adviser, belteam, worker_a, uwv):
 
 
 def test_creating_and_calling_write_the_processing_log(adviser, belteam, uwv, data):
-    decision = services.decision_create(actor=adviser, **values(uwv))
+    from doorbraak.privacy.services import Origin
+
+    origin = Origin("1" * 32, "2" * 16, "", adviser, "web 127.0.0.1")
+    decision = services.decision_create(actor=adviser, origin=origin, **values(uwv))
     created = AuditRecord.objects.get(activity="generiek-maatwerk-besluiten")
     assert created.subject_count == 6  # three households of two members
     row = decision.outreach_rows.first()
-    services.attempt_record(actor=belteam, row=row, outcome="bereikt")
+    services.attempt_record(actor=belteam, row=row, outcome="bereikt", origin=origin)
     assert ProcessingRecord.objects.filter(activity="belpoging-vastleggen").count() == 2
 
 

@@ -1,7 +1,8 @@
 """Writes on generic decisions and their outreach lists, one transaction each. Bad input
 raises a Dutch ValidationError (per field) before anything is saved; a refused role raises
-PermissionDenied. Every write that links or touches cases writes the processing log
-explicitly (who, which data subjects, which purpose)."""
+PermissionDenied. A page or API call passes its `origin` (privacy.services.origin_from_request):
+the write then logs the data subjects it linked or touched, in the same transaction. The demo
+loader passes none, as the other apps' services called from it write no log either."""
 
 import datetime
 from decimal import Decimal
@@ -23,10 +24,6 @@ from doorbraak.text_validators import check_text
 
 from . import access, criteria, outreach, queries
 from .models import GenericDecision, OutreachAttempt, OutreachRow, OutreachStatus
-
-
-def system_origin(actor: User) -> Origin:
-    return Origin("0" * 32, "0" * 16, "", actor, "service")
 
 
 def _messages() -> dict[str, str]:
@@ -160,9 +157,9 @@ def _add_rows(decision: GenericDecision, actor: User, origin: Origin | None) -> 
         [OutreachRow(decision=decision, case_id=case_id) for case_id in new],
         batch_size=1000,
     )
-    if new:
+    if new and origin is not None:
         log_processing(
-            origin or system_origin(actor),
+            origin,
             activity=Activity.GENERIC_DECIDE,
             action="create",
             object_type="generic-decision",
@@ -237,14 +234,15 @@ def attempt_record(
     row.status, row.attempts = status, attempts
     row.last_attempt_at = max(at, row.last_attempt_at) if row.last_attempt_at else at
     row.save(update_fields=["status", "attempts", "last_attempt_at"])
-    log_processing(
-        origin or system_origin(actor),
-        activity=Activity.OUTREACH_ATTEMPT,
-        action="update",
-        object_type="outreach-row",
-        object_id=row.pk,
-        subject_ids=_subjects([row.case_id]),
-    )
+    if origin is not None:
+        log_processing(
+            origin,
+            activity=Activity.OUTREACH_ATTEMPT,
+            action="update",
+            object_type="outreach-row",
+            object_id=row.pk,
+            subject_ids=_subjects([row.case_id]),
+        )
     return attempt
 
 
