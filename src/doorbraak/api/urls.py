@@ -16,8 +16,8 @@ from doorbraak.escalation.api import (
     FollowUpActionViewSet,
 )
 from doorbraak.escalation.api_mandates import MandateUseViewSet
-from doorbraak.generic.api import GenericDecisionViewSet, OutreachRowViewSet
 from doorbraak.funds.api import BatchViewSet, FundViewSet, PaymentOrderViewSet
+from doorbraak.generic.api import GenericDecisionViewSet, OutreachRowViewSet
 from doorbraak.learning.api import PatternViewSet, RuleViewSet, SignalViewSet
 from doorbraak.let.api import LetSubmissionViewSet
 from doorbraak.proposals.api import CategoryViewSet, LegalGroundViewSet, RequestViewSet
