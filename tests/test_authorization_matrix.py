@@ -41,6 +41,7 @@ from doorbraak.demo.accounts import ROLE_ACCOUNTS
 from doorbraak.documents.models import Document
 from doorbraak.escalation.models import Escalation, EscalationLevel, FollowUpAction, MandateUse
 from doorbraak.funds.models import Fund, PaymentBatch, PaymentOrder
+from doorbraak.generic.models import GenericDecision, OutreachRow
 from doorbraak.learning.models import Pattern, Rule, Signal
 from doorbraak.let.models import LetSubmission
 from doorbraak.proposals import lifecycle
@@ -144,6 +145,11 @@ def demo_targets() -> dict[str, object]:
         "worktable": WorkTable.objects.order_by("pk").first(),
         "session": Session.objects.order_by("pk").first(),
         "solution": StructuralSolution.objects.order_by("pk").first(),
+        # S12 (demo/generic.py): the UWV decision, a household of demo-gezinswerker on its list
+        "generic decision": GenericDecision.objects.get(),
+        "outreach row": OutreachRow.objects.filter(case__key_worker__username="demo-gezinswerker")
+        .order_by("pk")
+        .first(),
     }
 
 
@@ -195,6 +201,9 @@ PK_TARGETS = {
     "worktables:signal-send": ["solution"],
     "worktable-": ["worktable"],
     "structural-solution-": ["solution"],
+    "generic:": ["generic decision"],
+    "generic-decision-": ["generic decision"],
+    "outreach-row-": ["outreach row"],
 }
 
 
@@ -227,6 +236,8 @@ def _other_kwargs(base, route, groups, targets) -> dict[str, object]:
         kwargs["blocker_pk"] = targets["blocker"].pk
     if "case_pk" in route:
         kwargs["case_pk"] = targets["case"].pk
+    if "row_pk" in route:
+        kwargs["row_pk"] = targets["outreach row"].pk
     if "escalation_pk" in route:
         kwargs["escalation_pk"] = targets["let submission"].escalation_id
     if "access_pk" in route:

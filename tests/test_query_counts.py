@@ -565,3 +565,65 @@ def test_worktable_pages_do_not_grow():
     _link_cases(solution)  # linked again: now to every case of the grown pattern
     assert solution.case_links.count() > 3
     assert pages() == few
+
+
+def _generic_rows(workers, organisation, n):
+    from tests.generic.conftest import blocker
+
+    for i in range(n):
+        blocker(workers[i % len(workers)], organisation)
+
+
+@pytest.mark.parametrize(
+    "who,url",
+    [
+        ("adviser", "/generiek-maatwerk/"),
+        ("adviser", "/generiek-maatwerk/{pk}/"),
+        ("belteam", "/generiek-maatwerk/{pk}/"),
+        ("belteam", "/generiek-maatwerk/{pk}/?status=te-bellen"),
+        ("worker", "/generiek-maatwerk/{pk}/"),
+        ("belteam", "/generiek-maatwerk/{pk}/bellijst/{row}/"),
+        ("adviser", "/api/v1/generic-decisions/"),
+        ("belteam", "/api/v1/outreach-rows/?decision={pk}"),
+        ("worker", "/api/v1/outreach-rows/"),
+        ("adviser", "/"),
+        ("belteam", "/"),
+        ("worker", "/"),
+    ],
+)
+def test_generic_pages_do_not_grow_with_households(client, who, url):
+    """A generic decision's pages and API (generic/) run a fixed number of queries however
+    many households are on the outreach list and however many attempts a row has."""
+    from doorbraak.accounts.roles import Role
+    from doorbraak.generic import services as generic
+    from tests.factories import TeamFactory
+    from tests.generic.conftest import values
+
+    uwv = OrganisationFactory(name="UWV (g)", kind="uwv")
+    team = TeamFactory()
+    workers = [UserFactory(username=f"gw-{i}", team=team) for i in range(2)]
+    people = {
+        "adviser": UserFactory(username="adviseur-g", role=Role.BELEIDSADVISEUR),
+        "belteam": UserFactory(username="belteam-g", role=Role.TAFELLID, organisation=uwv),
+        "worker": workers[0],
+    }
+    _generic_rows(workers, uwv, 2)
+    decision = generic.decision_create(actor=people["adviser"], **values(uwv))
+    row = decision.outreach_rows.order_by("id").first()
+    generic.attempt_record(actor=people["belteam"], row=row, outcome="geen-gehoor")
+    url = url.format(pk=decision.pk, row=row.pk)
+    client.force_login(people[who])
+    few = count(client, url)
+    _generic_rows(workers, uwv, 6)
+    generic.decision_refresh(actor=people["adviser"], decision=decision)
+    generic.attempt_record(actor=people["belteam"], row=row, outcome="geen-gehoor")
+    for other in decision.outreach_rows.exclude(pk=row.pk)[:3]:
+        generic.attempt_record(actor=people["belteam"], row=other, outcome="bereikt")
+    assert decision.outreach_rows.count() == 8
+    assert count(client, url) == few
+    assert few <= GENERIC_QUERY_CEILING
+
+
+#: The most queries a generic maatwerk page or API call may run (session, user, menu counts,
+#: the decision, progress, the page of rows, their data subjects and the processing log).
+GENERIC_QUERY_CEILING = 20

@@ -23,6 +23,7 @@ def _labels() -> dict[str, str]:
         "worktables": _("Werktafels"),
         "signals": _("Signals"),
         "figures": _("Figures"),
+        "generic": _("Generic maatwerk"),
         "calculator": _("Calculator"),
         "admin": _("Administration"),
         "help": _("Help"),

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "doorbraak.learning",
     "doorbraak.reports",
     "doorbraak.worktables",
+    "doorbraak.generic",
     "doorbraak.demo",
     "doorbraak.ui",
     "doorbraak.home",
@@ -395,3 +396,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# Generic maatwerk: attempts without an answer before the belteam marks a row "not reached".
+OUTREACH_MAX_ATTEMPTS = max(1, int(env("DOORBRAAK_OUTREACH_MAX_ATTEMPTS", "3")))

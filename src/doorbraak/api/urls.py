@@ -17,6 +17,7 @@ from doorbraak.escalation.api import (
 )
 from doorbraak.escalation.api_mandates import MandateUseViewSet
 from doorbraak.funds.api import BatchViewSet, FundViewSet, PaymentOrderViewSet
+from doorbraak.generic.api import GenericDecisionViewSet, OutreachRowViewSet
 from doorbraak.learning.api import PatternViewSet, RuleViewSet, SignalViewSet
 from doorbraak.let.api import LetSubmissionViewSet
 from doorbraak.proposals.api import CategoryViewSet, LegalGroundViewSet, RequestViewSet
@@ -51,6 +52,8 @@ router.register("rules", RuleViewSet, basename="rule")
 router.register("patterns", PatternViewSet, basename="pattern")
 router.register("worktables", WorkTableViewSet, basename="worktable")
 router.register("structural-solutions", StructuralSolutionViewSet, basename="structural-solution")
+router.register("generic-decisions", GenericDecisionViewSet, basename="generic-decision")
+router.register("outreach-rows", OutreachRowViewSet, basename="outreach-row")
 
 
 @csrf_exempt

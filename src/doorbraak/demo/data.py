@@ -31,6 +31,7 @@ from doorbraak.cases.models import (
 )
 from doorbraak.demo.accounts import PASSWORD
 from doorbraak.demo.escalations import add_demo_escalations
+from doorbraak.demo.generic import add_demo_generic
 from doorbraak.demo.learning import add_demo_learning
 from doorbraak.demo.let import add_demo_let
 from doorbraak.demo.requests import add_demo_requests, solves_a_demo_request
@@ -489,6 +490,7 @@ def build_demo(seed: int = SEED) -> Counter:
     counts["let_submissions"] = add_demo_let(orgs)
     counts.update(add_demo_learning(orgs, users))
     counts.update(add_demo_worktables(orgs, users))
+    counts.update(add_demo_generic(orgs, users))
     # The demo dates its rows back after the services wrote them: recount the dashboards'
     # figures from the rows as they now stand.
     summary.refresh_all()

@@ -10,6 +10,7 @@ roles that spend, approve or steer them, not for partners at the table or enforc
 from dataclasses import dataclass
 
 from doorbraak.accounts.roles import ADMIN_ROLES, CASEWORKER_ROLES, Role
+from doorbraak.generic.access import may_see_generic
 
 #: Roles that see funds (potjes): who spends, approves, pays out or steers them.
 FUND_ROLES = frozenset(
@@ -148,6 +149,8 @@ def menu(person: Person) -> list[MenuItem]:
         items.append(MenuItem("signals", "learning:signals"))
     if may_see_figures(person):
         items.append(MenuItem("figures", "reports:index"))
+    if may_see_generic(person):
+        items.append(MenuItem("generic", "generic:decisions"))
     items.append(MenuItem("calculator", "costbenefit:calculator"))
     if may_administer(person):
         items.append(MenuItem("admin", "admin:index"))

@@ -18,6 +18,7 @@ from doorbraak.costbenefit.models import CostFigure
 from doorbraak.escalation import queries as escalation
 from doorbraak.funds import queries as funds
 from doorbraak.funds.services import utilisation
+from doorbraak.generic import queries as generic
 from doorbraak.learning import queries as learning
 from doorbraak.let import queries as let
 from doorbraak.proposals.models import Request, RequestStatus
@@ -67,6 +68,7 @@ class StartPage:
     let_triage: list = field(default_factory=list)
     let_checks: list = field(default_factory=list)
     worktables: object = None  # worktables.queries.StartSection
+    generic: list = field(default_factory=list)
 
     @property
     def has_work(self) -> bool:
@@ -89,6 +91,7 @@ class StartPage:
                 self.let_triage,
                 self.let_checks,
                 self.worktables,
+                self.generic,
             )
         )
 
@@ -188,6 +191,7 @@ def start_page(user, today: datetime.date | None = None) -> StartPage:
         page.let_triage = let.to_triage(user)
         page.let_checks = let.checks_due(user, today)
     page.worktables = worktables.start_section(user)
+    page.generic = generic.start_items(user, SHORT)
     if menu.may_administer(person):
         page.figures_to_review = CostFigure.objects.filter(
             price_year__lt=today.year - FIGURE_MAX_AGE_YEARS + 1

@@ -43,3 +43,10 @@ class Activity(models.TextChoices):
     TABLE_EXPORT = "besluitenlijst-exporteren", _("Export a meeting's list of decisions (PDF)")
     CONSENT_RECORD = "toestemming-vastleggen", _("Record or withdraw consent to share with a table")
     API_TABLES = "api-tafels", _("Tables, meetings and agenda items via API")
+    GENERIC_DECIDE = (
+        "generiek-maatwerk-besluiten",
+        _("Take a generic decision (list affected cases)"),
+    )
+    OUTREACH_VIEW = "bellijst-raadplegen", _("View an outreach list (belteam)")
+    OUTREACH_ATTEMPT = "belpoging-vastleggen", _("Record an outreach attempt")
+    API_OUTREACH = "api-bellijst", _("Outreach list via API")
