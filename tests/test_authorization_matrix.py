@@ -244,6 +244,8 @@ def _other_kwargs(base, route, groups, targets) -> dict[str, object]:
         kwargs["access_pk"] = targets["access"].pk
     if "<str:kind>" in route:
         kwargs["kind"] = "xml"
+    if "<slug:table>" in route:
+        kwargs["table"], kwargs["kind"] = "status", "csv"
     if "format" in groups:
         kwargs["format"] = "json"
     if "key" in groups:

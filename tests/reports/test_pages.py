@@ -186,3 +186,20 @@ def test_a_formula_in_a_label_stays_text():
 
     body = exports.to_csv(["Categorie"], [["=HYPERLINK(1)", Decimal("1.5")]]).decode()
     assert "'=HYPERLINK(1);1.50" in body
+
+
+def test_the_api_gives_the_same_figures_in_the_same_scope(team_a, team_b, five):
+    from tests.factories import api_for
+
+    leader = UserFactory(team=team_a, role=Role.TEAMLEIDER)
+    data = api_for(leader).get("/api/v1/figures/").json()
+    assert data["scope"] == {"kind": "team", "name": str(team_a)}
+    assert data["spent"] == "600.00" and data["solved_otherwise_share"] == "0.20"
+    assert data["by_status"] == {"goedgekeurd": 3, "afgewezen": 1, "elders-opgelost": 1}
+    other = UserFactory(team=team_b, role=Role.TEAMLEIDER)
+    assert api_for(other).get("/api/v1/figures/").json()["requests"] == 0
+    worker = UserFactory(team=team_a, role=Role.GEZINSWERKER)
+    assert api_for(worker).get("/api/v1/figures/").status_code == 403
+    bad = api_for(leader).get("/api/v1/figures/?start=2026-12-01&end=2026-01-01")
+    assert bad.status_code == 400
+    assert bad.json()["end"] == ["De einddatum ligt voor de begindatum."]

@@ -21,6 +21,7 @@ from doorbraak.generic.api import GenericDecisionViewSet, OutreachRowViewSet
 from doorbraak.learning.api import PatternViewSet, RuleViewSet, SignalViewSet
 from doorbraak.let.api import LetSubmissionViewSet
 from doorbraak.proposals.api import CategoryViewSet, LegalGroundViewSet, RequestViewSet
+from doorbraak.reports.api import FiguresView
 from doorbraak.tables.api import AgendaItemViewSet, MeetingViewSet, TableViewSet
 from doorbraak.worktables.api import StructuralSolutionViewSet, WorkTableViewSet
 
@@ -67,6 +68,7 @@ urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("cost-benefit/", CostBenefitView.as_view(), name="api-cost-benefit"),
+    path("figures/", FiguresView.as_view(), name="api-figures"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include(router.urls)),
     re_path(r"^(?P<url>.+/)$", not_found, name="api-not-found"),

@@ -1,18 +1,13 @@
 """The dashboard page (/cijfers/): figures of the person's scope, as charts with their tables."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from doorbraak.funds.services import utilisation
-from doorbraak.proposals.models import AlternativeKind, RequestStatus
 from doorbraak.ui import formatting
 
-from . import charts, dashboard, exports, figures, queries, summary
-from .forms import FilterForm
+from . import charts, exports, selection, summary
 
 #: The tables a dashboard exports, with the sheet name of each.
 EXPORT_TABLES = {
@@ -42,51 +37,6 @@ def _month(day) -> str:
     return f"{formatting.month(day)} '{day:%y}"
 
 
-def _labels() -> tuple[dict, dict]:
-    return (
-        {k: str(v) for k, v in RequestStatus.choices},
-        {k: str(v) for k, v in AlternativeKind.choices},
-    )
-
-
-def _filtered(request):
-    """The person's scope and the filter form; the figures when the form is valid."""
-    scope = queries.scope_of(request.user)
-    if scope is None:
-        raise PermissionDenied(
-            _("Figures are for team leaders, projectleiders and the municipality.")
-        )
-    period = figures.default_period(timezone.localdate())
-    funds = queries.funds_in(scope)
-    form = FilterForm(
-        request.GET or {"start": period.start, "end": period.end},
-        funds=funds,
-        categories=queries.categories(),
-    )
-    if not form.is_valid():
-        return scope, form, None
-    data = form.cleaned_data
-    period = figures.Period(data["start"], data["end"])
-    rows = queries.rows(scope, period.start, period.end, data["fund"], data["category"])
-    board = dashboard.build(rows, period.months())
-    shown_funds = funds.filter(pk=data["fund"].pk) if data["fund"] else funds
-    fund_rows = []
-    for fund in shown_funds.prefetch_related("accounts"):
-        u = utilisation(fund)
-        fund_rows.append((fund.name, [u["paid"], u["reserved"], max(u["free"], 0)]))
-    statuses, alternatives = _labels()
-    tables = {
-        "status": [(statuses.get(k, k), v) for k, v in board.by_status.items()],
-        "alternative": [
-            (alternatives.get(k, k or "—"), v) for k, v in board.by_alternative.items()
-        ],
-        "category": board.spent_by_category,
-        "month": board.spent_by_month,
-        "funds": fund_rows,
-    }
-    return scope, form, (period, board, tables)
-
-
 def _export_header(table: str) -> list[str]:
     return {
         "status": [_("Status"), _("Requests")],
@@ -101,7 +51,7 @@ def export(request, table, kind):
     """One table of the dashboard, with the page's filters, as CSV or XLSX."""
     if table not in EXPORT_TABLES or kind not in exports.CONTENT_TYPES:
         raise Http404
-    scope, form, result = _filtered(request)
+    scope, form, result = selection.select(request)
     if result is None:
         return render(
             request,
@@ -127,7 +77,7 @@ def export(request, table, kind):
 
 
 def index(request):
-    scope, form, result = _filtered(request)
+    scope, form, result = selection.select(request)
     context = {"form": form, "scope": scope, "refreshed": summary.last_refresh()}
     if result is None:
         return render(request, "reports/index.html", context, status=400)
