@@ -89,9 +89,21 @@ def index(request):
     )
     parts = [_("paid"), _("reserved"), _("free")]
     month_rows = [(_month(m), [v]) for m, v in board.spent_by_month]
+    busiest = max(board.spent_by_month, key=lambda mv: mv[1], default=None)
+    month_summary = (
+        _("Most in %(month)s: %(amount)s; in all %(total)s.")
+        % {
+            "month": _month(busiest[0]),
+            "amount": formatting.euro(busiest[1]),
+            "total": formatting.euro(board.spent),
+        }
+        if busiest and busiest[1]
+        else _("Nothing spent in this period.")
+    )
     context.update(
         {
             "period": period,
+            "month_summary": month_summary,
             "board": board,
             "query": request.GET.urlencode(),
             "median_text": _duration(board.median_hours) if board.decided else "",
