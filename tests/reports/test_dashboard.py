@@ -68,3 +68,12 @@ def test_periods():
     ]
     last = figures.default_period(datetime.date(2026, 12, 1))
     assert last.start == datetime.date(2026, 1, 1) and len(last.months()) == 12
+
+
+def test_one_column_per_hour_bound():
+    from doorbraak.reports.models import WITHIN_FIELDS
+
+    assert len(WITHIN_FIELDS) == len(figures.HOUR_BOUNDS)
+    assert all(
+        f"_{hours}h" in name for name, hours in zip(WITHIN_FIELDS, figures.HOUR_BOUNDS, strict=True)
+    )

@@ -15,7 +15,7 @@ from doorbraak.cases import services as case_services
 from doorbraak.proposals import lifecycle
 from doorbraak.proposals.models import Request
 from doorbraak.reports import summary
-from doorbraak.reports.models import RequestFigure
+from doorbraak.reports.models import WITHIN_FIELDS, RequestFigure
 from tests.approvals.test_flow import submit
 from tests.factories import CaseFactory, TeamFactory, UserFactory
 from tests.funds.conftest import make_fund
@@ -47,7 +47,7 @@ def snapshot() -> list[tuple]:
         "small",
         "amount",
         "decided",
-        "decided_within",
+        *WITHIN_FIELDS,
     )
     return sorted(
         tuple(row[f] if f != "amount" else Decimal(row[f]) for f in fields)

@@ -10,6 +10,11 @@ from doorbraak.accounts.models import Team
 from doorbraak.funds.models import Fund
 from doorbraak.proposals.models import Category
 
+from .figures import HOUR_BOUNDS
+
+#: One column per bound of figures.HOUR_BOUNDS (tests/reports check they agree).
+WITHIN_FIELDS = tuple(f"within_{hours}h" for hours in HOUR_BOUNDS)
+
 
 class RequestFigure(models.Model):
     """Requests of one team, fund, category and month of submission, per status and
@@ -26,8 +31,20 @@ class RequestFigure(models.Model):
     #: the sum of amount × months (EUR)
     amount = models.DecimalField(_("amount (EUR)"), max_digits=14, decimal_places=2)
     decided = models.PositiveIntegerField(_("decided"))
-    #: cumulative: decided within figures.HOUR_BOUNDS[i] hours
-    decided_within = models.JSONField(_("decided within (hours)"), default=list)
+    # Cumulative: how many were decided within figures.HOUR_BOUNDS[i] hours. Integer columns
+    # (not a list) so a dashboard can add them up in SQL.
+    within_1h = models.PositiveIntegerField(default=0)
+    within_2h = models.PositiveIntegerField(default=0)
+    within_4h = models.PositiveIntegerField(default=0)
+    within_8h = models.PositiveIntegerField(default=0)
+    within_24h = models.PositiveIntegerField(default=0)
+    within_48h = models.PositiveIntegerField(default=0)
+    within_72h = models.PositiveIntegerField(default=0)
+    within_120h = models.PositiveIntegerField(default=0)
+    within_168h = models.PositiveIntegerField(default=0)
+    within_336h = models.PositiveIntegerField(default=0)
+    within_720h = models.PositiveIntegerField(default=0)
+    within_2160h = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("request figure")
@@ -40,6 +57,10 @@ class RequestFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.month:%Y-%m} {self.status}: {self.requests}"
+
+    @property
+    def decided_within(self) -> list[int]:
+        return [getattr(self, name) for name in WITHIN_FIELDS]
 
 
 class FigureRefresh(models.Model):

@@ -7,7 +7,7 @@ team in its wijken). Nobody else gets a dashboard (`may_see_figures`)."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Q, Sum
 
 from doorbraak.accounts.models import Organisation, OrganisationKind, Team
 from doorbraak.accounts.roles import Role
@@ -18,7 +18,7 @@ from doorbraak.home.queries import person_of
 from doorbraak.proposals.models import Category
 
 from . import dashboard
-from .models import RequestFigure
+from .models import WITHIN_FIELDS, RequestFigure
 
 TEAM, FUNDS, MUNICIPALITY = "team", "funds", "municipality"
 
@@ -90,25 +90,22 @@ def rows(
         figures = figures.filter(fund_id=fund.pk)
     if category is not None:
         figures = figures.filter(category_id=category.pk)
+    sums = {name: Sum(name) for name in WITHIN_FIELDS}
+    grouped = (
+        figures.values("status", "alternative", "category__label", "month")
+        .annotate(n=Sum("requests"), total=Sum("amount"), n_decided=Sum("decided"), **sums)
+        .order_by()
+    )
     return [
         dashboard.Row(
             status=f["status"],
             alternative=f["alternative"],
             category=f["category__label"] or "",
             month=f["month"],
-            requests=f["requests"],
-            amount=f["amount"],
-            decided=f["decided"],
-            decided_within=tuple(f["decided_within"]),
+            requests=f["n"],
+            amount=f["total"],
+            decided=f["n_decided"],
+            decided_within=tuple(f[name] for name in WITHIN_FIELDS),
         )
-        for f in figures.values(
-            "status",
-            "alternative",
-            "category__label",
-            "month",
-            "requests",
-            "amount",
-            "decided",
-            "decided_within",
-        )
+        for f in grouped
     ]

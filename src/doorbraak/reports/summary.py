@@ -23,7 +23,7 @@ from django.utils import timezone
 from doorbraak.proposals.models import Request
 
 from .figures import HOUR_BOUNDS
-from .models import FigureRefresh, RequestFigure
+from .models import WITHIN_FIELDS, FigureRefresh, RequestFigure
 
 Group = tuple[int, int | None, int | None, datetime.date]  # team, fund, category, month
 
@@ -71,7 +71,7 @@ def _figures(rows) -> list[RequestFigure]:
             small=row["n_small"],
             amount=row["total"] or 0,
             decided=row["n_decided"],
-            decided_within=[row[f"within_{i}"] for i in range(len(HOUR_BOUNDS))],
+            **{name: row[f"within_{i}"] for i, name in enumerate(WITHIN_FIELDS)},
         )
         for row in rows
     ]
