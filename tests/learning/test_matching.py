@@ -40,7 +40,7 @@ def test_paraphrases_group_and_another_rule_of_the_same_organisation_does_not(to
     assert not members & {b.pk for b in other}
     assert pattern.cases_count == 4
     similarities = list(pattern.blocker_links.values_list("similarity", flat=True))
-    assert all(0.30 <= s <= 1 for s in similarities)
+    assert all(0.38 <= s <= 1 for s in similarities)
 
 
 def test_another_organisation_with_the_same_words_is_another_pattern(toeslagen, workers):
