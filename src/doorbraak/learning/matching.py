@@ -29,10 +29,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 import numpy as np
-
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -70,6 +69,7 @@ class Item:
     digest: int  # names the text: equal digests, equal vectors
     cases: frozenset = field(default_factory=frozenset)
     created_at: datetime.datetime | None = None
+    team: int | None = None
 
     @property
     def key(self) -> tuple[str, int]:
@@ -104,17 +104,22 @@ def _signature_from(row) -> Signature:
 def ensure_signature(blocker_id: int) -> Signature | None:
     """The blocker's stored signature, written now if it is missing or its text, case or
     team changed."""
-    row = Blocker.objects.filter(pk=blocker_id).values_list(*_BLOCKER_FIELDS).first()
+    row = (
+        Blocker.objects.filter(pk=blocker_id)
+        .annotate(linked=Exists(PatternBlocker.objects.filter(blocker_id=OuterRef("pk"))))
+        .values_list(*_BLOCKER_FIELDS, "linked")
+        .first()
+    )
     if row is None:
         return None
-    fresh = _signature_from(row)
+    fresh = _signature_from(row[:-1])
     stored = Signature.objects.filter(pk=blocker_id).first()
     same = ("digest", "municipality_id", "organisation_id", "case_id", "team_id", "created_at")
     if stored is not None and all(getattr(stored, f) == getattr(fresh, f) for f in same):
         return stored
     fresh.vector = signature.of(row[5], row[6])
-    fresh.in_pattern = PatternBlocker.objects.filter(blocker_id=blocker_id).exists()
-    fresh.save()
+    fresh.in_pattern = row[-1]
+    fresh.save(force_insert=stored is None)
     return fresh
 
 
@@ -173,27 +178,30 @@ def _signal_cases(signal_ids) -> dict[int, set[int]]:
 
 
 def _unassigned(
-    scope: Scope, since, exclude: tuple[str, int] | None
+    scope: Scope, since, exclude: tuple[str, int] | None, *, recompute: bool = False
 ) -> tuple[list[Item], dict[int, bytes]]:
     """Blockers and signals of the scope in the window that are in no pattern, oldest
-    first, and the vector of each distinct text among them (by digest)."""
+    first, and the vector of each distinct text among them (by digest). One match reads the
+    in_pattern flag (a partial index); the recompute, whose dropped links are gone while
+    the flags are still set, asks for blockers without a pattern link."""
     organisation_id = scope[0]
-    blockers = (
-        Signature.objects.filter(
-            organisation_id=organisation_id,
-            created_at__gte=since,
-            in_pattern=False,
-            **_municipality_filter(scope, "municipality_id"),
-        )
-        # The blocker's own date too: the demo and tests move dates after matching.
-        .filter(blocker__created_at__gte=since)
-        .order_by("created_at", "pk")
+    blockers = Signature.objects.filter(
+        organisation_id=organisation_id,
+        created_at__gte=since,
+        **_municipality_filter(scope, "municipality_id"),
     )
+    if recompute:
+        blockers = blockers.filter(blocker__pattern_link__isnull=True)
+    else:
+        # The blocker's own date too: the demo and tests move dates after matching.
+        blockers = blockers.filter(in_pattern=False, blocker__created_at__gte=since)
     items, first_of = [], {}
-    for pk, case_id, digest, created in blockers.values_list(
-        "pk", "case_id", "digest", "created_at"
-    ).iterator(chunk_size=20_000):
-        items.append(Item("b", pk, digest, frozenset({case_id}), created))
+    for pk, case_id, team_id, digest, created in (
+        blockers.order_by("created_at", "pk")
+        .values_list("pk", "case_id", "team_id", "digest", "created_at")
+        .iterator(chunk_size=20_000)
+    ):
+        items.append(Item("b", pk, digest, frozenset({case_id}), created, team_id))
         first_of.setdefault(digest, pk)
     vectors = _vectors_of(first_of)
     signals = list(
@@ -265,21 +273,54 @@ def _link(pattern: Pattern, item: Item, score: float) -> None:
         )
 
 
-def _create_pattern(scope: Scope, reference: Item) -> Pattern:
+@dataclass
+class ReferenceTexts:
+    """Anonymised pattern texts reused within one recompute: those of the dropped candidates
+    by reference blocker (a recompute mostly finds the same patterns again), and per
+    (rule, effect) when none of the household's names occur in it (the anonymiser's result
+    then does not depend on the household). Anonymising takes 10-20 ms a text."""
+
+    previous: dict[int, tuple[str, str]] = field(default_factory=dict)
+    by_text: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+
+
+def _names_occur(names: list[str], texts: tuple[str, str]) -> bool:
+    lowered = " ".join(texts).lower()
+    return any(part.lower() in lowered for name in names for part in name.split() if len(part) > 2)
+
+
+def _anonymised_reference(blocker: Blocker, cache: ReferenceTexts | None) -> tuple[str, str]:
+    from doorbraak.proposals.anonymised import anonymise_blockers, household_names
+
+    if cache is not None and blocker.pk in cache.previous:
+        return cache.previous[blocker.pk]
+    key = (blocker.rule, blocker.effect)
+    reusable = cache is not None and not _names_occur(household_names(blocker.case), key)
+    if reusable and key in cache.by_text:
+        return cache.by_text[key]
+    texts = anonymise_blockers([blocker], case=blocker.case)[0]
+    result = (texts["rule"], texts["effect"])
+    if reusable:
+        cache.by_text[key] = result
+    return result
+
+
+def _create_pattern(scope: Scope, reference: Item, cache: ReferenceTexts | None = None) -> Pattern:
     """A candidate with `reference` as its rule; the texts shown are anonymised."""
     organisation_id, municipality_id = scope
     if reference.kind == "b":
-        from doorbraak.proposals.anonymised import anonymise_blockers
-
-        blocker = Blocker.objects.select_related("organisation", "case__household").get(
-            pk=reference.pk
+        blocker = (
+            Blocker.objects.select_related("organisation", "case__household")
+            .prefetch_related("case__household__members")
+            .get(pk=reference.pk)
         )
-        texts = anonymise_blockers([blocker], case=blocker.case)[0]
-        rule, effect, ref = texts["rule"], texts["effect"], {"reference_blocker": blocker}
+        rule, effect = _anonymised_reference(blocker, cache)
+        ref = {"reference_blocker": blocker}
+        organisation = blocker.organisation
     else:
-        signal = Signal.objects.get(pk=reference.pk)  # stored anonymised already
+        signal = Signal.objects.select_related("organisation").get(pk=reference.pk)
         rule, effect, ref = signal.rule, signal.effect, {"reference_signal": signal}
-    organisation = Organisation.objects.get(pk=organisation_id)
+        organisation = signal.organisation  # a signal is stored anonymised already
     summary = _("%(organisation)s: %(rule)s") % {
         "organisation": organisation.name,
         "rule": formatting.shorten(rule, 160),
@@ -295,7 +336,8 @@ def _create_pattern(scope: Scope, reference: Item) -> Pattern:
 
 
 def refresh_counts(pattern: Pattern) -> None:
-    """Distinct cases and teams of the pattern's blockers and its signals' blockers."""
+    """Distinct cases and teams of the pattern's blockers and its signals' blockers (two
+    indexed reads: an OR over both joins would scan every blocker)."""
     rows = set(
         Blocker.objects.filter(pattern_link__pattern=pattern).values_list(
             "case_id", "case__team_id"
@@ -309,35 +351,10 @@ def refresh_counts(pattern: Pattern) -> None:
     )
 
 
-def refresh_all_counts() -> None:
-    """refresh_counts for every open pattern in a fixed number of queries (the recompute)."""
-    rows: dict[int, set[tuple[int, int]]] = defaultdict(set)
-    open_links = PatternBlocker.objects.filter(pattern__status__in=workflow.OPEN_PATTERNS)
-    for pattern_id, case_id, team_id in open_links.values_list(
-        "pattern_id", "blocker__case_id", "blocker__case__team_id"
-    ).iterator(chunk_size=50_000):
-        rows[pattern_id].add((case_id, team_id))
-    signal_blockers = Blocker.objects.filter(
-        signals__pattern__status__in=workflow.OPEN_PATTERNS
-    ).values_list("signals__pattern_id", "case_id", "case__team_id")
-    for pattern_id, case_id, team_id in signal_blockers:
-        rows[pattern_id].add((case_id, team_id))
-    patterns = list(Pattern.objects.filter(status__in=workflow.OPEN_PATTERNS).only("pk"))
-    for pattern in patterns:
-        pairs = rows.get(pattern.pk, set())
-        pattern.cases_count = len({case for case, _ in pairs})
-        pattern.teams_count = len({team for _, team in pairs if team is not None})
-    Pattern.objects.bulk_update(patterns, ["cases_count", "teams_count"], batch_size=2000)
-
-
 def _match(scope: Scope, item: Item, vector: bytes, params, now) -> Pattern | None:
     Organisation.objects.select_for_update().filter(pk=scope[0]).first()
+    # First the open patterns (few): an item that joins one needs no pool.
     patterns = _open_patterns(scope)
-    pool, vectors = _unassigned(scope, window_start(params, now), exclude=item.key)
-    distinct = list(vectors)
-    by_text = dict(
-        zip(distinct, signature.scores(vector, [vectors[d] for d in distinct]), strict=True)
-    )
     ref_scores = signature.scores(vector, _reference_vectors(patterns))
     pattern_scores = {p.pk: float(s) for p, s in zip(patterns, ref_scores, strict=True)}
     chosen = grouping.best_pattern(pattern_scores, params.threshold)
@@ -346,6 +363,11 @@ def _match(scope: Scope, item: Item, vector: bytes, params, now) -> Pattern | No
         _link(pattern, item, pattern_scores[chosen])
         refresh_counts(pattern)
         return pattern
+    pool, vectors = _unassigned(scope, window_start(params, now), exclude=item.key)
+    distinct = list(vectors)
+    by_text = dict(
+        zip(distinct, signature.scores(vector, [vectors[d] for d in distinct]), strict=True)
+    )
     pool_scores = {i: float(by_text[other.digest]) for i, other in enumerate(pool)}
     cases = {i: other.cases for i, other in enumerate(pool)}
     cases[-1] = item.cases
@@ -368,9 +390,12 @@ def pattern_match_blocker(blocker_id: int, *, params=None, now=None) -> Pattern 
     stored = ensure_signature(blocker_id)
     if stored is None:
         return None
-    link = PatternBlocker.objects.filter(blocker_id=blocker_id).select_related("pattern").first()
-    if link is not None:
-        return link.pattern
+    if stored.in_pattern:
+        link = PatternBlocker.objects.filter(blocker_id=blocker_id).select_related("pattern")
+        link = link.first()
+        if link is not None:
+            return link.pattern
+        Signature.objects.filter(pk=blocker_id).update(in_pattern=False)
     if stored.created_at < window_start(params, now):
         return None
     item = Item("b", blocker_id, stored.digest, frozenset({stored.case_id}), stored.created_at)
@@ -413,8 +438,20 @@ def recompute_patterns(*, params=None, now=None) -> dict[str, int]:
     dropped = Pattern.objects.filter(status=PatternStatus.CANDIDATE).exclude(
         pk__in=keep_hand_linked
     )
+    cache = ReferenceTexts(
+        previous={
+            pk: (rule, effect)
+            for pk, rule, effect in dropped.filter(reference_blocker__isnull=False).values_list(
+                "reference_blocker_id", "rule", "effect"
+            )
+        }
+    )
+    was_linked = set(
+        PatternBlocker.objects.filter(pattern__in=dropped)
+        .values_list("blocker_id", flat=True)
+        .iterator(chunk_size=50_000)
+    )
     Signal.objects.filter(pattern__in=dropped).update(pattern=None, similarity=None)
-    Signature.objects.filter(blocker__pattern_link__pattern__in=dropped).update(in_pattern=False)
     PatternBlocker.objects.filter(pattern__in=dropped)._raw_delete(PatternBlocker.objects.db)
     removed = dropped.delete()[1].get(Pattern._meta.label, 0)
     since = window_start(params, now)
@@ -427,43 +464,71 @@ def recompute_patterns(*, params=None, now=None) -> dict[str, int]:
         "created_by__team__neighbourhood"
     ):
         scopes.add(_signal_scope(signal))
-    found = 0
+    found, linked, touched = 0, set(), set()
     for scope in sorted(scopes, key=lambda s: (s[0], s[1] or 0)):
-        found += _replay(scope, since, params)
-    Signature.objects.filter(in_pattern=False, blocker__pattern_link__isnull=False).update(
-        in_pattern=True
-    )
-    refresh_all_counts()
+        found += _replay(scope, since, params, cache, linked, touched)
+    _set_flags(linked - was_linked, True)
+    _set_flags(was_linked - linked, False)
+    for pattern in Pattern.objects.filter(pk__in=touched):
+        refresh_counts(pattern)
     return {"removed": removed, "found": found}
 
 
-def _neighbours(vectors: list[bytes], threshold: float) -> list[dict[int, float]]:
+def _set_flags(blocker_ids: set[int], value: bool) -> None:
+    """Signature.in_pattern for the blockers whose pattern membership changed."""
+    if len(blocker_ids) > 50_000:  # the first recompute: one statement
+        Signature.objects.filter(
+            in_pattern=not value, blocker__pattern_link__isnull=not value
+        ).update(in_pattern=value)
+        return
+    ids = sorted(blocker_ids)
+    for start in range(0, len(ids), 5000):
+        Signature.objects.filter(pk__in=ids[start : start + 5000]).update(in_pattern=value)
+
+
+def _neighbours(vectors: list[bytes], threshold: float) -> list[tuple[np.ndarray, np.ndarray]]:
     """For each distinct text, the distinct texts scoring at or above `threshold` (itself
-    included), computed in blocks so memory stays bounded."""
+    included, with 1.0) as (indices, scores), computed in blocks so memory stays bounded."""
     rows = signature.decode(vectors)
     columns = rows.T.tocsc()
     size = len(vectors)
-    result: list[dict[int, float]] = []
+    result = []
     block = max(1, 20_000_000 // max(size, 1))
     for start in range(0, size, block):
         scores = (rows[start : start + block] @ columns).toarray()
         for offset, line in enumerate(scores):
+            line[start + offset] = 1.0
             hits = np.flatnonzero(line >= threshold)
-            result.append({int(j): min(1.0, float(line[j])) for j in hits})
-            result[-1][start + offset] = 1.0
+            result.append((hits, np.minimum(line[hits], 1.0)))
     return result
 
 
-def _replay(scope: Scope, since, params) -> int:
+@dataclass
+class _NewPattern:
+    reference: Item
+
+
+def _replay(
+    scope: Scope,
+    since,
+    params,
+    cache: ReferenceTexts | None = None,
+    linked: set[int] | None = None,
+    touched: set[int] | None = None,
+) -> int:
     """One scope in memory: the distinct texts' neighbour lists, then the incremental rule
     (grouping.best_pattern, grouping.new_group) for each item in the order recorded, with the
-    same outcome as matching the items one by one."""
+    same outcome as matching the items one by one. New patterns are written at the end, in
+    a few statements; `linked` collects the blockers put in a pattern, `touched` the
+    existing patterns that got items (their counts are refreshed by the caller)."""
+    linked = linked if linked is not None else set()
+    touched = touched if touched is not None else set()
     Organisation.objects.select_for_update().filter(pk=scope[0]).first()
-    patterns = _open_patterns(scope)
-    items, vectors = _unassigned(scope, since, exclude=None)
+    patterns: list[Pattern | _NewPattern] = list(_open_patterns(scope))
+    items, vectors = _unassigned(scope, since, exclude=None, recompute=True)
     if not items:
         return 0
-    node_of: dict[bytes | int, int] = {}
+    node_of: dict = {}
     node_vectors: list[bytes] = []
 
     def node(key, vector) -> int:
@@ -472,64 +537,129 @@ def _replay(scope: Scope, since, params) -> int:
             node_vectors.append(vector)
         return node_of[key]
 
-    ref_nodes = [node(("ref", p.pk), v) for p, v in zip(patterns, _reference_vectors(patterns))]
+    ref_nodes = [
+        node(("ref", p.pk), v) for p, v in zip(patterns, _reference_vectors(patterns), strict=True)
+    ]
     item_nodes = [node(item.digest, vectors[item.digest]) for item in items]
     neighbours = _neighbours(node_vectors, params.threshold)
-    # best[n]: (score, pattern) of the best pattern reference for text n; a tie keeps the
-    # earlier pattern, as grouping.best_pattern does (lowest id first).
-    best: dict[int, tuple[float, Pattern]] = {}
+    # The best pattern reference for each text; a tie keeps the earlier pattern, as
+    # grouping.best_pattern does (lowest id first).
+    best_score = np.full(len(node_vectors), -1.0, dtype=np.float32)
+    best_pattern = np.full(len(node_vectors), -1, dtype=np.int64)
 
-    def add_reference(ref_node: int, pattern: Pattern) -> None:
-        for other, score in neighbours[ref_node].items():
-            if other not in best or score > best[other][0]:
-                best[other] = (score, pattern)
+    def add_reference(ref_node: int, index: int) -> None:
+        hits, scores = neighbours[ref_node]
+        better = scores > best_score[hits]
+        best_score[hits[better]] = scores[better]
+        best_pattern[hits[better]] = index
 
-    for ref_node, pattern in zip(ref_nodes, patterns, strict=True):
-        add_reference(ref_node, pattern)
+    for index, ref_node in enumerate(ref_nodes):
+        add_reference(ref_node, index)
+    has_free = np.zeros(len(node_vectors), dtype=bool)
     free: dict[int, list[int]] = defaultdict(list)  # text → earlier items in no pattern yet
-    links: list[PatternBlocker] = []
-    created = 0
-
-    def link(pattern: Pattern, item: Item, score: float) -> None:
-        value = Decimal(str(round(score, 4)))
-        if item.kind == "b":
-            links.append(PatternBlocker(pattern=pattern, blocker_id=item.pk, similarity=value))
-        else:
-            _link(pattern, item, score)
-
+    links: list[tuple[int, Item, float]] = []  # (pattern index, item, score)
     for i, item in enumerate(items):
         n = item_nodes[i]
-        if n in best:
-            score, pattern = best[n]
-            link(pattern, item, score)
+        if best_pattern[n] >= 0:
+            links.append((int(best_pattern[n]), item, float(best_score[n])))
             continue
-        candidates = [(j, neighbours[n][m]) for m in neighbours[n] for j in free.get(m, ())]
-        pool_scores = dict(candidates)
-        cases = {j: items[j].cases for j, _ in candidates}
+        hits, scores = neighbours[n]
+        chosen = has_free[hits]
+        pool_scores = {
+            j: float(score)
+            for m, score in zip(hits[chosen], scores[chosen], strict=True)
+            for j in free[m]
+        }
+        cases = {j: items[j].cases for j in pool_scores}
         cases[i] = item.cases
         members = grouping.new_group(i, pool_scores, cases, params)
         if members is None:
             free[n].append(i)
+            has_free[n] = True
             continue
-        pattern = _create_pattern(scope, item)
-        created += 1
-        for j in members:
-            link(pattern, items[j], pool_scores.get(j, 1.0))
-        for m in neighbours[n]:
+        patterns.append(_NewPattern(reference=item))
+        index = len(patterns) - 1
+        links += [(index, items[j], pool_scores.get(j, 1.0)) for j in members]
+        for m in hits[chosen]:
             free.pop(m, None)
-        add_reference(n, pattern)
-    _insert_links(links)
-    return created
+        has_free[hits[chosen]] = False
+        add_reference(n, index)
+    saved = _save_new_patterns(scope, patterns, links, cache)
+    blocker_links = []
+    for index, item, score in links:
+        pattern = saved[index]
+        if index < len(ref_nodes):
+            touched.add(pattern.pk)
+        value = Decimal(str(round(score, 4)))
+        if item.kind == "b":
+            blocker_links.append((pattern.pk, item.pk, value))
+            linked.add(item.pk)
+        else:
+            _link(pattern, item, score)
+            touched.add(pattern.pk)
+    _insert_links(blocker_links)
+    return len(saved) - len(ref_nodes)
 
 
-def _insert_links(links: list[PatternBlocker]) -> None:
-    """Many new pattern links at once: COPY on PostgreSQL (a million in seconds)."""
+def _save_new_patterns(scope, patterns, links, cache) -> list[Pattern]:
+    """The candidates found by _replay, written at once, with their counts (from the items
+    in memory; signals' counts are refreshed afterwards through `touched`)."""
+    new = [p for p in patterns if isinstance(p, _NewPattern)]
+    members: dict[int, list[Item]] = defaultdict(list)
+    for index, item, _score in links:
+        members[index].append(item)
+    references = Blocker.objects.in_bulk([p.reference.pk for p in new if p.reference.kind == "b"])
+    if references:
+        # The households' names, for the anonymiser, in two queries for the whole scope.
+        full = (
+            Blocker.objects.filter(pk__in=list(references))
+            .select_related("organisation", "case__household")
+            .prefetch_related("case__household__members")
+        )
+        references = {b.pk: b for b in full}
+    organisation = Organisation.objects.get(pk=scope[0])
+    created = []
+    for index, pattern in enumerate(patterns):
+        if not isinstance(pattern, _NewPattern):
+            continue
+        ref = pattern.reference
+        if ref.kind == "b":
+            rule, effect = _anonymised_reference(references[ref.pk], cache)
+            refs = {"reference_blocker_id": ref.pk}
+        else:
+            signal = Signal.objects.get(pk=ref.pk)
+            rule, effect, refs = signal.rule, signal.effect, {"reference_signal_id": ref.pk}
+        items = members[index]
+        created.append(
+            Pattern(
+                organisation_id=scope[0],
+                municipality_id=scope[1],
+                summary=_("%(organisation)s: %(rule)s")
+                % {"organisation": organisation.name, "rule": formatting.shorten(rule, 160)},
+                rule=rule,
+                effect=effect,
+                cases_count=len({case for item in items for case in item.cases}),
+                teams_count=len({item.team for item in items if item.team is not None}),
+                **refs,
+            )
+        )
+    created = iter(Pattern.objects.bulk_create(created, batch_size=1000))
+    return [next(created) if isinstance(p, _NewPattern) else p for p in patterns]
+
+
+def _insert_links(links: list[tuple[int, int, Decimal]]) -> None:
+    """Many new pattern links (pattern id, blocker id, similarity) at once: COPY on
+    PostgreSQL (a million in seconds), bulk insert elsewhere."""
     if connection.vendor != "postgresql" or len(links) < 10_000:
-        PatternBlocker.objects.bulk_create(links, batch_size=5000)
+        PatternBlocker.objects.bulk_create(
+            [PatternBlocker(pattern_id=p, blocker_id=b, similarity=v) for p, b, v in links],
+            batch_size=5000,
+        )
         return
     table = PatternBlocker._meta.db_table
-    with connection.cursor() as cursor, cursor.copy(
-        f"COPY {table} (pattern_id, blocker_id, similarity) FROM STDIN"
-    ) as copy:
-        for link in links:
-            copy.write_row((link.pattern.pk, link.blocker_id, link.similarity))
+    with (
+        connection.cursor() as cursor,
+        cursor.copy(f"COPY {table} (pattern_id, blocker_id, similarity) FROM STDIN") as copy,
+    ):
+        for row in links:
+            copy.write_row(row)

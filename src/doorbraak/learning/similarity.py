@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-
 STOP_WORDS = frozenset(
     """
     aan al alle als altijd ben bij dan dat de der deze die dit door dus een en er geen had
