@@ -60,6 +60,7 @@ def window_start(params: grouping.Parameters, now: datetime.datetime | None = No
 
 
 Scope = tuple[int, int | None]  # (organisation id, municipality id or None)
+_SCOPE_FIELDS = ("pk", "case_id", "team_id", "digest", "created_at")
 
 
 @dataclass
@@ -178,29 +179,33 @@ def _signal_cases(signal_ids) -> dict[int, set[int]]:
 
 
 def _unassigned(
-    scope: Scope, since, exclude: tuple[str, int] | None, *, recompute: bool = False
+    scope: Scope,
+    since,
+    exclude: tuple[str, int] | None,
+    *,
+    kept: set[int] | None = None,
+    rows: list | None = None,
 ) -> tuple[list[Item], dict[int, bytes]]:
     """Blockers and signals of the scope in the window that are in no pattern, oldest
     first, and the vector of each distinct text among them (by digest). One match reads the
     in_pattern flag (a partial index); the recompute, whose dropped links are gone while
-    the flags are still set, asks for blockers without a pattern link."""
+    the flags are still set, passes `kept`: the blockers still in a pattern, and `rows`:
+    the scope's signatures read in its one pass over the table."""
     organisation_id = scope[0]
     blockers = Signature.objects.filter(
         organisation_id=organisation_id,
         created_at__gte=since,
         **_municipality_filter(scope, "municipality_id"),
     )
-    if recompute:
-        blockers = blockers.filter(blocker__pattern_link__isnull=True)
-    else:
+    if kept is None:
         # The blocker's own date too: the demo and tests move dates after matching.
         blockers = blockers.filter(in_pattern=False, blocker__created_at__gte=since)
     items, first_of = [], {}
-    for pk, case_id, team_id, digest, created in (
-        blockers.order_by("created_at", "pk")
-        .values_list("pk", "case_id", "team_id", "digest", "created_at")
-        .iterator(chunk_size=20_000)
-    ):
+    if rows is None:
+        rows = blockers.order_by("created_at", "pk").values_list(*_SCOPE_FIELDS)
+    for pk, case_id, team_id, digest, created in rows:
+        if kept is not None and pk in kept:
+            continue
         items.append(Item("b", pk, digest, frozenset({case_id}), created, team_id))
         first_of.setdefault(digest, pk)
     vectors = _vectors_of(first_of)
@@ -432,12 +437,20 @@ def recompute_patterns(*, params=None, now=None) -> dict[str, int]:
     signal in the window again in the order they were recorded. Idempotent."""
     params = params or parameters()
     store_signatures()
-    keep_hand_linked = Signal.objects.filter(
-        status=SignalStatus.LINKED, similarity__isnull=True
-    ).values("pattern_id")
-    dropped = Pattern.objects.filter(status=PatternStatus.CANDIDATE).exclude(
-        pk__in=keep_hand_linked
+    keep_hand_linked = set(
+        Signal.objects.filter(status=SignalStatus.LINKED, similarity__isnull=True).values_list(
+            "pattern_id", flat=True
+        )
     )
+    # Ids in Python: NOT IN (subquery) on a nullable column is slow on PostgreSQL.
+    dropped_ids = [
+        pk
+        for pk in Pattern.objects.filter(status=PatternStatus.CANDIDATE).values_list(
+            "pk", flat=True
+        )
+        if pk not in keep_hand_linked
+    ]
+    dropped = Pattern.objects.filter(pk__in=dropped_ids)
     cache = ReferenceTexts(
         previous={
             pk: (rule, effect)
@@ -446,27 +459,36 @@ def recompute_patterns(*, params=None, now=None) -> dict[str, int]:
             )
         }
     )
-    was_linked = set(
-        PatternBlocker.objects.filter(pattern__in=dropped)
-        .values_list("blocker_id", flat=True)
-        .iterator(chunk_size=50_000)
-    )
+    dropped_set = set(dropped_ids)
+    was_linked = set()
+    for blocker_id, pattern_id in PatternBlocker.objects.values_list(
+        "blocker_id", "pattern_id"
+    ).iterator(chunk_size=50_000):
+        if pattern_id in dropped_set:
+            was_linked.add(blocker_id)
     Signal.objects.filter(pattern__in=dropped).update(pattern=None, similarity=None)
     PatternBlocker.objects.filter(pattern__in=dropped)._raw_delete(PatternBlocker.objects.db)
     removed = dropped.delete()[1].get(Pattern._meta.label, 0)
     since = window_start(params, now)
-    scopes = set(
-        Signature.objects.filter(created_at__gte=since)
-        .values_list("organisation_id", "municipality_id")
-        .distinct()
+    # One pass over the signatures (narrow columns, sorted in the database) for all scopes.
+    by_scope: dict[Scope, list] = defaultdict(list)
+    ordered = Signature.objects.filter(created_at__gte=since).order_by(
+        "organisation_id", "municipality_id", "created_at", "pk"
     )
+    for organisation_id, municipality_id, *row in ordered.values_list(
+        "organisation_id", "municipality_id", *_SCOPE_FIELDS
+    ).iterator(chunk_size=50_000):
+        by_scope[(organisation_id, municipality_id)].append(row)
+    scopes = set(by_scope)
     for signal in Signal.objects.filter(created_at__gte=since).select_related(
         "created_by__team__neighbourhood"
     ):
         scopes.add(_signal_scope(signal))
+    kept = set(PatternBlocker.objects.values_list("blocker_id", flat=True))
     found, linked, touched = 0, set(), set()
     for scope in sorted(scopes, key=lambda s: (s[0], s[1] or 0)):
-        found += _replay(scope, since, params, cache, linked, touched)
+        rows = by_scope.pop(scope, [])
+        found += _replay(scope, since, params, cache, kept, linked, touched, rows)
     _set_flags(linked - was_linked, True)
     _set_flags(was_linked - linked, False)
     for pattern in Pattern.objects.filter(pk__in=touched):
@@ -513,8 +535,10 @@ def _replay(
     since,
     params,
     cache: ReferenceTexts | None = None,
+    kept: set[int] | None = None,
     linked: set[int] | None = None,
     touched: set[int] | None = None,
+    rows: list | None = None,
 ) -> int:
     """One scope in memory: the distinct texts' neighbour lists, then the incremental rule
     (grouping.best_pattern, grouping.new_group) for each item in the order recorded, with the
@@ -525,7 +549,9 @@ def _replay(
     touched = touched if touched is not None else set()
     Organisation.objects.select_for_update().filter(pk=scope[0]).first()
     patterns: list[Pattern | _NewPattern] = list(_open_patterns(scope))
-    items, vectors = _unassigned(scope, since, exclude=None, recompute=True)
+    if kept is None:
+        kept = set(PatternBlocker.objects.values_list("blocker_id", flat=True))
+    items, vectors = _unassigned(scope, since, exclude=None, kept=kept, rows=rows)
     if not items:
         return 0
     node_of: dict = {}
@@ -650,7 +676,7 @@ def _save_new_patterns(scope, patterns, links, cache) -> list[Pattern]:
 def _insert_links(links: list[tuple[int, int, Decimal]]) -> None:
     """Many new pattern links (pattern id, blocker id, similarity) at once: COPY on
     PostgreSQL (a million in seconds), bulk insert elsewhere."""
-    if connection.vendor != "postgresql" or len(links) < 10_000:
+    if connection.vendor != "postgresql":
         PatternBlocker.objects.bulk_create(
             [PatternBlocker(pattern_id=p, blocker_id=b, similarity=v) for p, b, v in links],
             batch_size=5000,
