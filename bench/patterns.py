@@ -309,6 +309,8 @@ def measure(n, world, rng, runs, recompute_runs, out=sys.stdout) -> dict:
         "recompute_first_s": recomputes[0][0],
         "recompute_s": summary([r[0] for r in recomputes[1:]] or [recomputes[0][0]]),
         "recompute_peak_rss_mib": max(r[1] for r in recomputes),
+        # Other work on the machine slows every figure: the 1-minute load at the end.
+        "load_average": round(os.getloadavg()[0], 1),
     }
     print(
         f"N={n:>9,}: match {figures['match_ms']['median']:.1f} ms "
@@ -318,7 +320,7 @@ def measure(n, world, rng, runs, recompute_runs, out=sys.stdout) -> dict:
         f"again {figures['recompute_s']['median']:.1f} s "
         f"(min {figures['recompute_s']['min']:.1f}, max {figures['recompute_s']['max']:.1f}), "
         f"peak RSS {figures['recompute_peak_rss_mib']:.0f} MiB; "
-        f"{figures['patterns']} patterns; fill {filled:.0f} s",
+        f"{figures['patterns']} patterns; fill {filled:.0f} s; load {figures['load_average']}",
         file=out,
         flush=True,
     )
@@ -359,7 +361,10 @@ def main(argv):
     if argv == ["--recompute-child"]:
         recompute_child()
         return
-    runs, recompute_runs = 7, 3
+    runs, recompute_runs, json_path = 7, 3, None
+    if "--json" in argv:
+        json_path = argv[argv.index("--json") + 1]
+        del argv[argv.index("--json") : argv.index("--json") + 2]
     if "--runs" in argv:
         runs = int(argv[argv.index("--runs") + 1])
         del argv[argv.index("--runs") : argv.index("--runs") + 2]
@@ -371,6 +376,9 @@ def main(argv):
     buffer = io.StringIO()
     json.dump(results, buffer, indent=2, sort_keys=True)
     print(buffer.getvalue())
+    if json_path:
+        with open(json_path, "w") as out:
+            out.write(buffer.getvalue() + "\n")
 
 
 if __name__ == "__main__":
