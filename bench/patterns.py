@@ -1,32 +1,50 @@
-"""Pattern matching benchmark: match one new blocker against N existing blockers.
+"""Pattern matching benchmark: match one new blocker, and recompute all patterns, at N blockers.
 
-Usage: DATABASE_URL=postgres://postgres@127.0.0.1:54329/doorbraak_bench_patterns \\
-       python bench/patterns.py 10000 100000 [--runs 7]
+Usage: DATABASE_URL=postgres://postgres@127.0.0.1:54329/matching_bench \\
+       python -m bench.patterns 10000 100000 1000000 [--runs 7] [--recompute-runs 3]
 
-For each N the database is emptied of blockers and filled with N synthetic blockers (bulk
-insert) over 400 cases and 12 organisations (the Dienst Toeslagen holds a fifth of them), with
-rule texts made from 40 rule templates and small variations, all within the pattern window
-and in no pattern yet: the worst case for one match, because every blocker of the
-organisation is a candidate. Each run records one new Toeslagen blocker and times
-`pattern_match_blocker` alone, inside a transaction that is rolled back. Prints the median.
+For each N the database is emptied of blockers and patterns and filled with N synthetic
+blockers and their stored signatures (COPY on PostgreSQL, bulk insert elsewhere) over 600
+cases in 20 teams of 10 municipalities and 12 organisations. Blockers are spread over the
+municipalities by 1/rank (the largest holds 34 %, far more than Amsterdam's 5 % of the
+country) and the Dienst Toeslagen holds a fifth of each; rule texts come from 40 rule templates
+with small variations and 5 effects (800 distinct texts), dated over the last 11 months.
+
+Figures per N (median of the runs, min and max beside it):
+* `match_worst`: one new Toeslagen blocker in the largest municipality before any pattern
+  exists (every blocker of that organisation and municipality is an unassigned candidate).
+* `recompute_first`: `recompute_patterns()` over all N blockers when no pattern exists yet,
+  in a child process with the anonymiser loaded (as in a started worker), and its peak RSS;
+  `recompute`: the same again (the normal state: it finds the same patterns and reuses
+  their anonymised texts), median of the further runs.
+* `match`: one new blocker in the same scope after the recompute (the normal state: the pool
+  is the open patterns' references plus the items in no pattern).
+Each match is timed alone, inside a transaction that is rolled back.
 """
 
 from __future__ import annotations
 
+import datetime
+import io
+import json
 import os
 import random
+import resource
 import statistics
+import subprocess
 import sys
 import time
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doorbraak.settings_test")
+os.environ.setdefault("DJANGO_DEBUG", "1")
 
 import django  # noqa: E402
 
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import transaction  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
 RULES = [
     "Medebewoner telt mee in de huurtoeslag",
@@ -42,99 +60,325 @@ RULES = [
 ] + [f"Regel {i} over procedure {i % 7} en termijn {i % 5}" for i in range(30)]
 EFFECTS = ["minder inkomen", "huurachterstand", "schuld groeit", "geen woning", "zorg mist"]
 EXTRA = ["", " (gemeld door buurtteam)", " volgens de brief", " sinds de verhuizing"]
+MUNICIPALITIES = 10
+TEAMS_PER_MUNICIPALITY = 2
+CASES = 600
+NEW_RULE = "Een spookbewoner telt als medebewoner mee in de huurtoeslag"
+NEW_EFFECT = "veel minder huurtoeslag"
 
 
 def setup_world():
-    from doorbraak.accounts.models import Organisation, Team, User
+    """Organisations, municipalities with a wijk and two teams each, a worker per team and
+    600 cases (made once, kept between sizes)."""
+    from doorbraak.accounts.models import Neighbourhood, Organisation, Team, User
     from doorbraak.cases import services
+    from doorbraak.cases.models import Case
 
     organisations = [
         Organisation.objects.get_or_create(name=f"Bench-organisatie {i}", kind="overig")[0]
         for i in range(12)
     ]
-    team, _ = Team.objects.get_or_create(name="Bench-team", organisation=organisations[1])
-    user, _ = User.objects.get_or_create(
-        username="bench-werker", defaults={"role": "gezinswerker", "team": team}
-    )
-    from doorbraak.cases.models import Case
-
-    cases = list(Case.objects.filter(key_worker=user))
-    while len(cases) < 400:
-        cases.append(
-            services.case_open(
-                actor=user,
-                household_name=f"Huishouden Bench{len(cases)}",
-                given_name="Bench",
-                family_name=f"Synthetisch{len(cases)}",
-                birth_year=1980,
+    workers = []
+    for m in range(MUNICIPALITIES):
+        municipality = Organisation.objects.get_or_create(
+            name=f"Bench-gemeente {m}", kind="gemeente"
+        )[0]
+        wijk = Neighbourhood.objects.get_or_create(name="Centrum", municipality=municipality)[0]
+        for t in range(TEAMS_PER_MUNICIPALITY):
+            team = Team.objects.get_or_create(
+                name=f"Bench-team {m}-{t}", organisation=organisations[1], neighbourhood=wijk
+            )[0]
+            workers.append(
+                User.objects.get_or_create(
+                    username=f"bench-werker-{m}-{t}",
+                    defaults={"role": "gezinswerker", "team": team},
+                )[0]
             )
-        )
-    return organisations, cases, user
+    per_worker = CASES // len(workers)
+    cases_by_municipality: list[list] = [[] for _ in range(MUNICIPALITIES)]
+    for index, worker in enumerate(workers):
+        cases = list(Case.objects.filter(key_worker=worker).order_by("pk"))
+        while len(cases) < per_worker:
+            cases.append(
+                services.case_open(
+                    actor=worker,
+                    household_name=f"Huishouden Bench{index}-{len(cases)}",
+                    given_name="Bench",
+                    family_name=f"Synthetisch{index}x{len(cases)}",
+                    birth_year=1980,
+                )
+            )
+        cases_by_municipality[index // TEAMS_PER_MUNICIPALITY] += cases
+    return organisations, cases_by_municipality, workers
 
 
-def fill(n, organisations, cases, user, rng):
+def empty():
     from doorbraak.cases.models import Blocker
+    from doorbraak.learning.models import Pattern, PatternBlocker, Signal, Signature
 
-    Blocker.objects.all().delete()
-    batch = []
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"TRUNCATE {PatternBlocker._meta.db_table}, {Signature._meta.db_table}, "
+                f"{Signal.blockers.through._meta.db_table}"
+            )
+    PatternBlocker.objects.all().delete()
+    Signal.objects.all().delete()
+    Pattern.objects.all().delete()
+    Signature.objects.all().delete()
+    # The bench database holds only the bench's own blockers: no ORM collection of a million.
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {Blocker._meta.db_table}")
+
+
+def fill(n, organisations, cases_by_municipality, user, rng):
+    """N blockers with their signatures; each distinct text is vectorised once."""
+    from doorbraak.cases.models import Blocker
+    from doorbraak.learning import signature
+    from doorbraak.learning.models import Signature
+
+    empty()
+    weights = [1 / (rank + 1) for rank in range(MUNICIPALITIES)]
+    texts = [(rule + extra, effect) for rule in RULES for extra in EXTRA for effect in EFFECTS]
+    vectors = dict(zip(texts, signature.many(texts), strict=True))
+    digests = {text: signature.digest(*text) for text in texts}
+    now = timezone.now()
+    rows = []
     for _ in range(n):
+        m = rng.choices(range(MUNICIPALITIES), weights)[0]
+        case = rng.choice(cases_by_municipality[m])
         org = organisations[0] if rng.random() < 0.2 else rng.choice(organisations[1:])
-        batch.append(
-            Blocker(
-                case=rng.choice(cases),
-                organisation=org,
-                rule=rng.choice(RULES) + rng.choice(EXTRA),
-                effect=rng.choice(EFFECTS),
-                life_domain="wonen",
-                created_by=user,
-            )
+        text = rng.choice(texts)
+        when = now - datetime.timedelta(days=rng.uniform(1, 330))
+        rows.append((case, org.pk, text, when))
+    rows.sort(key=lambda row: row[3])
+    first = (Blocker.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+    municipality_of = {
+        case.pk: (case.team_id, case.team.neighbourhood.municipality_id)
+        for cases in cases_by_municipality
+        for case in cases
+    }
+    blocker_rows = [
+        (first + i, case.pk, org, text[0], text[1], "wonen", "open", user.pk, when, "")
+        for i, (case, org, text, when) in enumerate(rows)
+    ]
+    signature_rows = [
+        (
+            first + i,
+            org,
+            municipality_of[case.pk][1],
+            case.pk,
+            municipality_of[case.pk][0],
+            when,
+            digests[text],
+            vectors[text],
+            False,
         )
-        if len(batch) == 5000:
-            Blocker.objects.bulk_create(batch)
-            batch = []
-    Blocker.objects.bulk_create(batch)
+        for i, (case, org, text, when) in enumerate(rows)
+    ]
+    blocker_columns = [
+        "id",
+        "case_id",
+        "organisation_id",
+        "rule",
+        "effect",
+        "life_domain",
+        "status",
+        "created_by_id",
+        "created_at",
+        "resolution",
+    ]
+    signature_columns = [
+        "blocker_id",
+        "organisation_id",
+        "municipality_id",
+        "case_id",
+        "team_id",
+        "created_at",
+        "digest",
+        "vector",
+        "in_pattern",
+    ]
+    if connection.vendor == "postgresql":
+        _copy(Blocker._meta.db_table, blocker_columns, blocker_rows)
+        _copy(Signature._meta.db_table, signature_columns, signature_rows)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT setval(pg_get_serial_sequence(%s, 'id'), %s)",
+                [Blocker._meta.db_table, first + n],
+            )
+            cursor.execute(f"ANALYZE {Blocker._meta.db_table}, {Signature._meta.db_table}")
+    else:
+        for start in range(0, n, 5000):
+            Blocker.objects.bulk_create(
+                Blocker(**dict(zip(blocker_columns, row, strict=True)))
+                for row in blocker_rows[start : start + 5000]
+            )
+            Signature.objects.bulk_create(
+                Signature(**dict(zip(signature_columns, row, strict=True)))
+                for row in signature_rows[start : start + 5000]
+            )
 
 
-def one_match(organisation, case, user, threshold) -> float:
+def _copy(table, columns, rows):
+    with (
+        connection.cursor() as cursor,
+        cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            copy.write_row(row)
+
+
+def one_match(organisation, case, user) -> float:
     from doorbraak.cases.models import Blocker
-    from doorbraak.learning.matching import parameters, pattern_match_blocker
+    from doorbraak.learning.matching import pattern_match_blocker
 
-    params = parameters(threshold=threshold)
     with transaction.atomic():
         blocker = Blocker.objects.create(
             case=case,
             organisation=organisation,
-            rule="Een spookbewoner telt als medebewoner mee in de huurtoeslag",
-            effect="veel minder huurtoeslag",
+            rule=NEW_RULE,
+            effect=NEW_EFFECT,
             life_domain="wonen",
             created_by=user,
         )
         start = time.perf_counter()
-        pattern_match_blocker(blocker.pk, params=params)
+        pattern_match_blocker(blocker.pk)
         elapsed = time.perf_counter() - start
         transaction.set_rollback(True)
     return elapsed
 
 
+def recompute_in_child() -> tuple[float, float, dict]:
+    """recompute_patterns() in a fresh process: (seconds, peak RSS in MiB, result)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    output = subprocess.run(
+        [sys.executable, "-m", "bench.patterns", "--recompute-child"],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=os.environ,
+    ).stdout
+    figures = json.loads(output.strip().splitlines()[-1])
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if peak < before:  # pragma: no cover - ru_maxrss only grows
+        peak = before
+    return figures["seconds"], peak / 1024, figures["result"]
+
+
+def recompute_child():
+    from doorbraak.learning.matching import recompute_patterns
+    from doorbraak.privacy.anonymiser import get_anonymiser
+
+    # A worker loads the anonymiser once when it starts (about 13 s here); not counted.
+    get_anonymiser()
+    start = time.perf_counter()
+    result = recompute_patterns()
+    seconds = time.perf_counter() - start
+    print(json.dumps({"seconds": seconds, "result": result}))
+
+
+def summary(values):
+    return {"median": statistics.median(values), "min": min(values), "max": max(values)}
+
+
+def measure(n, world, rng, runs, recompute_runs, out=sys.stdout) -> dict:
+    organisations, cases_by_municipality, workers = world
+    started = time.perf_counter()
+    fill(n, organisations, cases_by_municipality, workers[0], rng)
+    filled = time.perf_counter() - started
+    from doorbraak.learning.models import Pattern, Signature
+
+    case = cases_by_municipality[0][0]
+    pool = Signature.objects.filter(
+        organisation=organisations[0], municipality=case.team.neighbourhood.municipality_id
+    ).count()
+    worst = [one_match(organisations[0], case, workers[0]) for _ in range(runs)]
+    recomputes = [recompute_in_child() for _ in range(recompute_runs)]
+    after = [one_match(organisations[0], case, workers[0]) for _ in range(runs)]
+    # Each child's peak is the maximum of all children so far: report the largest.
+    figures = {
+        "n": n,
+        "fill_s": round(filled, 1),
+        "scope_candidates": pool,
+        "patterns": Pattern.objects.count(),
+        "runs": runs,
+        "recompute_runs": recompute_runs,
+        "match_worst_ms": {k: v * 1000 for k, v in summary(worst).items()},
+        "match_ms": {k: v * 1000 for k, v in summary(after).items()},
+        "recompute_first_s": recomputes[0][0],
+        "recompute_s": summary([r[0] for r in recomputes[1:]] or [recomputes[0][0]]),
+        "recompute_peak_rss_mib": max(r[1] for r in recomputes),
+        # Other work on the machine slows every figure: the 1-minute load at the end.
+        "load_average": round(os.getloadavg()[0], 1),
+    }
+    print(
+        f"N={n:>9,}: match {figures['match_ms']['median']:.1f} ms "
+        f"(min {figures['match_ms']['min']:.1f}, max {figures['match_ms']['max']:.1f}); "
+        f"worst case {figures['match_worst_ms']['median']:.1f} ms over {pool:,} candidates; "
+        f"first recompute {figures['recompute_first_s']:.1f} s, "
+        f"again {figures['recompute_s']['median']:.1f} s "
+        f"(min {figures['recompute_s']['min']:.1f}, max {figures['recompute_s']['max']:.1f}), "
+        f"peak RSS {figures['recompute_peak_rss_mib']:.0f} MiB; "
+        f"{figures['patterns']} patterns; fill {filled:.0f} s; load {figures['load_average']}",
+        file=out,
+        flush=True,
+    )
+    return figures
+
+
+def run(sizes=(10_000, 100_000, 1_000_000), runs=7, recompute_runs=3) -> dict:
+    """For bench/run.py: figures named patterns.<what>_<n>."""
+    call_command("migrate", verbosity=0)
+    rng = random.Random(14)  # noqa: S311 - synthetic data
+    world = setup_world()
+    results = {}
+    for n in sizes:
+        figures = measure(n, world, rng, runs, recompute_runs)
+        suffix = f"{n // 1000}k"
+        results[f"patterns.match_ms_{suffix}"] = {**figures["match_ms"], "unit": "ms"}
+        results[f"patterns.match_worst_ms_{suffix}"] = {**figures["match_worst_ms"], "unit": "ms"}
+        results[f"patterns.recompute_s_{suffix}"] = {**figures["recompute_s"], "unit": "s"}
+        first = figures["recompute_first_s"]
+        results[f"patterns.recompute_first_s_{suffix}"] = {
+            "median": first,
+            "min": first,
+            "max": first,
+            "unit": "s",
+        }
+        peak = figures["recompute_peak_rss_mib"]
+        results[f"patterns.recompute_rss_mib_{suffix}"] = {
+            "median": peak,
+            "min": peak,
+            "max": peak,
+            "unit": "MiB",
+        }
+    empty()
+    return results
+
+
 def main(argv):
-    runs = 7
+    if argv == ["--recompute-child"]:
+        recompute_child()
+        return
+    runs, recompute_runs, json_path = 7, 3, None
+    if "--json" in argv:
+        json_path = argv[argv.index("--json") + 1]
+        del argv[argv.index("--json") : argv.index("--json") + 2]
     if "--runs" in argv:
         runs = int(argv[argv.index("--runs") + 1])
         del argv[argv.index("--runs") : argv.index("--runs") + 2]
-    sizes = [int(a) for a in argv] or [10_000, 100_000]
-    call_command("migrate", verbosity=0)
-    rng = random.Random(14)  # noqa: S311 - synthetic data
-    organisations, cases, user = setup_world()
-    for n in sizes:
-        fill(n, organisations, cases, user, rng)
-        # Threshold 1.0: only an identical text would match and the new one has none, so no
-        # pattern is created and every run compares against the same candidates (worst case).
-        times = [one_match(organisations[0], cases[0], user, 1.0) for _ in range(runs)]
-        print(
-            f"N={n:>8}: match one blocker median {statistics.median(times) * 1000:.0f} ms "
-            f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f}; {runs} runs; "
-            f"{n // 5} candidates of the same organisation)"
-        )
+    if "--recompute-runs" in argv:
+        recompute_runs = int(argv[argv.index("--recompute-runs") + 1])
+        del argv[argv.index("--recompute-runs") : argv.index("--recompute-runs") + 2]
+    sizes = [int(a) for a in argv] or [10_000, 100_000, 1_000_000]
+    results = run(sizes, runs, recompute_runs)
+    buffer = io.StringIO()
+    json.dump(results, buffer, indent=2, sort_keys=True)
+    print(buffer.getvalue())
+    if json_path:
+        with open(json_path, "w") as out:
+            out.write(buffer.getvalue() + "\n")
 
 
 if __name__ == "__main__":

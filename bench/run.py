@@ -172,6 +172,33 @@ make bench SCALE={args.scale}        # writes bench/results/latest.json and this
 """)
 
 
+def patterns(url: str) -> dict:
+    """bench/patterns.py in its own process and its own database (it empties the blockers):
+    doorbraak_bench_patterns next to the bench database, created when missing."""
+    base = url.rsplit("/", 1)[0]
+    exists = subprocess.run(
+        [
+            "psql",
+            f"{base}/postgres",
+            "-qtAc",
+            "SELECT 1 FROM pg_database WHERE datname='doorbraak_bench_patterns'",
+        ],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    if exists != "1":
+        subprocess.run(
+            ["psql", f"{base}/postgres", "-qc", "CREATE DATABASE doorbraak_bench_patterns"],
+            check=True,
+        )
+    out = ROOT / "bench" / "results" / "patterns.json"
+    env = {**os.environ, "DATABASE_URL": f"{base}/doorbraak_bench_patterns"}
+    subprocess.run(
+        [sys.executable, "-m", "bench.patterns", "--json", str(out)], check=True, env=env, cwd=ROOT
+    )
+    return json.loads(out.read_text())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--database-url", default=None)
@@ -179,7 +206,11 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--scale", default=os.environ.get("SCALE", "city"))
-    parser.add_argument("--only", nargs="*", default=["web", "memory", "ledger", "anonymiser"])
+    parser.add_argument(
+        "--only",
+        nargs="*",
+        default=["web", "memory", "ledger", "anonymiser", "patterns"],
+    )
     parser.add_argument(
         "--report-only",
         action="store_true",
@@ -214,6 +245,8 @@ def main() -> None:
         from bench import anonymiser
 
         keep(anonymiser.run(repeats=max(args.repeats, 3)))
+    if "patterns" in args.only:
+        keep(patterns(url))
     write_doc(results, machine(), dataset(url), args)
     print(json.dumps(results, indent=2, sort_keys=True))
 

@@ -40,7 +40,7 @@ def test_paraphrases_group_and_another_rule_of_the_same_organisation_does_not(to
     assert not members & {b.pk for b in other}
     assert pattern.cases_count == 4
     similarities = list(pattern.blocker_links.values_list("similarity", flat=True))
-    assert all(0.30 <= s <= 1 for s in similarities)
+    assert all(0.38 <= s <= 1 for s in similarities)
 
 
 def test_another_organisation_with_the_same_words_is_another_pattern(toeslagen, workers):
@@ -128,3 +128,40 @@ def test_blockers_outside_the_window_do_not_count(toeslagen, workers):
     add(workers[1], toeslagen, SPOOK[1])
     add(workers[2], toeslagen, SPOOK[2])
     assert Pattern.objects.count() == 0
+
+
+def test_patterns_group_across_teams_of_a_municipality_never_across_municipalities(toeslagen):
+    from doorbraak.accounts.models import Neighbourhood
+    from tests.factories import OrganisationFactory, TeamFactory, UserFactory
+
+    def worker(municipality, name):
+        wijk = Neighbourhood.objects.get_or_create(name="Centrum", municipality=municipality)[0]
+        team = TeamFactory(neighbourhood=wijk)
+        return UserFactory(username=name, team=team, organisation=team.organisation)
+
+    tilburg = OrganisationFactory(name="Gemeente Tilburg (test)", kind="gemeente")
+    breda = OrganisationFactory(name="Gemeente Breda (test)", kind="gemeente")
+    t1, t2, t3 = (worker(tilburg, f"tilburg-{i}") for i in range(3))
+    b1, b2 = (worker(breda, f"breda-{i}") for i in range(2))
+    add(t1, toeslagen, SPOOK[0])
+    add(t2, toeslagen, SPOOK[1])
+    add(b1, toeslagen, SPOOK[2])
+    add(b2, toeslagen, SPOOK[3])
+    assert Pattern.objects.count() == 0  # four cases, but two in each municipality
+    third = add(t3, toeslagen, SPOOK[2])
+    pattern = Pattern.objects.get()
+    assert pattern.municipality == tilburg
+    assert (pattern.cases_count, pattern.teams_count) == (3, 3)
+    wijken = pattern.blocker_links.values_list("blocker__case__team__neighbourhood", flat=True)
+    assert set(wijken) == {t1.team.neighbourhood_id}
+    assert third.pk in set(pattern.blocker_links.values_list("blocker_id", flat=True))
+    # The same after a full recompute: still one pattern, only Tilburg's cases.
+    call_command("recompute_patterns", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    pattern = Pattern.objects.get()
+    assert (pattern.municipality, pattern.cases_count) == (tilburg, 3)
+    # A third Breda case makes Breda's own pattern.
+    add(worker(breda, "breda-2"), toeslagen, SPOOK[0])
+    assert set(Pattern.objects.values_list("municipality", "cases_count")) == {
+        (tilburg.pk, 3),
+        (breda.pk, 3),
+    }

@@ -7,7 +7,7 @@ from django.urls import reverse
 from doorbraak.accounts.roles import Role
 from doorbraak.learning.models import Pattern, Rule, Signal
 from tests.factories import UserFactory
-from tests.learning.conftest import SPOOK, add
+from tests.learning.conftest import OTHER, SPOOK, add
 
 pytestmark = pytest.mark.django_db
 
@@ -169,3 +169,31 @@ def test_functional_administrator_cannot_record_signals(client):
     admin = UserFactory(username="beheer", role=Role.BEHEERDER)
     client.force_login(admin)
     assert client.get(reverse("learning:signals")).status_code == 403
+
+
+def test_signal_form_lists_only_the_writers_own_cases_blockers(client, workers, toeslagen):
+    own = add(workers[0], toeslagen, SPOOK[0])
+    colleague = UserFactory(
+        username="collega", team=workers[0].team, organisation=workers[0].organisation
+    )
+    theirs = add(colleague, toeslagen, OTHER[0])
+    client.force_login(workers[0])
+    url = reverse("learning:signal-new")
+    page = client.get(url).content.decode()
+    assert f'name="blockers" value="{own.pk}"' in page
+    # The team's case, not the writer's own: not listed.
+    assert f'name="blockers" value="{theirs.pk}"' not in page
+    # Started from the colleague's blocker (visible to the team), it is offered and linked.
+    page = client.get(f"{url}?knelpunt={theirs.pk}").content.decode()
+    assert f'name="blockers" value="{theirs.pk}"' in page
+    response = client.post(
+        f"{url}?knelpunt={theirs.pk}",
+        {
+            "organisation": toeslagen.pk,
+            "rule": OTHER[0][0],
+            "effect": "Kan de huur niet betalen",
+            "blockers": [theirs.pk],
+        },
+    )
+    assert response.status_code == 302
+    assert list(Signal.objects.get().blockers.all()) == [theirs]

@@ -69,14 +69,21 @@ class SignalForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        help_text=_("The open blockers of the cases you are the key worker of."),
     )
 
-    def __init__(self, *args, blockers=None, **kwargs):
+    def __init__(self, *args, blockers=None, offered=None, **kwargs):
+        """`blockers`: what may be linked (every open blocker the writer may see);
+        `offered`: what is listed (their own cases' blockers: a team's list is long on a
+        phone)."""
         super().__init__(*args, **kwargs)
-        self.fields["blockers"].queryset = blockers
-        self.fields["blockers"].label_from_instance = lambda b: (
+        field = self.fields["blockers"]
+        field.queryset = blockers
+        field.label_from_instance = lambda b: (
             f"{b.case.reference} · {b.organisation}: {formatting.shorten(b.rule, 80)}"
         )
+        if offered is not None:
+            field.widget.choices = [(b.pk, field.label_from_instance(b)) for b in offered]
 
 
 class TriageForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):

@@ -35,7 +35,7 @@ class ParameterError(ValueError):
 class Parameters:
     min_cases: int = 3
     window_months: int = 12
-    threshold: float = 0.30
+    threshold: float = 0.38
 
     def __post_init__(self):
         check(self.min_cases, self.window_months, self.threshold)

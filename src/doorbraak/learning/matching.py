@@ -5,18 +5,33 @@ signal_id)` for every new signal (sent explicitly by cases.services.blocker_add 
 learning.services.signal_record through learning/tasks.py: in a worker after commit when a
 broker is configured, at once otherwise); `recompute_patterns()` replays all unassigned
 items (management command `recompute_patterns`). The rules are in grouping.py (pure), the
-text similarity in similarity.py. Matching locks the organisation's row, so two blockers of
-one organisation are matched one after the other and never put into two patterns at once.
+text vectors in signature.py (pure).
+
+Scope: items are compared only within one organisation *and one municipality* (the
+municipality of the case's team's wijk; for a signal that of its writer's team): a pattern
+groups across the teams of a municipality, never across municipalities.
+
+Speed: each blocker's signature (learning.models.Signature: its hashed text vector with its
+organisation, municipality, case, team and date) is stored the first time it is matched, so
+matching one new blocker reads its scope's candidates with one indexed query (vectors only
+once per distinct text) and does one sparse product; nothing is fitted per call. The full
+recompute reads the signatures per scope, compares each distinct text once with every other
+(neighbour lists), and replays the incremental rule item by item over those lists.
+Matching locks the organisation's row, so two blockers of one organisation are matched one
+after the other and never put into two patterns at once.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+import numpy as np
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,8 +39,8 @@ from doorbraak.accounts.models import Organisation
 from doorbraak.cases.models import Blocker
 from doorbraak.ui import formatting
 
-from . import grouping, similarity, workflow
-from .models import Pattern, PatternBlocker, PatternStatus, Signal, SignalStatus
+from . import grouping, signature, workflow
+from .models import Pattern, PatternBlocker, PatternStatus, Signal, SignalStatus, Signature
 
 
 def parameters(**overrides) -> grouping.Parameters:
@@ -44,21 +59,115 @@ def window_start(params: grouping.Parameters, now: datetime.datetime | None = No
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
+Scope = tuple[int, int | None]  # (organisation id, municipality id or None)
+_SCOPE_FIELDS = ("pk", "case_id", "team_id", "digest", "created_at")
+
+
 @dataclass
 class Item:
     kind: str  # "b" blocker, "s" signal
     pk: int
-    text: str
+    digest: int  # names the text: equal digests, equal vectors
     cases: frozenset = field(default_factory=frozenset)
     created_at: datetime.datetime | None = None
+    team: int | None = None
 
     @property
     def key(self) -> tuple[str, int]:
         return (self.kind, self.pk)
 
 
-def _blocker_item(pk, case_id, rule, effect, created_at=None) -> Item:
-    return Item("b", pk, similarity.item_text(rule, effect), frozenset({case_id}), created_at)
+_BLOCKER_FIELDS = (
+    "pk",
+    "organisation_id",
+    "case__team__neighbourhood__municipality_id",
+    "case_id",
+    "case__team_id",
+    "rule",
+    "effect",
+    "created_at",
+)
+
+
+def _signature_from(row) -> Signature:
+    pk, organisation_id, municipality_id, case_id, team_id, rule, effect, created_at = row
+    return Signature(
+        blocker_id=pk,
+        organisation_id=organisation_id,
+        municipality_id=municipality_id,
+        case_id=case_id,
+        team_id=team_id,
+        created_at=created_at,
+        digest=signature.digest(rule, effect),
+    )
+
+
+def ensure_signature(blocker_id: int) -> Signature | None:
+    """The blocker's stored signature, written now if it is missing or its text, case or
+    team changed."""
+    row = (
+        Blocker.objects.filter(pk=blocker_id)
+        .annotate(linked=Exists(PatternBlocker.objects.filter(blocker_id=OuterRef("pk"))))
+        .values_list(*_BLOCKER_FIELDS, "linked")
+        .first()
+    )
+    if row is None:
+        return None
+    fresh = _signature_from(row[:-1])
+    stored = Signature.objects.filter(pk=blocker_id).first()
+    same = ("digest", "municipality_id", "organisation_id", "case_id", "team_id", "created_at")
+    if stored is not None and all(getattr(stored, f) == getattr(fresh, f) for f in same):
+        return stored
+    fresh.vector = signature.of(row[5], row[6])
+    fresh.in_pattern = row[-1]
+    fresh.save(force_insert=stored is None)
+    return fresh
+
+
+def store_signatures(chunk: int = 20_000) -> int:
+    """Signatures for every blocker without one (blockers written before this table, bulk
+    loads), and fresh ones for blockers whose date was moved (the demo backdates); the full
+    recompute calls it first. Returns how many were written."""
+    moved = Signature.objects.exclude(created_at=F("blocker__created_at")).values_list(
+        "pk", flat=True
+    )
+    for pk in list(moved):
+        ensure_signature(pk)
+    written = 0
+    while True:
+        rows = list(
+            Blocker.objects.filter(signature__isnull=True)
+            .order_by("pk")
+            .values_list(*_BLOCKER_FIELDS)[:chunk]
+        )
+        if not rows:
+            return written
+        vectors = signature.many([(row[5], row[6]) for row in rows])
+        batch = []
+        linked = set(
+            PatternBlocker.objects.filter(blocker_id__in=[row[0] for row in rows]).values_list(
+                "blocker_id", flat=True
+            )
+        )
+        for row, vector in zip(rows, vectors, strict=True):
+            item = _signature_from(row)
+            item.vector, item.in_pattern = vector, row[0] in linked
+            batch.append(item)
+        Signature.objects.bulk_create(batch, batch_size=2000)
+        written += len(batch)
+
+
+def _municipality_filter(scope: Scope, path: str) -> dict:
+    municipality = scope[1]
+    if municipality is None:
+        return {f"{path}__isnull": True}
+    return {path: municipality}
+
+
+def _signal_scope(signal: Signal) -> Scope:
+    team = signal.created_by.team if signal.created_by_id else None
+    neighbourhood = team.neighbourhood if team is not None else None
+    return (signal.organisation_id, neighbourhood.municipality_id if neighbourhood else None)
 
 
 def _signal_cases(signal_ids) -> dict[int, set[int]]:
@@ -69,81 +178,171 @@ def _signal_cases(signal_ids) -> dict[int, set[int]]:
     return cases
 
 
-def _unassigned(organisation_id: int, since, exclude: tuple[str, int] | None) -> list[Item]:
-    """Blockers and signals of the organisation in the window that are in no pattern."""
-    blockers = Blocker.objects.filter(
-        organisation_id=organisation_id, created_at__gte=since, pattern_link__isnull=True
-    ).order_by("created_at", "pk")
-    items = [
-        _blocker_item(pk, case_id, rule, effect, created)
-        for pk, case_id, rule, effect, created in blockers.values_list(
-            "pk", "case_id", "rule", "effect", "created_at"
-        )
-    ]
+def _unassigned(
+    scope: Scope,
+    since,
+    exclude: tuple[str, int] | None,
+    *,
+    kept: set[int] | None = None,
+    rows: list | None = None,
+) -> tuple[list[Item], dict[int, bytes]]:
+    """Blockers and signals of the scope in the window that are in no pattern, oldest
+    first, and the vector of each distinct text among them (by digest). One match reads the
+    in_pattern flag (a partial index); the recompute, whose dropped links are gone while
+    the flags are still set, passes `kept`: the blockers still in a pattern, and `rows`:
+    the scope's signatures read in its one pass over the table."""
+    organisation_id = scope[0]
+    blockers = Signature.objects.filter(
+        organisation_id=organisation_id,
+        created_at__gte=since,
+        **_municipality_filter(scope, "municipality_id"),
+    )
+    if kept is None:
+        # The blocker's own date too: the demo and tests move dates after matching.
+        blockers = blockers.filter(in_pattern=False, blocker__created_at__gte=since)
+    items, first_of = [], {}
+    if rows is None:
+        rows = blockers.order_by("created_at", "pk").values_list(*_SCOPE_FIELDS)
+    for pk, case_id, team_id, digest, created in rows:
+        if kept is not None and pk in kept:
+            continue
+        items.append(Item("b", pk, digest, frozenset({case_id}), created, team_id))
+        first_of.setdefault(digest, pk)
+    vectors = _vectors_of(first_of)
     signals = list(
         Signal.objects.filter(
-            organisation_id=organisation_id, created_at__gte=since, pattern__isnull=True
+            organisation_id=organisation_id,
+            created_at__gte=since,
+            pattern__isnull=True,
+            **_municipality_filter(scope, "created_by__team__neighbourhood__municipality_id"),
         )
         .exclude(status=SignalStatus.CLOSED)
         .values_list("pk", "rule", "effect", "created_at")
     )
     cases = _signal_cases(pk for pk, *_ in signals)
-    items += [
-        Item("s", pk, similarity.item_text(rule, effect), frozenset(cases[pk]), created)
-        for pk, rule, effect, created in signals
-    ]
+    for pk, rule, effect, created in signals:
+        digest = signature.digest(rule, effect)
+        vectors.setdefault(digest, signature.of(rule, effect))
+        items.append(Item("s", pk, digest, frozenset(cases[pk]), created))
     items.sort(key=lambda item: (item.created_at, item.kind, item.pk))
-    return [item for item in items if item.key != exclude]
+    return [item for item in items if item.key != exclude], vectors
 
 
-def _open_patterns(organisation_id: int) -> list[Pattern]:
+def _vectors_of(first_of: dict[int, int]) -> dict[int, bytes]:
+    """digest → vector, reading one signature per distinct text."""
+    vectors: dict[int, bytes] = {}
+    pks = list(first_of.values())
+    for start in range(0, len(pks), 5000):
+        rows = Signature.objects.filter(pk__in=pks[start : start + 5000])
+        vectors.update((digest, bytes(v)) for digest, v in rows.values_list("digest", "vector"))
+    return vectors
+
+
+def _open_patterns(scope: Scope) -> list[Pattern]:
     return list(
         Pattern.objects.filter(
-            organisation_id=organisation_id, status__in=workflow.OPEN_PATTERNS
-        ).select_related("reference_blocker", "reference_signal")
+            organisation_id=scope[0],
+            status__in=workflow.OPEN_PATTERNS,
+            **_municipality_filter(scope, "municipality_id"),
+        )
+        .select_related("reference_signal")
+        .order_by("pk")
     )
 
 
-def _reference_text(pattern: Pattern) -> str:
-    ref = pattern.reference_blocker or pattern.reference_signal
-    return similarity.item_text(ref.rule, ref.effect)
+def _reference_vectors(patterns: list[Pattern]) -> list[bytes]:
+    """The vector of each pattern's reference item (blockers: stored; signals: computed)."""
+    blocker_ids = [p.reference_blocker_id for p in patterns if p.reference_blocker_id]
+    stored = dict(Signature.objects.filter(pk__in=blocker_ids).values_list("pk", "vector"))
+    result = []
+    for pattern in patterns:
+        if pattern.reference_blocker_id:
+            vector = stored.get(pattern.reference_blocker_id)
+            if vector is None:
+                vector = ensure_signature(pattern.reference_blocker_id).vector
+            result.append(bytes(vector))
+        else:
+            ref = pattern.reference_signal
+            result.append(signature.of(ref.rule, ref.effect))
+    return result
 
 
 def _link(pattern: Pattern, item: Item, score: float) -> None:
     value = Decimal(str(round(score, 4)))
     if item.kind == "b":
         PatternBlocker.objects.create(pattern=pattern, blocker_id=item.pk, similarity=value)
+        Signature.objects.filter(pk=item.pk).update(in_pattern=True)
     else:
         Signal.objects.filter(pk=item.pk, pattern__isnull=True).update(
             pattern=pattern, similarity=value
         )
 
 
-def _create_pattern(organisation_id: int, reference: Item) -> Pattern:
-    """A candidate with `reference` as its rule; the texts shown are anonymised."""
-    if reference.kind == "b":
-        from doorbraak.proposals.anonymised import anonymise_blockers
+@dataclass
+class ReferenceTexts:
+    """Anonymised pattern texts reused within one recompute: those of the dropped candidates
+    by reference blocker (a recompute mostly finds the same patterns again), and per
+    (rule, effect) when none of the household's names occur in it (the anonymiser's result
+    then does not depend on the household). Anonymising takes 10-20 ms a text."""
 
-        blocker = Blocker.objects.select_related("organisation", "case__household").get(
-            pk=reference.pk
+    previous: dict[int, tuple[str, str]] = field(default_factory=dict)
+    by_text: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+
+
+def _names_occur(names: list[str], texts: tuple[str, str]) -> bool:
+    lowered = " ".join(texts).lower()
+    return any(part.lower() in lowered for name in names for part in name.split() if len(part) > 2)
+
+
+def _anonymised_reference(blocker: Blocker, cache: ReferenceTexts | None) -> tuple[str, str]:
+    from doorbraak.proposals.anonymised import anonymise_blockers, household_names
+
+    if cache is not None and blocker.pk in cache.previous:
+        return cache.previous[blocker.pk]
+    key = (blocker.rule, blocker.effect)
+    reusable = cache is not None and not _names_occur(household_names(blocker.case), key)
+    if reusable and key in cache.by_text:
+        return cache.by_text[key]
+    texts = anonymise_blockers([blocker], case=blocker.case)[0]
+    result = (texts["rule"], texts["effect"])
+    if reusable:
+        cache.by_text[key] = result
+    return result
+
+
+def _create_pattern(scope: Scope, reference: Item, cache: ReferenceTexts | None = None) -> Pattern:
+    """A candidate with `reference` as its rule; the texts shown are anonymised."""
+    organisation_id, municipality_id = scope
+    if reference.kind == "b":
+        blocker = (
+            Blocker.objects.select_related("organisation", "case__household")
+            .prefetch_related("case__household__members")
+            .get(pk=reference.pk)
         )
-        texts = anonymise_blockers([blocker], case=blocker.case)[0]
-        rule, effect, ref = texts["rule"], texts["effect"], {"reference_blocker": blocker}
+        rule, effect = _anonymised_reference(blocker, cache)
+        ref = {"reference_blocker": blocker}
+        organisation = blocker.organisation
     else:
-        signal = Signal.objects.get(pk=reference.pk)  # stored anonymised already
+        signal = Signal.objects.select_related("organisation").get(pk=reference.pk)
         rule, effect, ref = signal.rule, signal.effect, {"reference_signal": signal}
-    organisation = Organisation.objects.get(pk=organisation_id)
+        organisation = signal.organisation  # a signal is stored anonymised already
     summary = _("%(organisation)s: %(rule)s") % {
         "organisation": organisation.name,
         "rule": formatting.shorten(rule, 160),
     }
     return Pattern.objects.create(
-        organisation_id=organisation_id, summary=summary, rule=rule, effect=effect, **ref
+        organisation_id=organisation_id,
+        municipality_id=municipality_id,
+        summary=summary,
+        rule=rule,
+        effect=effect,
+        **ref,
     )
 
 
 def refresh_counts(pattern: Pattern) -> None:
-    """Distinct cases and teams of the pattern's blockers and its signals' blockers."""
+    """Distinct cases and teams of the pattern's blockers and its signals' blockers (two
+    indexed reads: an OR over both joins would scan every blocker)."""
     rows = set(
         Blocker.objects.filter(pattern_link__pattern=pattern).values_list(
             "case_id", "case__team_id"
@@ -157,27 +356,30 @@ def refresh_counts(pattern: Pattern) -> None:
     )
 
 
-def _match(organisation_id: int, item: Item, params, now) -> Pattern | None:
-    Organisation.objects.select_for_update().filter(pk=organisation_id).first()
-    patterns = _open_patterns(organisation_id)
-    pool = _unassigned(organisation_id, window_start(params, now), exclude=item.key)
-    scores = similarity.similarities(
-        item.text, [_reference_text(p) for p in patterns] + [other.text for other in pool]
-    )
-    pattern_scores = {p.pk: s for p, s in zip(patterns, scores, strict=False)}
+def _match(scope: Scope, item: Item, vector: bytes, params, now) -> Pattern | None:
+    Organisation.objects.select_for_update().filter(pk=scope[0]).first()
+    # First the open patterns (few): an item that joins one needs no pool.
+    patterns = _open_patterns(scope)
+    ref_scores = signature.scores(vector, _reference_vectors(patterns))
+    pattern_scores = {p.pk: float(s) for p, s in zip(patterns, ref_scores, strict=True)}
     chosen = grouping.best_pattern(pattern_scores, params.threshold)
     if chosen is not None:
         pattern = next(p for p in patterns if p.pk == chosen)
         _link(pattern, item, pattern_scores[chosen])
         refresh_counts(pattern)
         return pattern
-    pool_scores = dict(enumerate(scores[len(patterns) :]))
+    pool, vectors = _unassigned(scope, window_start(params, now), exclude=item.key)
+    distinct = list(vectors)
+    by_text = dict(
+        zip(distinct, signature.scores(vector, [vectors[d] for d in distinct]), strict=True)
+    )
+    pool_scores = {i: float(by_text[other.digest]) for i, other in enumerate(pool)}
     cases = {i: other.cases for i, other in enumerate(pool)}
     cases[-1] = item.cases
     members = grouping.new_group(-1, pool_scores, cases, params)
     if members is None:
         return None
-    pattern = _create_pattern(organisation_id, item)
+    pattern = _create_pattern(scope, item)
     for index in members:
         _link(pattern, item if index == -1 else pool[index], pool_scores.get(index, 1.0))
     refresh_counts(pattern)
@@ -190,28 +392,31 @@ def pattern_match_blocker(blocker_id: int, *, params=None, now=None) -> Pattern 
     similar unassigned items. A blocker already in a pattern stays there (also a dismissed
     one: it does not come back). Returns the pattern, or None."""
     params = params or parameters()
-    blocker = Blocker.objects.filter(pk=blocker_id).values_list(
-        "pk", "case_id", "rule", "effect", "created_at", "organisation_id"
-    )
-    row = blocker.first()
-    if row is None:
+    stored = ensure_signature(blocker_id)
+    if stored is None:
         return None
-    pk, case_id, rule, effect, created_at, organisation_id = row
-    link = PatternBlocker.objects.filter(blocker_id=pk).select_related("pattern").first()
-    if link is not None:
-        return link.pattern
-    if created_at < window_start(params, now):
+    if stored.in_pattern:
+        link = PatternBlocker.objects.filter(blocker_id=blocker_id).select_related("pattern")
+        link = link.first()
+        if link is not None:
+            return link.pattern
+        Signature.objects.filter(pk=blocker_id).update(in_pattern=False)
+    if stored.created_at < window_start(params, now):
         return None
-    return _match(
-        organisation_id, _blocker_item(pk, case_id, rule, effect, created_at), params, now
-    )
+    item = Item("b", blocker_id, stored.digest, frozenset({stored.case_id}), stored.created_at)
+    scope = (stored.organisation_id, stored.municipality_id)
+    return _match(scope, item, bytes(stored.vector), params, now)
 
 
 @transaction.atomic
 def pattern_match_signal(signal_id: int, *, params=None, now=None) -> Pattern | None:
     """The same for a signal; its cases are those of the blockers linked to it."""
     params = params or parameters()
-    signal = Signal.objects.filter(pk=signal_id).first()
+    signal = (
+        Signal.objects.filter(pk=signal_id)
+        .select_related("created_by__team__neighbourhood")
+        .first()
+    )
     if signal is None or signal.status == SignalStatus.CLOSED:
         return None
     if signal.pattern_id is not None:
@@ -219,8 +424,10 @@ def pattern_match_signal(signal_id: int, *, params=None, now=None) -> Pattern | 
     if signal.created_at < window_start(params, now):
         return None
     cases = frozenset(signal.blockers.values_list("case_id", flat=True))
-    item = Item("s", signal.pk, similarity.item_text(signal.rule, signal.effect), cases)
-    return _match(signal.organisation_id, item, params, now)
+    digest = signature.digest(signal.rule, signal.effect)
+    item = Item("s", signal.pk, digest, cases, signal.created_at)
+    vector = signature.of(signal.rule, signal.effect)
+    return _match(_signal_scope(signal), item, vector, params, now)
 
 
 @transaction.atomic
@@ -229,62 +436,256 @@ def recompute_patterns(*, params=None, now=None) -> dict[str, int]:
     candidates a signal was linked to by hand), then match every unassigned blocker and
     signal in the window again in the order they were recorded. Idempotent."""
     params = params or parameters()
-    keep_hand_linked = Signal.objects.filter(
-        status=SignalStatus.LINKED, similarity__isnull=True
-    ).values("pattern_id")
-    dropped = Pattern.objects.filter(status=PatternStatus.CANDIDATE).exclude(
-        pk__in=keep_hand_linked
-    )
-    Signal.objects.filter(pattern__in=dropped).update(pattern=None, similarity=None)
-    PatternBlocker.objects.filter(pattern__in=dropped).delete()
-    removed = dropped.delete()[1].get(Pattern._meta.label, 0)
-    since = window_start(params, now)
-    organisations = sorted(
-        set(Blocker.objects.filter(created_at__gte=since).values_list("organisation_id", flat=True))
-        | set(
-            Signal.objects.filter(created_at__gte=since).values_list("organisation_id", flat=True)
+    store_signatures()
+    keep_hand_linked = set(
+        Signal.objects.filter(status=SignalStatus.LINKED, similarity__isnull=True).values_list(
+            "pattern_id", flat=True
         )
     )
-    found = 0
-    for organisation_id in organisations:
-        found += _replay(organisation_id, since, params)
-    for pattern in Pattern.objects.filter(status__in=workflow.OPEN_PATTERNS):
+    # Ids in Python: NOT IN (subquery) on a nullable column is slow on PostgreSQL.
+    dropped_ids = [
+        pk
+        for pk in Pattern.objects.filter(status=PatternStatus.CANDIDATE).values_list(
+            "pk", flat=True
+        )
+        if pk not in keep_hand_linked
+    ]
+    dropped = Pattern.objects.filter(pk__in=dropped_ids)
+    cache = ReferenceTexts(
+        previous={
+            pk: (rule, effect)
+            for pk, rule, effect in dropped.filter(reference_blocker__isnull=False).values_list(
+                "reference_blocker_id", "rule", "effect"
+            )
+        }
+    )
+    dropped_set = set(dropped_ids)
+    was_linked = set()
+    for blocker_id, pattern_id in PatternBlocker.objects.values_list(
+        "blocker_id", "pattern_id"
+    ).iterator(chunk_size=50_000):
+        if pattern_id in dropped_set:
+            was_linked.add(blocker_id)
+    Signal.objects.filter(pattern__in=dropped).update(pattern=None, similarity=None)
+    PatternBlocker.objects.filter(pattern__in=dropped)._raw_delete(PatternBlocker.objects.db)
+    removed = dropped.delete()[1].get(Pattern._meta.label, 0)
+    since = window_start(params, now)
+    # One pass over the signatures (narrow columns, sorted in the database) for all scopes.
+    by_scope: dict[Scope, list] = defaultdict(list)
+    ordered = Signature.objects.filter(created_at__gte=since).order_by(
+        "organisation_id", "municipality_id", "created_at", "pk"
+    )
+    for organisation_id, municipality_id, *row in ordered.values_list(
+        "organisation_id", "municipality_id", *_SCOPE_FIELDS
+    ).iterator(chunk_size=50_000):
+        by_scope[(organisation_id, municipality_id)].append(row)
+    scopes = set(by_scope)
+    for signal in Signal.objects.filter(created_at__gte=since).select_related(
+        "created_by__team__neighbourhood"
+    ):
+        scopes.add(_signal_scope(signal))
+    kept = set(PatternBlocker.objects.values_list("blocker_id", flat=True))
+    found, linked, touched = 0, set(), set()
+    for scope in sorted(scopes, key=lambda s: (s[0], s[1] or 0)):
+        rows = by_scope.pop(scope, [])
+        found += _replay(scope, since, params, cache, kept, linked, touched, rows)
+    _set_flags(linked - was_linked, True)
+    _set_flags(was_linked - linked, False)
+    for pattern in Pattern.objects.filter(pk__in=touched):
         refresh_counts(pattern)
     return {"removed": removed, "found": found}
 
 
-def _replay(organisation_id: int, since, params) -> int:
-    """One organisation in memory: one text model over its items, then the incremental rule
-    (grouping.best_pattern, grouping.new_group) for each item in the order recorded."""
-    Organisation.objects.select_for_update().filter(pk=organisation_id).first()
-    patterns = _open_patterns(organisation_id)
-    items = _unassigned(organisation_id, since, exclude=None)
+def _set_flags(blocker_ids: set[int], value: bool) -> None:
+    """Signature.in_pattern for the blockers whose pattern membership changed."""
+    if len(blocker_ids) > 50_000:  # the first recompute: one statement
+        Signature.objects.filter(
+            in_pattern=not value, blocker__pattern_link__isnull=not value
+        ).update(in_pattern=value)
+        return
+    ids = sorted(blocker_ids)
+    for start in range(0, len(ids), 5000):
+        Signature.objects.filter(pk__in=ids[start : start + 5000]).update(in_pattern=value)
+
+
+def _neighbours(vectors: list[bytes], threshold: float) -> list[tuple[np.ndarray, np.ndarray]]:
+    """For each distinct text, the distinct texts scoring at or above `threshold` (itself
+    included, with 1.0) as (indices, scores), computed in blocks so memory stays bounded."""
+    rows = signature.decode(vectors)
+    columns = rows.T.tocsc()
+    size = len(vectors)
+    result = []
+    block = max(1, 20_000_000 // max(size, 1))
+    for start in range(0, size, block):
+        scores = (rows[start : start + block] @ columns).toarray()
+        for offset, line in enumerate(scores):
+            line[start + offset] = 1.0
+            hits = np.flatnonzero(line >= threshold)
+            result.append((hits, np.minimum(line[hits], 1.0)))
+    return result
+
+
+@dataclass
+class _NewPattern:
+    reference: Item
+
+
+def _replay(
+    scope: Scope,
+    since,
+    params,
+    cache: ReferenceTexts | None = None,
+    kept: set[int] | None = None,
+    linked: set[int] | None = None,
+    touched: set[int] | None = None,
+    rows: list | None = None,
+) -> int:
+    """One scope in memory: the distinct texts' neighbour lists, then the incremental rule
+    (grouping.best_pattern, grouping.new_group) for each item in the order recorded, with the
+    same outcome as matching the items one by one. New patterns are written at the end, in
+    a few statements; `linked` collects the blockers put in a pattern, `touched` the
+    existing patterns that got items (their counts are refreshed by the caller)."""
+    linked = linked if linked is not None else set()
+    touched = touched if touched is not None else set()
+    Organisation.objects.select_for_update().filter(pk=scope[0]).first()
+    patterns: list[Pattern | _NewPattern] = list(_open_patterns(scope))
+    if kept is None:
+        kept = set(PatternBlocker.objects.values_list("blocker_id", flat=True))
+    items, vectors = _unassigned(scope, since, exclude=None, kept=kept, rows=rows)
     if not items:
         return 0
-    rows = similarity.vectors([_reference_text(p) for p in patterns] + [i.text for i in items])
-    refs: list[tuple[int, Pattern | None]] = [(n, p) for n, p in enumerate(patterns)]
-    offset = len(patterns)
-    free: list[int] = []  # earlier items in no pattern yet
-    created = 0
+    node_of: dict = {}
+    node_vectors: list[bytes] = []
+
+    def node(key, vector) -> int:
+        if key not in node_of:
+            node_of[key] = len(node_vectors)
+            node_vectors.append(vector)
+        return node_of[key]
+
+    ref_nodes = [
+        node(("ref", p.pk), v) for p, v in zip(patterns, _reference_vectors(patterns), strict=True)
+    ]
+    item_nodes = [node(item.digest, vectors[item.digest]) for item in items]
+    neighbours = _neighbours(node_vectors, params.threshold)
+    # The best pattern reference for each text; a tie keeps the earlier pattern, as
+    # grouping.best_pattern does (lowest id first).
+    best_score = np.full(len(node_vectors), -1.0, dtype=np.float32)
+    best_pattern = np.full(len(node_vectors), -1, dtype=np.int64)
+
+    def add_reference(ref_node: int, index: int) -> None:
+        hits, scores = neighbours[ref_node]
+        better = scores > best_score[hits]
+        best_score[hits[better]] = scores[better]
+        best_pattern[hits[better]] = index
+
+    for index, ref_node in enumerate(ref_nodes):
+        add_reference(ref_node, index)
+    has_free = np.zeros(len(node_vectors), dtype=bool)
+    free: dict[int, list[int]] = defaultdict(list)  # text → earlier items in no pattern yet
+    links: list[tuple[int, Item, float]] = []  # (pattern index, item, score)
     for i, item in enumerate(items):
-        vector = rows[offset + i].T
-        ref_scores = (rows[[r for r, _ in refs]] @ vector).toarray().ravel() if refs else []
-        chosen = grouping.best_pattern(dict(enumerate(map(float, ref_scores))), params.threshold)
-        if chosen is not None:
-            _link(refs[chosen][1], item, float(ref_scores[chosen]))
+        n = item_nodes[i]
+        if best_pattern[n] >= 0:
+            links.append((int(best_pattern[n]), item, float(best_score[n])))
             continue
-        scores = (rows[[offset + j for j in free]] @ vector).toarray().ravel() if free else []
-        pool_scores = {j: float(s) for j, s in zip(free, scores, strict=True)}
-        cases = {j: items[j].cases for j in [*free, i]}
+        hits, scores = neighbours[n]
+        chosen = has_free[hits]
+        pool_scores = {
+            j: float(score)
+            for m, score in zip(hits[chosen], scores[chosen], strict=True)
+            for j in free[m]
+        }
+        cases = {j: items[j].cases for j in pool_scores}
+        cases[i] = item.cases
         members = grouping.new_group(i, pool_scores, cases, params)
         if members is None:
-            free.append(i)
+            free[n].append(i)
+            has_free[n] = True
             continue
-        pattern = _create_pattern(organisation_id, item)
-        created += 1
-        refs.append((offset + i, pattern))
-        for j in members:
-            _link(pattern, items[j], pool_scores.get(j, 1.0))
-        taken = set(members)
-        free = [j for j in free if j not in taken]
-    return created
+        patterns.append(_NewPattern(reference=item))
+        index = len(patterns) - 1
+        links += [(index, items[j], pool_scores.get(j, 1.0)) for j in members]
+        for m in hits[chosen]:
+            free.pop(m, None)
+        has_free[hits[chosen]] = False
+        add_reference(n, index)
+    saved = _save_new_patterns(scope, patterns, links, cache)
+    blocker_links = []
+    for index, item, score in links:
+        pattern = saved[index]
+        if index < len(ref_nodes):
+            touched.add(pattern.pk)
+        value = Decimal(str(round(score, 4)))
+        if item.kind == "b":
+            blocker_links.append((pattern.pk, item.pk, value))
+            linked.add(item.pk)
+        else:
+            _link(pattern, item, score)
+            touched.add(pattern.pk)
+    _insert_links(blocker_links)
+    return len(saved) - len(ref_nodes)
+
+
+def _save_new_patterns(scope, patterns, links, cache) -> list[Pattern]:
+    """The candidates found by _replay, written at once, with their counts (from the items
+    in memory; signals' counts are refreshed afterwards through `touched`)."""
+    new = [p for p in patterns if isinstance(p, _NewPattern)]
+    members: dict[int, list[Item]] = defaultdict(list)
+    for index, item, _score in links:
+        members[index].append(item)
+    references = Blocker.objects.in_bulk([p.reference.pk for p in new if p.reference.kind == "b"])
+    if references:
+        # The households' names, for the anonymiser, in two queries for the whole scope.
+        full = (
+            Blocker.objects.filter(pk__in=list(references))
+            .select_related("organisation", "case__household")
+            .prefetch_related("case__household__members")
+        )
+        references = {b.pk: b for b in full}
+    organisation = Organisation.objects.get(pk=scope[0])
+    created = []
+    for index, pattern in enumerate(patterns):
+        if not isinstance(pattern, _NewPattern):
+            continue
+        ref = pattern.reference
+        if ref.kind == "b":
+            rule, effect = _anonymised_reference(references[ref.pk], cache)
+            refs = {"reference_blocker_id": ref.pk}
+        else:
+            signal = Signal.objects.get(pk=ref.pk)
+            rule, effect, refs = signal.rule, signal.effect, {"reference_signal_id": ref.pk}
+        items = members[index]
+        created.append(
+            Pattern(
+                organisation_id=scope[0],
+                municipality_id=scope[1],
+                summary=_("%(organisation)s: %(rule)s")
+                % {"organisation": organisation.name, "rule": formatting.shorten(rule, 160)},
+                rule=rule,
+                effect=effect,
+                cases_count=len({case for item in items for case in item.cases}),
+                teams_count=len({item.team for item in items if item.team is not None}),
+                **refs,
+            )
+        )
+    created = iter(Pattern.objects.bulk_create(created, batch_size=1000))
+    return [next(created) if isinstance(p, _NewPattern) else p for p in patterns]
+
+
+def _insert_links(links: list[tuple[int, int, Decimal]]) -> None:
+    """Many new pattern links (pattern id, blocker id, similarity) at once: COPY on
+    PostgreSQL (a million in seconds), bulk insert elsewhere."""
+    if connection.vendor != "postgresql":
+        PatternBlocker.objects.bulk_create(
+            [PatternBlocker(pattern_id=p, blocker_id=b, similarity=v) for p, b, v in links],
+            batch_size=5000,
+        )
+        return
+    table = PatternBlocker._meta.db_table
+    with (
+        connection.cursor() as cursor,
+        cursor.copy(f"COPY {table} (pattern_id, blocker_id, similarity) FROM STDIN") as copy,
+    ):
+        for row in links:
+            copy.write_row(row)

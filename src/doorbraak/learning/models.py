@@ -11,8 +11,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from doorbraak import text_limits as limits
-from doorbraak.accounts.models import Organisation
-from doorbraak.cases.models import Blocker
+from doorbraak.accounts.models import Organisation, Team
+from doorbraak.cases.models import Blocker, Case
 from doorbraak.text_validators import LimitedCharField, LimitedTextField
 
 from . import workflow
@@ -64,6 +64,16 @@ class Pattern(models.Model):
         on_delete=models.PROTECT,
         related_name="patterns",
     )
+    #: Patterns group across the teams of one municipality, never across municipalities
+    #: (empty: teams without a wijk, grouped together).
+    municipality = models.ForeignKey(
+        Organisation,
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     status = models.CharField(
         _("status"),
         max_length=12,
@@ -98,7 +108,11 @@ class Pattern(models.Model):
         verbose_name = _("pattern")
         verbose_name_plural = _("patterns")
         ordering = ["-found_at", "-id"]
-        indexes = [models.Index(fields=["organisation", "status"], name="pattern_org_status_idx")]
+        indexes = [
+            models.Index(
+                fields=["organisation", "municipality", "status"], name="pattern_scope_idx"
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(reference_blocker__isnull=False) | Q(reference_signal__isnull=False),
@@ -127,6 +141,45 @@ class PatternBlocker(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pattern_id}: {self.blocker_id}"
+
+
+class Signature(models.Model):
+    """The text signature of one blocker (signature.py) with the fields that choose its
+    comparison partners (organisation, municipality, date), copied from the blocker, its case
+    and team when the blocker is matched, so matching reads this one narrow table. Written
+    and refreshed by matching.py only (a changed text has another digest)."""
+
+    blocker = models.OneToOneField(
+        Blocker, primary_key=True, on_delete=models.CASCADE, related_name="signature"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    municipality = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, null=True, related_name="+", db_index=False
+    )
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+", db_index=False)
+    team = models.ForeignKey(
+        Team, on_delete=models.CASCADE, null=True, related_name="+", db_index=False
+    )
+    created_at = models.DateTimeField()
+    digest = models.BigIntegerField()
+    vector = models.BinaryField()
+    #: The blocker is in a pattern (PatternBlocker exists): set with it by matching.py, so
+    #: the unassigned pool of a scope is read from a partial index without a join.
+    in_pattern = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["organisation", "municipality", "created_at"],
+                condition=Q(in_pattern=False),
+                name="signature_pool_idx",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.blocker_id}"
 
 
 class Signal(models.Model):

@@ -1,6 +1,6 @@
-"""How alike two blockers (or signals) are: Dutch text similarity of rule + effect.
+"""How alike two blockers (or signals) are: the Dutch text analysis of rule + effect.
 
-Pure Python (scikit-learn, no Django). Two TF-IDF views of the same text, each L2-normalised
+Pure Python, no Django. signature.py turns a text into two hashed views, each L2-normalised
 and weighted equally, so the cosine of the combined vectors is the mean of the two cosines:
 
 * words (with a light Dutch suffix stemmer and a stop list), which sees "medebewoner" and
@@ -8,21 +8,14 @@ and weighted equally, so the cosine of the combined vectors is the mean of the t
 * character n-grams within words (3-5), which sees compounds and spelling variants
   ("spookbewoner", "spookbewoning", "huurtoeslag", "toeslag").
 
-The IDF is fitted on the texts being compared (the same organisation's recent items), so words
-every blocker of that organisation uses ("toeslag" at the Dienst Toeslagen) weigh little.
 The threshold is `settings.PATTERN_SIMILARITY`; tests/learning/test_similarity.py shows why
-0.35 separates paraphrases from other rules of the same organisation.
+0.38 separates paraphrases from other rules of the same organisation.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
-
-import numpy as np
-from scipy.sparse import hstack
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 STOP_WORDS = frozenset(
     """
@@ -63,49 +56,3 @@ def words(text: str) -> list[str]:
 def item_text(rule: str, effect: str) -> str:
     """The text compared: the rule counts twice, the effect once (the rule names the cause)."""
     return f"{rule}\n{rule}\n{effect}"
-
-
-def vectors(texts: Sequence[str]):
-    """L2-normalised combined TF-IDF rows for `texts` (a scipy sparse matrix)."""
-    word_view = TfidfVectorizer(analyzer=words, sublinear_tf=True, norm="l2", dtype=np.float32)
-    char_view = TfidfVectorizer(
-        analyzer="char_wb",
-        ngram_range=(3, 5),
-        preprocessor=normalise,
-        sublinear_tf=True,
-        norm="l2",
-        dtype=np.float32,
-    )
-    views = []
-    for view in (word_view, char_view):
-        try:
-            views.append(view.fit_transform(texts))
-        except ValueError:  # no words at all (only stop words, digits or punctuation)
-            continue
-    if not views:
-        from scipy.sparse import csr_matrix
-
-        return csr_matrix((len(texts), 1), dtype=np.float32)
-    scale = np.float32(np.sqrt(1 / len(views)))
-    return hstack([rows * scale for rows in views]).tocsr()
-
-
-def similarities(query: str, texts: Sequence[str]) -> list[float]:
-    """Cosine similarity (0..1) of `query` with each of `texts`, fitted on all of them."""
-    if not texts:
-        return []
-    # Each distinct text is vectorised once (blockers copied from the catalogue repeat); the
-    # IDF then counts distinct texts, which keeps one often-repeated text from drowning out.
-    distinct = list(dict.fromkeys([query, *texts]))
-    position = {text: i for i, text in enumerate(distinct)}
-    rows = vectors(distinct)
-    scores = (rows @ rows[0].T).toarray().ravel()
-    return [round(min(1.0, max(0.0, float(scores[position[t]]))), 4) for t in texts]
-
-
-def matrix(texts: Sequence[str]) -> np.ndarray:
-    """All pairwise similarities (for small sets: tests and the full recompute per group)."""
-    if not texts:
-        return np.zeros((0, 0))
-    rows = vectors(texts)
-    return np.clip((rows @ rows.T).toarray(), 0.0, 1.0)

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -48,6 +49,7 @@ def signal_new(request):
     _require(menu.may_record_signal, request)
     blockers = _own_open_blockers(request.user)
     initial = {}
+    offered = Q(case__key_worker=request.user)
     source = request.GET.get("knelpunt", "")
     if source.isdigit() and len(source) < 19:
         blocker = blockers.filter(pk=int(source)).first()
@@ -57,7 +59,13 @@ def signal_new(request):
                 "rule": blocker.rule,
                 "blockers": [blocker.pk],
             }
-    form = SignalForm(request.POST or None, initial=initial, blockers=blockers)
+            offered |= Q(pk=blocker.pk)  # a colleague's blocker the signal started from
+    form = SignalForm(
+        request.POST or None,
+        initial=initial,
+        blockers=blockers,
+        offered=blockers.filter(offered).select_related("case"),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             signal = services.signal_record(actor=request.user, **form.cleaned_data)
