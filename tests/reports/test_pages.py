@@ -203,3 +203,50 @@ def test_the_api_gives_the_same_figures_in_the_same_scope(team_a, team_b, five):
     bad = api_for(leader).get("/api/v1/figures/?start=2026-12-01&end=2026-01-01")
     assert bad.status_code == 400
     assert bad.json()["end"] == ["De einddatum ligt voor de begindatum."]
+
+
+def test_recurring_categories_across_teams_lead_to_a_signal(
+    client, town, team_a, team_b, worker_a, worker_b
+):
+    from doorbraak.proposals.models import Category
+
+    with translation.override("nl"):
+        for team, worker in ((team_a, worker_a), (team_b, worker_b)):
+            colleagues = [UserFactory(team=team) for _ in range(3)]
+            fund = paying_fund(team)
+            for amount in ("80.00", "90.00"):
+                request = submit(worker, fund, amount, category="gezondheid")
+                for colleague in colleagues:
+                    lifecycle.vote_cast(actor=colleague, request=request, choice="ja")
+    adviser = UserFactory(role=Role.BELEIDSADVISEUR, organisation=town)
+    response = page(client, adviser, "")
+    assert "/cijfers/categorieen/" in response.content.decode()
+    client.force_login(adviser)
+    html = client.get("/cijfers/categorieen/").content.decode()
+    assert "Komt steeds terug" in html and "4 voorstellen uit 2 teams, € 340,00" in html
+    health = Category.objects.get(key="gezondheid")
+    assert f"/signalen/nieuw/?categorie={health.pk}" in html
+    form = client.get(f"/signalen/nieuw/?categorie={health.pk}").content.decode()
+    assert "De potjes betalen steeds weer voor Gezondheid" in form
+    # one team's spending alone does not recur across teams
+    leader = UserFactory(team=team_a, role=Role.TEAMLEIDER)
+    client.force_login(leader)
+    html = client.get("/cijfers/categorieen/").content.decode()
+    assert "Geen categorie komt steeds terug" in html
+
+
+def test_category_page_queries_do_not_grow(client, team_a, worker_a, five):
+    leader = UserFactory(team=team_a, role=Role.TEAMLEIDER)
+
+    def count():
+        client.force_login(leader)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/cijfers/categorieen/").status_code == 200
+        return len(captured)
+
+    few = count()
+    with translation.override("nl"):
+        fund = paying_fund(team_a)
+        for amount in (10, 20):
+            submit(worker_a, fund, f"{amount}.00", category="wonen")
+    assert count() == few <= 8

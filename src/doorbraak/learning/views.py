@@ -13,6 +13,7 @@ from doorbraak.cases.queries import visible_blockers
 from doorbraak.forms_utrecht import apply_service_errors
 from doorbraak.home import menu
 from doorbraak.home.queries import person_of
+from doorbraak.proposals.models import Category
 
 from . import queries, services, workflow
 from .forms import DecisionForm, SignalForm, TriageForm
@@ -60,6 +61,18 @@ def signal_new(request):
                 "blockers": [blocker.pk],
             }
             offered |= Q(pk=blocker.pk)  # a colleague's blocker the signal started from
+    category = request.GET.get("categorie", "")
+    if not initial and category.isdigit() and len(category) < 19:
+        # Started from spending that keeps coming back (/cijfers/categorieen/).
+        found = Category.objects.filter(pk=int(category)).first()
+        if found is not None:
+            initial = {
+                "effect": _(
+                    "The funds keep paying for %(category)s, in several teams. Which rule "
+                    "or missing agreement makes that necessary?"
+                )
+                % {"category": found.label}
+            }
     form = SignalForm(
         request.POST or None,
         initial=initial,

@@ -7,7 +7,7 @@ team in its wijken). Nobody else gets a dashboard (`may_see_figures`)."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q, Sum
+from django.db.models import Count, Q, Sum
 
 from doorbraak.accounts.models import Organisation, OrganisationKind, Team
 from doorbraak.accounts.roles import Role
@@ -15,6 +15,7 @@ from doorbraak.funds import queries as fund_queries
 from doorbraak.funds.models import Fund
 from doorbraak.home import menu
 from doorbraak.home.queries import person_of
+from doorbraak.learning import recurrence
 from doorbraak.proposals.models import Category
 
 from . import dashboard
@@ -108,4 +109,38 @@ def rows(
             decided_within=tuple(f[name] for name in WITHIN_FIELDS),
         )
         for f in grouped
+    ]
+
+
+def category_spending(
+    scope: Scope, start: datetime.date, end: datetime.date
+) -> list[recurrence.CategorySpending]:
+    """Approved and paid requests per category in scope and period: how many, from how many
+    teams and funds, how much. One query over the summary rows."""
+    grouped = (
+        RequestFigure.objects.filter(
+            scope.condition,
+            status__in=dashboard.SPENT,
+            month__gte=start.replace(day=1),
+            month__lte=end,
+        )
+        .values("category_id", "category__label")
+        .annotate(
+            n=Sum("requests"),
+            teams=Count("team_id", distinct=True),
+            funds=Count("fund_id", distinct=True),
+            total=Sum("amount"),
+        )
+        .order_by("-n", "category__label")
+    )
+    return [
+        recurrence.CategorySpending(
+            category_id=g["category_id"],
+            label=g["category__label"] or "",
+            requests=g["n"],
+            teams=g["teams"],
+            funds=g["funds"],
+            amount=g["total"],
+        )
+        for g in grouped
     ]

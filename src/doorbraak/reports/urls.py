@@ -7,5 +7,6 @@ app_name = "reports"
 
 urlpatterns = [
     path("", login_required(views.index), name="index"),
+    path("categorieen/", login_required(views.categories), name="categories"),
     path("export/<slug:table>.<slug:kind>", login_required(views.export), name="export"),
 ]

@@ -1,13 +1,17 @@
 """The dashboard page (/cijfers/): figures of the person's scope, as charts with their tables."""
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from doorbraak.home import menu
+from doorbraak.home.queries import person_of
+from doorbraak.learning import recurrence
 from doorbraak.ui import formatting
 
-from . import charts, exports, selection, summary
+from . import charts, exports, queries, selection, summary
 
 #: The tables a dashboard exports, with the sheet name of each.
 EXPORT_TABLES = {
@@ -135,3 +139,24 @@ def index(request):
         }
     )
     return render(request, "reports/index.html", context)
+
+
+def categories(request):
+    """Spending per category across funds and teams, and the categories that keep coming back
+    (learning/recurrence.py), each offered as the start of a signal."""
+    scope, form, result = selection.select(request)
+    context = {"form": form, "scope": scope}
+    if result is None:
+        return render(request, "reports/categories.html", context, status=400)
+    period = result[0]
+    rows = queries.category_spending(scope, period.start, period.end)
+    context.update(
+        {
+            "period": period,
+            "rows": rows,
+            "recurring": recurrence.recurring(rows, min_requests=settings.PATTERN_MIN_CASES),
+            "min_requests": settings.PATTERN_MIN_CASES,
+            "may_signal": menu.may_record_signal(person_of(request.user)),
+        }
+    )
+    return render(request, "reports/categories.html", context)
