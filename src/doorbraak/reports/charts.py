@@ -80,9 +80,8 @@ def bars(rows: Sequence[tuple[str, Number]], *, title: str, fmt: Callable[[Numbe
         y = PAD + i * ROW
         w = max(scale(value), 1.0 if value else 0.0)
         body.append(
-            f'<text class="db-chart__label" x="{LABEL_WIDTH - 8}" y="{y + 18}" '
-            f'text-anchor="end">{escape(_clip(label))}</text>'
-            f'<rect class="db-chart__bar db-chart__series-1" x="{LABEL_WIDTH}" y="{y + 5}" '
+            _row_label(y, label)
+            + f'<rect class="db-chart__bar db-chart__series-1" x="{LABEL_WIDTH}" y="{y + 5}" '
             f'width="{w:.1f}" height="{ROW - 10}"/>'
             f'<text class="db-chart__value" x="{LABEL_WIDTH + w + 6:.1f}" y="{y + 18}">'
             f"{escape(fmt(value))}</text>"
@@ -107,10 +106,7 @@ def stacked(
     for i, (label, values) in enumerate(rows):
         y = PAD + i * ROW
         x = float(LABEL_WIDTH)
-        body.append(
-            f'<text class="db-chart__label" x="{LABEL_WIDTH - 8}" y="{y + 18}" '
-            f'text-anchor="end">{escape(_clip(label))}</text>'
-        )
+        body.append(_row_label(y, label))
         for n, value in enumerate(values):
             w = scale(value)
             body.append(
@@ -120,10 +116,7 @@ def stacked(
             )
             x += w
     body.append(_legend(parts, PAD + len(rows) * ROW + 4))
-    desc = "; ".join(
-        f"{label}: " + ", ".join(f"{p} {fmt(v)}" for p, v in zip(parts, values, strict=True))
-        for label, values in rows
-    )
+    desc = _describe(rows, parts, fmt)
     return Chart(_svg(title, desc, height, body), desc)
 
 
@@ -171,11 +164,24 @@ def columns(
         )
     if len(series) > 1:
         body.append(_legend(series, base + ROW + 4))
-    desc = "; ".join(
-        f"{label}: " + ", ".join(f"{s} {fmt(v)}" for s, v in zip(series, values, strict=True))
-        for label, values in points
-    )
+    desc = _describe(points, series, fmt)
     return Chart(_svg(title, desc, height, body), desc)
+
+
+def _row_label(y: float, label: str) -> str:
+    """The label left of a horizontal bar, right-aligned, clipped to the room."""
+    return (
+        f'<text class="db-chart__label" x="{LABEL_WIDTH - 8}" y="{y + 18}" '
+        f'text-anchor="end">{escape(_clip(label))}</text>'
+    )
+
+
+def _describe(rows, names: Sequence[str], fmt: Callable[[Number], str]) -> str:
+    """The figures in words: "label: name value, name value; label: …"."""
+    return "; ".join(
+        f"{label}: " + ", ".join(f"{n} {fmt(v)}" for n, v in zip(names, values, strict=True))
+        for label, values in rows
+    )
 
 
 def _legend(names: Sequence[str], y: float) -> str:

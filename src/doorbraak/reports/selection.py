@@ -20,27 +20,38 @@ def _labels() -> tuple[dict, dict]:
     )
 
 
-def select(request):
-    """The person's scope and the filter form; the figures when the form is valid."""
+def filtered(request):
+    """The person's scope, the filter form, and its cleaned values with the `period` when the
+    form is valid (else None)."""
     scope = queries.scope_of(request.user)
     if scope is None:
         raise PermissionDenied(
             _("Figures are for team leaders, projectleiders and the municipality.")
         )
     period = figures.default_period(timezone.localdate())
-    funds = queries.funds_in(scope)
     form = FilterForm(
         request.GET or {"start": period.start, "end": period.end},
-        funds=funds,
+        funds=queries.funds_in(scope),
         categories=queries.categories(),
     )
     if not form.is_valid():
         return scope, form, None
-    data = form.cleaned_data
-    period = figures.Period(data["start"], data["end"])
+    data = dict(form.cleaned_data)
+    data["period"] = figures.Period(data["start"], data["end"])
+    return scope, form, data
+
+
+def select(request):
+    """The person's scope and the filter form; the figures when the form is valid."""
+    scope, form, data = filtered(request)
+    if data is None:
+        return scope, form, None
+    period = data["period"]
     rows = queries.rows(scope, period.start, period.end, data["fund"], data["category"])
     board = dashboard.build(rows, period.months())
-    shown_funds = funds.filter(pk=data["fund"].pk) if data["fund"] else funds
+    shown_funds = form.fields["fund"].queryset
+    if data["fund"]:
+        shown_funds = shown_funds.filter(pk=data["fund"].pk)
     fund_rows = []
     for fund in shown_funds.prefetch_related("accounts"):
         u = utilisation(fund)

@@ -41,14 +41,25 @@ def _month(day) -> str:
     return f"{formatting.month(day)} '{day:%y}"
 
 
+def _fund_parts() -> list[str]:
+    """The parts of a fund's budget, in the order of `selection.select`'s fund rows."""
+    return [_("paid"), _("reserved"), _("free")]
+
+
 def _export_header(table: str) -> list[str]:
     return {
         "status": [_("Status"), _("Requests")],
         "alternative": [_("Solved otherwise with"), _("Requests")],
         "category": [_("Category"), _("Amount (EUR)")],
         "month": [_("Month"), _("Amount (EUR)")],
-        "funds": [_("Fund"), _("paid"), _("reserved"), _("free")],
+        "funds": [_("Fund"), *_fund_parts()],
     }[table]
+
+
+def _refused(request, scope, form):
+    """The dashboard with the filter form's Dutch messages and no figures."""
+    context = {"form": form, "scope": scope, "refreshed": summary.last_refresh()}
+    return render(request, "reports/index.html", context, status=400)
 
 
 def export(request, table, kind):
@@ -57,12 +68,7 @@ def export(request, table, kind):
         raise Http404
     scope, form, result = selection.select(request)
     if result is None:
-        return render(
-            request,
-            "reports/index.html",
-            {"form": form, "scope": scope, "refreshed": summary.last_refresh()},
-            status=400,
-        )
+        return _refused(request, scope, form)
     period, board, tables = result
     rows = []
     for label, values in tables[table]:
@@ -82,16 +88,16 @@ def export(request, table, kind):
 
 def index(request):
     scope, form, result = selection.select(request)
-    context = {"form": form, "scope": scope, "refreshed": summary.last_refresh()}
     if result is None:
-        return render(request, "reports/index.html", context, status=400)
+        return _refused(request, scope, form)
+    context = {"form": form, "scope": scope, "refreshed": summary.last_refresh()}
     period, board, tables = result
     status_rows, alternative_rows, fund_rows = (
         tables["status"],
         tables["alternative"],
         tables["funds"],
     )
-    parts = [_("paid"), _("reserved"), _("free")]
+    parts = _fund_parts()
     month_rows = [(_month(m), [v]) for m, v in board.spent_by_month]
     busiest = max(board.spent_by_month, key=lambda mv: mv[1], default=None)
     month_summary = (
@@ -144,11 +150,11 @@ def index(request):
 def categories(request):
     """Spending per category across funds and teams, and the categories that keep coming back
     (learning/recurrence.py), each offered as the start of a signal."""
-    scope, form, result = selection.select(request)
+    scope, form, data = selection.filtered(request)
     context = {"form": form, "scope": scope}
-    if result is None:
+    if data is None:
         return render(request, "reports/categories.html", context, status=400)
-    period = result[0]
+    period = data["period"]
     rows = queries.category_spending(scope, period.start, period.end)
     context.update(
         {
