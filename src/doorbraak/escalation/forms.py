@@ -15,7 +15,8 @@ from . import workflow
 from .models import Escalation, Status
 
 
-def _text(label, *, help_text="", rows=3, required=False):
+def long_text(label, *, help_text="", rows=3, required=False):
+    """A text area of at most `limits.TEXT` characters (also used by worktables/forms.py)."""
     return forms.CharField(
         label=label,
         required=required,
@@ -37,12 +38,12 @@ class EscalateForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
 
     item = forms.ChoiceField(label=_("What do you escalate?"), required=False)
     level = forms.TypedChoiceField(label=_("To level"), coerce=int, required=False)
-    question = _text(
+    question = long_text(
         _("Question for this level"),
         help_text=_("What should this level decide? Write it without the household's name."),
     )
-    tried = _text(_("What was tried already"), help_text=_("Funds, provisions, conversations."))
-    skip_reason = _text(
+    tried = long_text(_("What was tried already"), help_text=_("Funds, provisions, conversations."))
+    skip_reason = long_text(
         _("Why skip a level"), help_text=_("Only when you go higher than the next level."), rows=2
     )
 
@@ -56,7 +57,7 @@ class DecisionForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     not_optional = ("outcome", "reasons")
 
     outcome = forms.ChoiceField(label=_("Outcome"), widget=forms.RadioSelect, required=False)
-    reasons = _text(_("Decision and reasons"), rows=4)
+    reasons = long_text(_("Decision and reasons"), rows=4)
     amount = forms.DecimalField(
         label=_("Amount (EUR)"),
         max_digits=12,
@@ -71,7 +72,7 @@ class DecisionForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Exception made by"), queryset=Organisation.objects.none(), required=False
     )
-    action_description = _text(_("Follow-up action"), rows=2)
+    action_description = long_text(_("Follow-up action"), rows=2)
     action_owner = forms.ModelChoiceField(
         label=_("Owner of the action"), queryset=User.objects.none(), required=False
     )
@@ -99,7 +100,7 @@ class DecisionForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
 class ActionForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     not_optional = ("description", "owner", "due_date")
 
-    description = _text(_("What must be done"), rows=2)
+    description = long_text(_("What must be done"), rows=2)
     owner = forms.ModelChoiceField(label=_("Owner"), queryset=User.objects.none(), required=False)
     due_date = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
 
@@ -111,7 +112,7 @@ class ActionForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
 class DoneForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     not_optional = ("note",)
 
-    note = _text(_("What was done"), rows=2)
+    note = long_text(_("What was done"), rows=2)
 
 
 DECIDER_CHOICES = tuple(workflow.DECISIONS)
@@ -151,13 +152,13 @@ class MandateUseForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     overruled_rule = forms.CharField(
         label=_("Overruled rule or policy"), max_length=limits.SHORT_TEXT, required=False
     )
-    earlier_refusal = _text(
+    earlier_refusal = long_text(
         _("Earlier refusal"),
         help_text=_("What was refused, by whom and when. Without the household's name."),
         rows=2,
     )
-    decision = _text(_("Your decision"), rows=2)
-    reasons = _text(_("Reasons"), help_text=_("Why the rule does not fit here."), rows=4)
+    decision = long_text(_("Your decision"), rows=2)
+    reasons = long_text(_("Reasons"), help_text=_("Why the rule does not fit here."), rows=4)
     amount = forms.DecimalField(
         label=_("Amount (EUR)"),
         max_digits=12,

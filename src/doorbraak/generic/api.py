@@ -5,7 +5,6 @@ recorded on a row."""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -21,12 +20,11 @@ from rest_framework.response import Response
 
 from doorbraak.accounts.models import Organisation
 from doorbraak.api.fields import IdRelatedField, MoneyField
-from doorbraak.cases.queries import subject_ids_of_cases
+from doorbraak.api.logged import ProcessingLogged
 from doorbraak.home.queries import person_of
 from doorbraak.learning.models import Pattern, Rule
 from doorbraak.privacy.activities import Activity
-from doorbraak.privacy.models import Outcome
-from doorbraak.privacy.services import log_processing, origin_from_request
+from doorbraak.privacy.services import origin_from_request
 from doorbraak.text_validators import LimitedSerializerMixin
 
 from . import access, queries, services
@@ -174,10 +172,12 @@ class AttemptSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
     ),
     retrieve=extend_schema(summary="Eén rij van de bellijst"),
 )
-class OutreachRowViewSet(viewsets.ReadOnlyModelViewSet):
+class OutreachRowViewSet(ProcessingLogged, viewsets.ReadOnlyModelViewSet):
     """Rows of outreach lists for the belteam (access.py); each response is written to the
-    processing log per data subject. A row refers to its case by id."""
+    processing log per data subject (api/logged.py). A row refers to its case by id."""
 
+    log_activity = Activity.API_OUTREACH
+    log_object_type = "outreach-row"
     serializer_class = OutreachRowSerializer
     queryset = OutreachRow.objects.none()
 
@@ -195,34 +195,6 @@ class OutreachRowViewSet(viewsets.ReadOnlyModelViewSet):
             rows = rows.filter(status=wanted)
         return rows.order_by("decision_id", "id")
 
-    def _log(self, rows, object_id="", result=Outcome.OK, action="read"):
-        log_processing(
-            origin_from_request(self.request),
-            activity=Activity.API_OUTREACH,
-            action=action,
-            object_type="outreach-row",
-            object_id=object_id,
-            subject_ids=subject_ids_of_cases([row.case for row in rows]),
-            result=result,
-        )
-
-    def _get(self, pk):
-        try:
-            return self.get_object()
-        except Http404:
-            self._log([], object_id=pk, result=Outcome.DENIED)
-            raise
-
-    def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.get_queryset())
-        self._log(page)
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
-
-    def retrieve(self, request, *args, **kwargs):
-        row = self._get(kwargs.get("pk"))
-        self._log([row], object_id=row.pk)
-        return Response(self.get_serializer(row).data)
-
     @extend_schema(
         summary="Een belpoging vastleggen (bereikt, geen gehoor, geweigerd)",
         request=AttemptSerializer,
@@ -230,7 +202,7 @@ class OutreachRowViewSet(viewsets.ReadOnlyModelViewSet):
     )
     @action(detail=True, methods=["post"], url_path="attempts")
     def attempts(self, request, pk=None):
-        row = self._get(pk)
+        row = self.get_logged(pk)
         serializer = AttemptSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:

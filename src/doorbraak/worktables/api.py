@@ -54,6 +54,23 @@ class OutcomeSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "created_at"]
 
 
+class _ServiceCalls:
+    """What both viewsets do around a service: refusals in Dutch, and the object read again
+    (with what the list prefetches) for the answer."""
+
+    def _call(self, service, **kwargs):
+        try:
+            return service(actor=self.request.user, **kwargs)
+        except PermissionDenied as error:
+            raise ApiPermissionDenied(str(error)) from None
+        except ValidationError as error:
+            raise _dutch(error) from None
+
+    def _answer(self, obj, code=status.HTTP_200_OK):
+        obj = self.get_queryset().get(pk=obj.pk)
+        return Response(self.get_serializer(obj).data, status=code)
+
+
 class WorkTableSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
     reference = serializers.CharField(read_only=True)
     pattern = IdRelatedField(queryset=Pattern.objects.none())
@@ -127,7 +144,7 @@ class OutcomeAddSerializer(serializers.Serializer):
         ),
     ),
 )
-class WorkTableViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class WorkTableViewSet(_ServiceCalls, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = WorkTableSerializer
     queryset = WorkTable.objects.none()
 
@@ -137,18 +154,6 @@ class WorkTableViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
             .prefetch_related("participants", "sessions", "outcomes", "solutions")
             .order_by("-created_at", "-pk")
         )
-
-    def _call(self, service, **kwargs):
-        try:
-            return service(actor=self.request.user, **kwargs)
-        except PermissionDenied as error:
-            raise ApiPermissionDenied(str(error)) from None
-        except ValidationError as error:
-            raise _dutch(error) from None
-
-    def _answer(self, worktable, code=status.HTTP_200_OK):
-        worktable = self.get_queryset().get(pk=worktable.pk)
-        return Response(self.get_serializer(worktable).data, status=code)
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
@@ -282,7 +287,9 @@ class SendSerializer(serializers.Serializer):
         ),
     ),
 )
-class StructuralSolutionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class StructuralSolutionViewSet(
+    _ServiceCalls, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet
+):
     serializer_class = SolutionSerializer
     queryset = StructuralSolution.objects.none()
 
@@ -292,18 +299,6 @@ class StructuralSolutionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelV
             .prefetch_related("case_links")
             .order_by("-created_at", "-pk")
         )
-
-    def _call(self, service, **kwargs):
-        try:
-            return service(actor=self.request.user, **kwargs)
-        except PermissionDenied as error:
-            raise ApiPermissionDenied(str(error)) from None
-        except ValidationError as error:
-            raise _dutch(error) from None
-
-    def _answer(self, solution, code=status.HTTP_200_OK):
-        solution = self.get_queryset().get(pk=solution.pk)
-        return Response(self.get_serializer(solution).data, status=code)
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from doorbraak import text_limits as limits
 from doorbraak.accounts.models import Organisation, User
-from doorbraak.escalation.forms import DateInput
+from doorbraak.escalation.forms import DateInput, long_text
 from doorbraak.forms_utrecht import UtrechtFormMixin
 from doorbraak.home.menu import PATTERN_ROLES
 from doorbraak.text_validators import TextLimitsMixin
@@ -14,16 +14,6 @@ from doorbraak.text_validators import TextLimitsMixin
 from . import rules
 from .models import SolutionKind
 from .services import MAATWERKLOKET
-
-
-def _text(label, *, help_text="", rows=3, required=False):
-    return forms.CharField(
-        label=label,
-        required=required,
-        max_length=limits.TEXT,
-        help_text=help_text,
-        widget=forms.Textarea(attrs={"rows": rows}),
-    )
 
 
 def _date(label, **kwargs):
@@ -34,7 +24,7 @@ class WorkTableForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     not_optional = ("title", "session1", "session2", "session3")
 
     title = forms.CharField(label=_("Title"), max_length=limits.SHORT_TEXT, required=False)
-    question = _text(
+    question = long_text(
         _("Question for the werktafel"),
         help_text=_("What should the werktafel find out or solve?"),
     )
@@ -44,7 +34,7 @@ class WorkTableForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    departments = _text(
+    departments = long_text(
         _("Departments and other participants"),
         help_text=_("One per line, for example: Klantcontactcentrum (gemeente)."),
     )
@@ -73,12 +63,12 @@ class SessionForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
 
     date = _date(_("Date"))
     held = forms.BooleanField(label=_("This session has been held"), required=False)
-    perspective = _text(
+    perspective = long_text(
         _("Waar stukt het systeem?"),
         help_text=_("The resident's perspective: where does the resident get stuck?"),
         rows=4,
     )
-    notes = _text(
+    notes = long_text(
         _("Notes"),
         help_text=_("Names and other personal details are removed before saving."),
         rows=5,
@@ -94,7 +84,7 @@ class SessionAddForm(UtrechtFormMixin, forms.Form):
 class OutcomeForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     not_optional = ("text",)
 
-    text = _text(
+    text = long_text(
         _("Outcome"),
         help_text=_("What did the werktafel find or agree? Without names of residents."),
     )
@@ -114,7 +104,7 @@ class SolutionForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"), choices=SolutionKind.choices, widget=forms.RadioSelect, required=False
     )
-    description = _text(_("What changes?"), rows=4)
+    description = long_text(_("What changes?"), rows=4)
     owner = forms.ModelChoiceField(
         label=_("Owner"),
         queryset=User.objects.none(),
@@ -139,7 +129,7 @@ class StepForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     not_optional = ("on",)
 
     on = _date(_("Date of this step"))
-    evaluation = _text(_("What did the evaluation find?"), rows=4)
+    evaluation = long_text(_("What did the evaluation find?"), rows=4)
 
     def __init__(self, *args, next_status=None, **kwargs):
         super().__init__(*args, **kwargs)
