@@ -142,3 +142,47 @@ def assert_accessible(page) -> None:
     violations = axe_violations(page)
     assert violations == [], f"{page.url}: {violations}"
     assert_layout(page)
+
+
+def s9_three_blockers(live_server, page, prefix: str, *, check=None):
+    """S9's start, shared by the pattern and the werktafel tests: three workers in three teams
+    each record the spookbewoning blocker on a case of their own (through the blocker form).
+    Returns the beleidsadviseur who will see the pattern and the three cases. `check` runs on
+    each filled form."""
+    from playwright.sync_api import expect
+
+    from doorbraak.accounts.roles import Role
+    from doorbraak.learning.models import Rule
+    from doorbraak.privacy.anonymiser import get_anonymiser
+    from tests.factories import CaseFactory, OrganisationFactory, TeamFactory, UserFactory
+    from tests.learning.conftest import SPOOK
+
+    get_anonymiser()  # deduce loads once per process (seconds): not inside a click's timeout
+    toeslagen = OrganisationFactory(
+        name="Dienst Toeslagen (test)", kind="belastingdienst-toeslagen"
+    )
+    Rule.objects.create(organisation=toeslagen, title=SPOOK[0][0])
+    workers = [
+        UserFactory(
+            username=f"{prefix}-werker-{i}", team=TeamFactory(name=f"Buurtteam {prefix}-{i}")
+        )
+        for i in range(3)
+    ]
+    cases = [
+        CaseFactory(actor=w, household_name=f"Huishouden Khan{i}", family_name=f"Khan{i}")
+        for i, w in enumerate(workers)
+    ]
+    adviser = UserFactory(username=f"{prefix}-adviseur", role=Role.BELEIDSADVISEUR)
+    for worker, case, (rule, effect) in zip(workers, cases, SPOOK, strict=False):
+        page.context.clear_cookies()
+        log_in(page, live_server, worker)
+        page.goto(f"{live_server.url}/casussen/{case.pk}/knelpunten/")
+        page.get_by_label("Organisatie").select_option(label="Dienst Toeslagen (test)")
+        page.get_by_label("Regel").fill(rule)
+        page.get_by_label("Gevolg voor het huishouden").fill(effect)
+        page.get_by_label("Leefgebied").select_option("financien")
+        if check is not None:
+            check(page)
+        page.get_by_role("button", name="Knelpunt opslaan").click()
+        expect(page.locator("#blockers")).to_contain_text(rule[:30])
+    return adviser, cases

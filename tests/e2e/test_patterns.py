@@ -5,43 +5,15 @@ on the start page, opens it (anonymised, with similarity) and confirms it."""
 import pytest
 from playwright.sync_api import expect
 
-from doorbraak.accounts.roles import Role
-from doorbraak.learning.models import Pattern, Rule
-from doorbraak.privacy.anonymiser import get_anonymiser
-from tests.e2e.conftest import assert_accessible, log_in
-from tests.factories import CaseFactory, OrganisationFactory, TeamFactory, UserFactory
-from tests.learning.conftest import SPOOK
+from doorbraak.learning.models import Pattern
+from tests.e2e.conftest import assert_accessible, log_in, s9_three_blockers
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_s9_three_blockers_in_three_teams_make_a_pattern_to_confirm(live_server, phone_page):
-    get_anonymiser()  # deduce loads once per process (seconds): not inside a click's timeout
-    toeslagen = OrganisationFactory(
-        name="Dienst Toeslagen (test)", kind="belastingdienst-toeslagen"
-    )
-    Rule.objects.create(organisation=toeslagen, title=SPOOK[0][0])
-    workers = [
-        UserFactory(username=f"s9-werker-{i}", team=TeamFactory(name=f"Buurtteam S9-{i}"))
-        for i in range(3)
-    ]
-    cases = [
-        CaseFactory(actor=w, household_name=f"Huishouden Khan{i}", family_name=f"Khan{i}")
-        for i, w in enumerate(workers)
-    ]
-    adviser = UserFactory(username="s9-adviseur", role=Role.BELEIDSADVISEUR)
     page = phone_page
-    for worker, case, (rule, effect) in zip(workers, cases, SPOOK, strict=False):
-        page.context.clear_cookies()
-        log_in(page, live_server, worker)
-        page.goto(f"{live_server.url}/casussen/{case.pk}/knelpunten/")
-        page.get_by_label("Organisatie").select_option(label="Dienst Toeslagen (test)")
-        page.get_by_label("Regel").fill(rule)
-        page.get_by_label("Gevolg voor het huishouden").fill(effect)
-        page.get_by_label("Leefgebied").select_option("financien")
-        assert_accessible(page)
-        page.get_by_role("button", name="Knelpunt opslaan").click()
-        expect(page.locator("#blockers")).to_contain_text(rule[:30])
+    adviser, cases = s9_three_blockers(live_server, page, "s9", check=assert_accessible)
 
     page.context.clear_cookies()
     log_in(page, live_server, adviser)

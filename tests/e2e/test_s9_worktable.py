@@ -11,44 +11,16 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from doorbraak.accounts.roles import Role
 from doorbraak.cases.models import Blocker
-from doorbraak.learning.models import Rule
-from doorbraak.privacy.anonymiser import get_anonymiser
 from doorbraak.worktables.models import StructuralSolution, WorkTable
-from tests.e2e.conftest import assert_accessible, log_in
-from tests.factories import CaseFactory, OrganisationFactory, TeamFactory, UserFactory
-from tests.learning.conftest import SPOOK
+from tests.e2e.conftest import assert_accessible, log_in, s9_three_blockers
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_s9_pattern_to_werktafel_to_structural_solution(live_server, phone_page):
-    get_anonymiser()  # deduce loads once per process (seconds): not inside a click's timeout
-    toeslagen = OrganisationFactory(
-        name="Dienst Toeslagen (test)", kind="belastingdienst-toeslagen"
-    )
-    Rule.objects.create(organisation=toeslagen, title=SPOOK[0][0])
-    workers = [
-        UserFactory(username=f"s9w-werker-{i}", team=TeamFactory(name=f"Buurtteam S9w-{i}"))
-        for i in range(3)
-    ]
-    cases = [
-        CaseFactory(actor=w, household_name=f"Huishouden Khan{i}", family_name=f"Khan{i}")
-        for i, w in enumerate(workers)
-    ]
-    adviser = UserFactory(username="s9w-adviseur", role=Role.BELEIDSADVISEUR)
     page = phone_page
-    for worker, case, (rule, effect) in zip(workers, cases, SPOOK, strict=False):
-        page.context.clear_cookies()
-        log_in(page, live_server, worker)
-        page.goto(f"{live_server.url}/casussen/{case.pk}/knelpunten/")
-        page.get_by_label("Organisatie").select_option(label="Dienst Toeslagen (test)")
-        page.get_by_label("Regel").fill(rule)
-        page.get_by_label("Gevolg voor het huishouden").fill(effect)
-        page.get_by_label("Leefgebied").select_option("financien")
-        page.get_by_role("button", name="Knelpunt opslaan").click()
-        expect(page.locator("#blockers")).to_contain_text(rule[:30])
+    adviser, cases = s9_three_blockers(live_server, page, "s9w")
 
     # The pattern appears for the beleidsadviseur.
     page.context.clear_cookies()
