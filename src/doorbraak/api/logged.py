@@ -2,7 +2,8 @@
 
 Every viewset that hands out something about households logs what it returned, and logs a
 refused read (an id the caller may not see) as DENIED. The viewsets of the escalation route,
-the tables, mandates and the LET each wrote the same four methods; they share these now.
+the tables, mandates, the LET and the outreach rows each wrote the same four methods; they
+share these now.
 
     class EscalationViewSet(ProcessingLogged, viewsets.ReadOnlyModelViewSet):
         log_activity = Activity.API_ESCALATIONS

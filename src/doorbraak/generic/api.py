@@ -174,7 +174,9 @@ class AttemptSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
 )
 class OutreachRowViewSet(ProcessingLogged, viewsets.ReadOnlyModelViewSet):
     """Rows of outreach lists for the belteam (access.py); each response is written to the
-    processing log per data subject (api/logged.py). A row refers to its case by id."""
+    processing log per data subject. A row refers to its case by id."""
+
+    # Listing and reading, with the processing log, come from api/logged.py.
 
     log_activity = Activity.API_OUTREACH
     log_object_type = "outreach-row"

@@ -54,10 +54,10 @@ class OutcomeSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "created_at"]
 
 
+# What both viewsets do around a service: refusals in Dutch, and the object read again (with
+# what the list prefetches) for the answer. A comment, not a docstring: drf-spectacular would
+# publish a docstring as the operations' description.
 class _ServiceCalls:
-    """What both viewsets do around a service: refusals in Dutch, and the object read again
-    (with what the list prefetches) for the answer."""
-
     def _call(self, service, **kwargs):
         try:
             return service(actor=self.request.user, **kwargs)
