@@ -7,13 +7,15 @@ Two append-only tables, linked by trace id:
   pseudonym, start/end time, status). It never names the actor nor holds a BSN.
 * `AuditRecord`: one row per action by a person or system (action, object, result, origin,
   actor, timestamp), as BIO2 logging asks.
+
+The activity columns hold the ids of `activities.Activity` without database choices: a new
+activity is a line in that module, not a migration; `services.log_processing` refuses an unknown
+id (fail closed).
 """
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-from .activities import Activity
 
 
 class Outcome(models.TextChoices):
@@ -26,7 +28,7 @@ class ProcessingRecord(models.Model):
     trace_id = models.CharField(_("trace id"), max_length=32, db_index=True)
     span_id = models.CharField(_("span id"), max_length=16)
     parent_span_id = models.CharField(_("parent span id"), max_length=16, blank=True)
-    activity = models.CharField(_("processing activity"), max_length=60, choices=Activity.choices)
+    activity = models.CharField(_("processing activity"), max_length=60)
     data_subject = models.CharField(_("data subject (pseudonym)"), max_length=64, db_index=True)
     data_subject_type = models.CharField(
         _("kind of data subject id"), max_length=30, default="pseudoniem"
@@ -58,9 +60,7 @@ class AuditRecord(models.Model):
     )
     actor_label = models.CharField(_("actor (as logged)"), max_length=200)
     action = models.CharField(_("action"), max_length=40)
-    activity = models.CharField(
-        _("processing activity"), max_length=60, choices=Activity.choices, blank=True
-    )
+    activity = models.CharField(_("processing activity"), max_length=60, blank=True)
     object_type = models.CharField(_("object type"), max_length=60)
     object_id = models.CharField(_("object id"), max_length=64, blank=True)
     result = models.CharField(_("result"), max_length=10, choices=Outcome.choices)

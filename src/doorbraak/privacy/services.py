@@ -53,6 +53,9 @@ def log_request(
     )
 
 
+_ACTIVITY_IDS = frozenset(Activity.values)
+
+
 def subject_pseudonym(subject_id) -> str:
     return keyed_hash.pseudonym(settings.PSEUDONYM_KEY, str(subject_id))
 
@@ -69,7 +72,10 @@ def log_processing(
     started_at=None,
 ) -> None:
     """One audit record for the action, and one processing record per data subject, written
-    together: both or neither."""
+    together: both or neither. An activity that is not in the register is refused before anything
+    is processed (fail closed)."""
+    if activity not in _ACTIVITY_IDS:
+        raise ValueError(f"unknown processing activity {activity!r}")
     now = timezone.now()
     subjects = list(dict.fromkeys(str(s) for s in subject_ids))
     audit = AuditRecord(
