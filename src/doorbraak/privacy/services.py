@@ -72,12 +72,13 @@ def log_processing(
     started_at=None,
 ) -> None:
     """One audit record for the action, and one processing record per data subject, written
-    together: both or neither. An activity that is not in the register is refused before anything
-    is processed (fail closed)."""
-    if activity not in _ACTIVITY_IDS:
+    together: both or neither. A processing of personal data (any data subject) whose activity is
+    not in the register is refused before anything is written (fail closed); an action without
+    data subjects (a login, a setting) may leave the activity empty."""
+    subjects = list(dict.fromkeys(str(s) for s in subject_ids))
+    if activity not in _ACTIVITY_IDS and (subjects or activity):
         raise ValueError(f"unknown processing activity {activity!r}")
     now = timezone.now()
-    subjects = list(dict.fromkeys(str(s) for s in subject_ids))
     audit = AuditRecord(
         trace_id=origin.trace_id,
         span_id=origin.span_id,
