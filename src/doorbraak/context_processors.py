@@ -30,15 +30,35 @@ def _labels() -> dict[str, str]:
     }
 
 
+def _group_labels() -> dict[str, str]:
+    return {
+        "together": _("Together"),
+        "money": _("Money"),
+        "learning": _("Learning"),
+        "more": _("More"),
+    }
+
+
 @functools.lru_cache(maxsize=256)
 def _entries(person: menu.Person, language: str, urlconf, prefix: str) -> tuple:
-    """The menu of one kind of person in one language: (key, label, url) per item. The same
+    """The menu of one kind of person in one language: (key, label, url, members) per entry,
+    members being the (key, label, url) of a group's items (empty for a plain item). The same
     for everyone with the same role flags, so built once per process (it ran on every page)."""
-    labels = _labels()
+    labels, group_labels = _labels(), _group_labels()
+
+    def item(entry):
+        return (entry.key, labels[entry.key], reverse(entry.url_name, urlconf=urlconf))
+
     return tuple(
-        (item.key, labels[item.key], reverse(item.url_name, urlconf=urlconf))
-        for item in menu.menu(person)
+        (entry.key, group_labels[entry.key], "", tuple(item(i) for i in entry.items))
+        if isinstance(entry, menu.MenuGroup)
+        else (*item(entry), ())
+        for entry in menu.grouped(menu.menu(person))
     )
+
+
+def _is_current(path: str, url: str) -> bool:
+    return path == url if url == "/" else path.startswith(url)
 
 
 def theme(request):
@@ -56,9 +76,15 @@ def theme(request):
         entries = _entries(
             person_of(user), translation.get_language(), get_urlconf(), get_script_prefix()
         )
-        for key, label, url in entries:
-            current = path == url if url == "/" else path.startswith(url)
-            items.append({"key": key, "label": label, "url": url, "current": current})
+        for key, label, url, members in entries:
+            children = [
+                {"key": k, "label": lab, "url": u, "current": _is_current(path, u)}
+                for k, lab, u in members
+            ]
+            current = any(c["current"] for c in children) if members else _is_current(path, url)
+            items.append(
+                {"key": key, "label": label, "url": url, "current": current, "items": children}
+            )
     return {
         "UNREAD_NOTIFICATIONS": unread,
         "MENU": items,

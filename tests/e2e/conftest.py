@@ -120,6 +120,16 @@ def log_in(page, live_server, user, password=None):
     page.get_by_role("button", name="Inloggen").click()
 
 
+def follow_menu(page, name: str) -> None:
+    """Follow a main-menu link, unfolding its group (Samenwerken, Geld, Leren, Meer) first
+    when it sits in one, as a person would."""
+    nav = page.get_by_role("navigation", name="Hoofdmenu")
+    link = nav.get_by_role("link", name=name, exact=True)
+    if not link.is_visible():
+        nav.locator("details", has=link).locator("summary").click()
+    link.click()
+
+
 def assert_layout(page) -> None:
     """Check the current page now (also after client-side changes without a load)."""
     found = page.evaluate(LAYOUT_CHECK)

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from doorbraak.accounts.roles import Role
 from doorbraak.proposals import lifecycle
 from tests.approvals.test_flow import submit
-from tests.e2e.conftest import assert_accessible, log_in
+from tests.e2e.conftest import assert_accessible, follow_menu, log_in
 from tests.factories import UserFactory
 from tests.reports.test_summary import paying_fund
 
@@ -29,7 +29,7 @@ def test_team_leader_reads_and_downloads_the_figures(
         submit(worker_a, fund, "60.00")
     leader = UserFactory(team=team_a, role=Role.TEAMLEIDER)
     log_in(page, live_server, leader)
-    page.get_by_role("link", name="Cijfers").click()
+    follow_menu(page, "Cijfers")
     expect(page.get_by_role("heading", level=1)).to_have_text("Cijfers")
     expect(page.get_by_text("€ 240,00").first).to_be_visible()
     assert_accessible(page)

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from doorbraak.accounts.models import Neighbourhood, Organisation
 from doorbraak.cases import services as case_services
 from doorbraak.proposals.models import Request
-from tests.e2e.conftest import assert_accessible, assert_layout, log_in
+from tests.e2e.conftest import assert_accessible, assert_layout, follow_menu, log_in
 from tests.factories import CaseFactory, OrganisationFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -97,7 +97,7 @@ def test_fill_in_a_zero_euro_request_with_the_value_triangle(
 def test_calculator_page_on_a_phone(live_server, phone_page, worker_a):
     page = phone_page
     log_in(page, live_server, worker_a)
-    page.get_by_role("link", name="Rekenhulp").click()
+    follow_menu(page, "Rekenhulp")
     expect(page.get_by_role("heading", name="Rekenhulp kosten en baten")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Horizon (maanden)").fill("3")

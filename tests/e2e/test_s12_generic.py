@@ -15,7 +15,7 @@ from doorbraak.generic.models import GenericDecision, OutreachAttempt
 from doorbraak.learning.models import Rule
 from doorbraak.privacy.anonymiser import get_anonymiser
 from doorbraak.privacy.models import AuditRecord
-from tests.e2e.conftest import assert_accessible, log_in
+from tests.e2e.conftest import assert_accessible, follow_menu, log_in
 from tests.generic.conftest import RULE, blocker
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -43,7 +43,7 @@ def test_s12_generic_decision_and_outreach(
 
     page = desktop_page
     log_in(page, live_server, adviser)
-    page.get_by_role("link", name="Generiek maatwerk").first.click()
+    follow_menu(page, "Generiek maatwerk")
     page.get_by_role("link", name="Generiek besluit nemen").click()
     assert_accessible(page)
     page.get_by_role("button", name="Besluit nemen").click()

@@ -65,3 +65,28 @@ def test_partners_and_enforcement_see_no_funds_and_the_administrator_does_not_vo
 def test_only_active_professionals_write_requests(person):
     expected = person.is_active and person.role in CASEWORKER_ROLES
     assert menu.may_write_request(person) == expected
+
+
+@given(people)
+def test_the_grouped_menu_shows_every_item_once_and_no_group_of_one(person):
+    items = menu.menu(person)
+    shown = menu.grouped(items)
+    flat = []
+    for entry in shown:
+        if isinstance(entry, menu.MenuGroup):
+            assert len(entry.items) >= 2
+            flat.extend(entry.items)
+        else:
+            flat.append(entry)
+    assert sorted(i.key for i in flat) == sorted(i.key for i in items)
+    assert shown[0].key == "start"
+
+
+def test_an_unknown_item_folds_into_more():
+    items = [
+        menu.MenuItem("start", "home:start"),
+        menu.MenuItem("new-thing", "x:y"),
+        menu.MenuItem("help", "home:help"),
+    ]
+    shown = menu.grouped(items)
+    assert shown[1] == menu.MenuGroup("more", (items[1], items[2]))

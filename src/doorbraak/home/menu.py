@@ -156,3 +156,46 @@ def menu(person: Person) -> list[MenuItem]:
         items.append(MenuItem("admin", "admin:index"))
     items.append(MenuItem("help", "home:help"))
     return items
+
+
+#: The daily work stays in the top row; the rest folds into a few groups so the menu fits on
+#: one line at 1280 px whatever the role. An item not named here goes under "more".
+GROUP_OF = {
+    "tables": "together",
+    "let": "together",
+    "worktables": "together",
+    "generic": "together",
+    "funds": "money",
+    "calculator": "money",
+    "patterns": "learning",
+    "signals": "learning",
+    "figures": "learning",
+    "admin": "more",
+    "help": "more",
+}
+DIRECT = frozenset({"start", "cases", "open-case", "votes", "actions"})
+GROUP_ORDER = ("together", "money", "learning", "more")
+
+
+@dataclass(frozen=True)
+class MenuGroup:
+    key: str
+    items: tuple[MenuItem, ...]
+
+
+def grouped(items: list[MenuItem]) -> list[MenuItem | MenuGroup]:
+    """The menu as shown: the daily items first, in their order, then each group that has
+    items; a group of one is shown as that one item, not as a fold-out of one."""
+    direct = [item for item in items if item.key in DIRECT]
+    groups: dict[str, list[MenuItem]] = {key: [] for key in GROUP_ORDER}
+    for item in items:
+        if item.key not in DIRECT:
+            groups[GROUP_OF.get(item.key, "more")].append(item)
+    shown: list[MenuItem | MenuGroup] = list(direct)
+    for key in GROUP_ORDER:
+        members = groups[key]
+        if len(members) == 1:
+            shown.append(members[0])
+        elif members:
+            shown.append(MenuGroup(key, tuple(members)))
+    return shown
