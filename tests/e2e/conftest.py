@@ -126,7 +126,8 @@ def follow_menu(page, name: str) -> None:
     nav = page.get_by_role("navigation", name="Hoofdmenu")
     link = nav.get_by_role("link", name=name, exact=True)
     if not link.is_visible():
-        nav.locator("details", has=link).locator("summary").click()
+        # A folded link is hidden, so found by its text, not its role.
+        nav.locator(f'details:has(a:text-is("{name}")) > summary').click()
     link.click()
 
 
