@@ -92,3 +92,15 @@ def test_a_processing_without_a_known_activity_is_refused_and_audited(worker_a):
         "read iets-onbekends",
     )
     assert (audit.actor, audit.object_id, audit.subject_count) == (worker_a, "3", 0)
+
+
+@pytest.mark.django_db
+def test_a_security_event_without_data_subjects_needs_no_activity():
+    origin = Origin("a" * 32, "b" * 16, "", None, "web 10.0.0.1")
+    log_processing(origin, activity="", action="login-address-locked", object_type="address")
+    assert AuditRecord.objects.get().activity == ""
+    with pytest.raises(ValueError, match="processing refused"):
+        log_processing(
+            origin, activity="", action="read", object_type="case", subject_ids=[uuid.uuid4()]
+        )
+    assert not ProcessingRecord.objects.exists()

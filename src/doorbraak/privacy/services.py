@@ -90,10 +90,12 @@ def log_processing(
     """One audit record for the action, and one processing record per data subject, written
     together: both or neither. An activity that is not in the register is refused before anything
     is processed (fail closed)."""
-    if activity not in _ACTIVITY_IDS:
+    subjects = list(dict.fromkeys(str(s) for s in subject_ids))
+    # A security event without data subjects (a refused login address) is an audit record
+    # without an activity; every processing of a data subject needs a registered activity.
+    if activity not in _ACTIVITY_IDS and (activity != "" or subjects):
         _refuse_unknown_activity(origin, activity, action, object_type, object_id)
     now = timezone.now()
-    subjects = list(dict.fromkeys(str(s) for s in subject_ids))
     audit = AuditRecord(
         trace_id=origin.trace_id,
         span_id=origin.span_id,
