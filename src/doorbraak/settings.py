@@ -5,6 +5,7 @@ production: DEBUG off, secure cookies, HSTS, a strict Content Security Policy. `
 exports development values; `.env.example` documents every variable.
 """
 
+import json
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -63,6 +64,9 @@ if not (FIELD_ENCRYPTION_KEY and PSEUDONYM_KEY):
             "DOORBRAAK_FIELD_ENCRYPTION_KEY and DOORBRAAK_PSEUDONYM_KEY must be set "
             "when DJANGO_DEBUG is off."
         )
+# Pseudonym key rotation (docs/privacy.md): the current key's version, earlier keys as JSON.
+PSEUDONYM_KEY_VERSION = int(env("DOORBRAAK_PSEUDONYM_KEY_VERSION", "1"))
+PSEUDONYM_KEYS_OLD = json.loads(env("DOORBRAAK_PSEUDONYM_KEYS_OLD", "{}"))
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -154,6 +154,8 @@ def menu(person: Person) -> list[MenuItem]:
     items.append(MenuItem("calculator", "costbenefit:calculator"))
     if may_administer(person):
         items.append(MenuItem("admin", "admin:index"))
+    if person.is_active and person.role in ADMIN_ROLES:  # privacy: register, history
+        items.append(MenuItem("privacy", "privacy:register"))
     items.append(MenuItem("help", "home:help"))
     return items
 

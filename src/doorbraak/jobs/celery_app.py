@@ -1,11 +1,41 @@
-"""The Celery app, configured from Django's settings (the CELERY_* names in settings.py)."""
+"""The Celery app, configured from Django's settings (the CELERY_* names in settings.py).
+
+Every task carries the W3C trace context of the code that sent it (`TracedTask`): the
+`traceparent` header is set when the task is sent, and the task runs in the same trace with a
+new span, so its processing-log records and Python log records share the sender's trace id.
+"""
 
 import os
 
-from celery import Celery
+from celery import Celery, Task
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doorbraak.settings")
 
-app = Celery("doorbraak")
+
+class TracedTask(Task):
+    def apply_async(self, args=None, kwargs=None, **options):
+        from doorbraak.privacy import tracecontext  # noqa: PLC0415
+
+        headers = dict(options.pop("headers", None) or {})
+        headers.setdefault("traceparent", tracecontext.outgoing_headers().get("traceparent"))
+        if headers["traceparent"] is None:
+            del headers["traceparent"]
+        return super().apply_async(args, kwargs, headers=headers, **options)
+
+    def __call__(self, *args, **kwargs):
+        from doorbraak.privacy import tracecontext  # noqa: PLC0415
+
+        request = self.request
+        header = getattr(request, "traceparent", None) or (request.headers or {}).get("traceparent")
+        if header is None and tracecontext.current():  # called directly, in the sender's code
+            header = tracecontext.current().traceparent
+        token = tracecontext.activate(tracecontext.continue_or_start(header))
+        try:
+            return super().__call__(*args, **kwargs)
+        finally:
+            tracecontext.deactivate(token)
+
+
+app = Celery("doorbraak", task_cls=TracedTask)
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()

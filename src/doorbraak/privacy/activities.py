@@ -50,3 +50,12 @@ class Activity(models.TextChoices):
     OUTREACH_VIEW = "bellijst-raadplegen", _("View an outreach list (belteam)")
     OUTREACH_ATTEMPT = "belpoging-vastleggen", _("Record an outreach attempt")
     API_OUTREACH = "api-bellijst", _("Outreach list via API")
+    REGISTER_VIEW = (
+        "verwerkingsregister-raadplegen",
+        _("View the register of processing activities"),
+    )
+    HISTORY_VIEW = (
+        "verwerkingsgeschiedenis-raadplegen",
+        _("View a data subject's processing history (privacy officer)"),
+    )
+    REFUSED = "verwerking-geweigerd", _("Processing refused: unknown processing activity")

@@ -20,6 +20,9 @@ class PrivacyConfig(AppConfig):
     verbose_name = _("Privacy and logging")
 
     def ready(self) -> None:
+        from doorbraak.privacy.tracecontext import install_log_record_factory  # noqa: PLC0415
+
+        install_log_record_factory()
         # The first "Controleer de tekst voor beoordelaars" would otherwise wait for deduce.
         # (WSGI servers preload in doorbraak.wsgi.)
         if serves_requests(sys.argv, os.environ):

@@ -1,9 +1,8 @@
-"""Gives every request a W3C trace context, so log records of one request share a trace id."""
+"""Gives every request a W3C trace context, so log records of one request share a trace id.
+The context is also the current one (`tracecontext`) while the request runs, so Celery tasks
+it sends and Python log records carry the same trace id."""
 
-import re
-import secrets
-
-_TRACEPARENT = re.compile(r"^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$")
+from . import tracecontext
 
 
 class TraceMiddleware:
@@ -11,12 +10,13 @@ class TraceMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        match = _TRACEPARENT.match(request.headers.get("traceparent", ""))
-        if match and match.group(1) != "0" * 32:
-            request.trace_id, request.parent_span_id = match.group(1), match.group(2)
-        else:
-            request.trace_id, request.parent_span_id = secrets.token_hex(16), ""
-        request.span_id = secrets.token_hex(8)
-        response = self.get_response(request)
-        response["traceparent"] = f"00-{request.trace_id}-{request.span_id}-01"
+        context = tracecontext.continue_or_start(request.headers.get("traceparent"))
+        request.trace_id, request.span_id = context.trace_id, context.span_id
+        request.parent_span_id = context.parent_span_id
+        token = tracecontext.activate(context)
+        try:
+            response = self.get_response(request)
+        finally:
+            tracecontext.deactivate(token)
+        response["traceparent"] = context.traceparent
         return response

@@ -11,6 +11,13 @@ Two append-only tables, linked by trace id:
 The activity columns hold the ids of `activities.Activity` without database choices: a new
 activity is a line in that module, not a migration; `services.log_processing` refuses an unknown
 id (fail closed).
+
+Both tables are hash-chained (`chain.py`, docs/decisions/0013): every row has a `chain` (one of
+a few shards), a gapless `seq` within its table and chain, the `prev_hash` of the row before it
+and its own `hash` = SHA-256(previous hash ‖ SHA-256(canonical serialisation of its fields)).
+`ChainHead` holds each chain's last seq and hash per table; its row lock orders the writers. On
+PostgreSQL a trigger refuses UPDATE and DELETE on both tables; `manage.py verify-log` proves
+the chains.
 """
 
 from django.conf import settings
@@ -36,11 +43,20 @@ class ProcessingRecord(models.Model):
     started_at = models.DateTimeField(_("start"))
     ended_at = models.DateTimeField(_("end"))
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
+    # The version of the pseudonym key `data_subject` was made with (key rotation, docs/privacy.md).
+    key_version = models.PositiveSmallIntegerField(_("pseudonym key version"), default=1)
+    chain = models.PositiveSmallIntegerField(_("chain"), null=True, editable=False)
+    seq = models.BigIntegerField(_("sequence number"), null=True, editable=False)
+    prev_hash = models.CharField(_("previous hash"), max_length=64, blank=True, editable=False)
+    hash = models.CharField(_("hash"), max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("processing record")
         verbose_name_plural = _("processing log")
         ordering = ["-started_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["chain", "seq"], name="privacy_processing_chain_seq")
+        ]
 
     def __str__(self) -> str:
         return f"{self.activity} {self.trace_id}"
@@ -66,11 +82,37 @@ class AuditRecord(models.Model):
     result = models.CharField(_("result"), max_length=10, choices=Outcome.choices)
     origin = models.CharField(_("origin"), max_length=200)
     subject_count = models.PositiveIntegerField(_("data subjects"), default=0)
+    chain = models.PositiveSmallIntegerField(_("chain"), null=True, editable=False)
+    seq = models.BigIntegerField(_("sequence number"), null=True, editable=False)
+    prev_hash = models.CharField(_("previous hash"), max_length=64, blank=True, editable=False)
+    hash = models.CharField(_("hash"), max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("audit record")
         verbose_name_plural = _("audit trail")
         ordering = ["-timestamp"]
+        constraints = [
+            models.UniqueConstraint(fields=["chain", "seq"], name="privacy_audit_chain_seq")
+        ]
 
     def __str__(self) -> str:
         return f"{self.action} {self.object_type} {self.object_id}"
+
+
+class ChainHead(models.Model):
+    """The last link of one chain in each log table. Writers lock this row (FOR UPDATE), so
+    the links of one chain are appended one writer at a time: no forks, no lost links. It
+    also shows a deleted tail: the last row of a chain must have the head's seq and hash."""
+
+    chain = models.PositiveSmallIntegerField(_("chain"), primary_key=True)
+    audit_seq = models.BigIntegerField(default=0)
+    audit_hash = models.CharField(max_length=64, default="0" * 64)
+    processing_seq = models.BigIntegerField(default=0)
+    processing_hash = models.CharField(max_length=64, default="0" * 64)
+
+    class Meta:
+        verbose_name = _("log chain head")
+        verbose_name_plural = _("log chain heads")
+
+    def __str__(self) -> str:
+        return f"{self.chain}"

@@ -2,6 +2,7 @@
 code whenever personal data of a case is shown, exported or changed — never via signals."""
 
 import functools
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -10,10 +11,10 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from ..accounts.client_ip import client_address
-from ..raw_insert import db_value, insert_fields, insert_values
-from . import keyed_hash
+from ..raw_insert import db_value, insert_fields
+from . import chain, keyed_hash, tracecontext
 from .activities import Activity
-from .models import AuditRecord, Outcome, ProcessingRecord
+from .models import AuditRecord, ChainHead, Outcome, ProcessingRecord
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,20 @@ def origin_from_request(request) -> Origin:
     )
 
 
+def origin_from_context(actor=None, origin: str = "task") -> Origin:
+    """The origin of work outside a request (a Celery task, a command): the current trace
+    context (`tracecontext`; a task runs in its sender's trace with a new span), or a new
+    trace."""
+    context = tracecontext.current() or tracecontext.continue_or_start(None)
+    return Origin(
+        trace_id=context.trace_id,
+        span_id=context.span_id,
+        parent_span_id=context.parent_span_id,
+        actor=actor,
+        origin=origin,
+    )
+
+
 def log_request(
     request, activity, action, object_type, object_id, subject_ids, result=Outcome.OK
 ) -> None:
@@ -54,6 +69,7 @@ def log_request(
 
 
 _ACTIVITY_IDS = frozenset(Activity.values)
+logger = logging.getLogger(__name__)
 
 
 def subject_pseudonym(subject_id) -> str:
@@ -72,12 +88,13 @@ def log_processing(
     started_at=None,
 ) -> None:
     """One audit record for the action, and one processing record per data subject, written
-    together: both or neither. A processing of personal data (any data subject) whose activity is
-    not in the register is refused before anything is written (fail closed); an action without
-    data subjects (a login, a setting) may leave the activity empty."""
+    together: both or neither. An activity that is not in the register is refused before anything
+    is processed (fail closed)."""
     subjects = list(dict.fromkeys(str(s) for s in subject_ids))
-    if activity not in _ACTIVITY_IDS and (subjects or activity):
-        raise ValueError(f"unknown processing activity {activity!r}")
+    # A security event without data subjects (a refused login address) is an audit record
+    # without an activity; every processing of a data subject needs a registered activity.
+    if activity not in _ACTIVITY_IDS and (activity != "" or subjects):
+        _refuse_unknown_activity(origin, activity, action, object_type, object_id)
     now = timezone.now()
     audit = AuditRecord(
         trace_id=origin.trace_id,
@@ -103,40 +120,133 @@ def log_processing(
             started_at=started_at or now,
             ended_at=now,
             outcome=result,
+            key_version=pseudonym_key_version(),
         )
         for subject in subjects
     ]
     if connection.vendor == "postgresql":
         _insert_in_one_statement(audit, records)
         return
+    _insert_chained(audit, records)
+
+
+def _refuse_unknown_activity(origin, activity, action, object_type, object_id) -> None:
+    """Fail closed: no processing record is written and the caller gets an error, so the
+    processing does not happen; the attempt itself is an audit record (activity
+    `verwerking-geweigerd`, result `denied`, the unknown id in the action) and a log line. In a
+    surrounding transaction that the error rolls back, the log line is what remains."""
+    logger.error(
+        "Verwerking geweigerd: onbekende verwerkingsactiviteit %r (%s %s %s)",
+        activity,
+        action,
+        object_type,
+        object_id,
+    )
+    log_processing(
+        origin,
+        activity=Activity.REFUSED,
+        action=f"{action} {activity}"[:40],
+        object_type=object_type,
+        object_id=object_id,
+        result=Outcome.DENIED,
+    )
+    raise ValueError(f"unknown processing activity {activity!r}: processing refused")
+
+
+def pseudonym_key_version() -> int:
+    return getattr(settings, "PSEUDONYM_KEY_VERSION", 1)
+
+
+def _chain_count() -> int:
+    return max(1, int(getattr(settings, "PRIVACY_LOG_CHAINS", 16)))
+
+
+def _current_chain() -> int:
+    """The chain this connection appends to: its PostgreSQL backend's pid modulo the number of
+    chains. One transaction runs on one backend, so it never waits for two chain heads (no
+    deadlock between its own log writes), and concurrent requests spread over the chains."""
+    if connection.vendor != "postgresql":
+        return 0
+    connection.ensure_connection()
+    return connection.connection.info.backend_pid % _chain_count()
+
+
+def _insert_chained(audit: AuditRecord, records: list[ProcessingRecord]) -> None:
+    """The ORM path (SQLite): take the database's write lock first, then read the chain head,
+    link the records in Python and write records and head in one transaction."""
+    number = _current_chain()
     with transaction.atomic():
+        if not ChainHead.objects.filter(chain=number).update(chain=number):
+            ChainHead.objects.create(chain=number)
+        head = ChainHead.objects.select_for_update().get(chain=number)
+        head.audit_seq += 1
+        audit.chain, audit.seq, audit.prev_hash = number, head.audit_seq, head.audit_hash
+        audit.hash = head.audit_hash = chain.link(
+            audit.prev_hash, chain.record_digest(audit, chain.AUDIT_FIELDS)
+        )
+        for record in records:
+            head.processing_seq += 1
+            record.chain, record.seq, record.prev_hash = (
+                number,
+                head.processing_seq,
+                head.processing_hash,
+            )
+            record.hash = head.processing_hash = chain.link(
+                record.prev_hash, chain.record_digest(record, chain.PROCESSING_FIELDS)
+            )
         audit.save(force_insert=True)
         ProcessingRecord.objects.bulk_create(records)
+        head.save()
+
+
+_CHAIN_COLUMNS = ("chain", "seq", "prev_hash", "hash")
+
+
+def _content_fields(model) -> list:
+    return [f for f in insert_fields(model) if f.name not in _CHAIN_COLUMNS]
+
+
+def _cast(field) -> str:
+    return f"%s::{field.db_type(connection).split('(')[0]}"
 
 
 @functools.cache
 def _one_statement_sql() -> str:
     """Table and column names come from the models' metadata, never from input; every
-    value is a query parameter."""
-    audit_fields, record_fields = insert_fields(AuditRecord), insert_fields(ProcessingRecord)
+    value is a query parameter. `privacy_chain_links` (migration 0009) locks the chain head
+    row, returns the links (n = 0 the audit record, 1..k the processing records) and moves the
+    head; the two inserts take their chain, seq and hashes from it."""
+    audit_fields = _content_fields(AuditRecord)
+    record_fields = _content_fields(ProcessingRecord)
     quote = connection.ops.quote_name
-    arrays = ", ".join(f"%s::{f.db_type(connection).split('(')[0]}[]" for f in record_fields)
+    chain_columns = ", ".join(quote(c) for c in _CHAIN_COLUMNS)
+    arrays = ", ".join(f"{_cast(f)}[]" for f in record_fields)
+    names = ", ".join(f"c{i}" for i in range(len(record_fields)))
     return (
-        f"WITH audit AS (INSERT INTO {quote(AuditRecord._meta.db_table)} "  # noqa: S608
-        f"({', '.join(quote(f.column) for f in audit_fields)}) "
-        f"VALUES ({', '.join(['%s'] * len(audit_fields))})) "
+        "WITH links AS MATERIALIZED (SELECT * FROM privacy_chain_links(%s, %s, %s::bytea[])), "  # noqa: S608
+        f"audit AS (INSERT INTO {quote(AuditRecord._meta.db_table)} "
+        f"({', '.join(quote(f.column) for f in audit_fields)}, {chain_columns}) "
+        f"SELECT {', '.join(_cast(f) for f in audit_fields)}, "
+        "l.link_chain, l.link_seq, l.link_prev, l.link_hash FROM links l WHERE l.link_n = 0) "
         f"INSERT INTO {quote(ProcessingRecord._meta.db_table)} "
-        f"({', '.join(quote(f.column) for f in record_fields)}) "
-        f"SELECT * FROM unnest({arrays})"
+        f"({', '.join(quote(f.column) for f in record_fields)}, {chain_columns}) "
+        f"SELECT {names}, l.link_chain, l.link_seq, l.link_prev, l.link_hash "
+        f"FROM unnest({arrays}) WITH ORDINALITY AS u({names}, n) "
+        "JOIN links l ON l.link_n = u.n"
     )
 
 
 def _insert_in_one_statement(audit: AuditRecord, records: list[ProcessingRecord]) -> None:
-    """Every page view writes the log, so on PostgreSQL it is one round trip: a
-    data-modifying WITH inserts the audit record, the outer INSERT the processing records
-    from arrays. One statement is atomic on its own. The ORM would need BEGIN, two INSERTs
-    and COMMIT (four round trips); docs/decisions/0008."""
-    params = insert_values(audit)
-    params += [[db_value(f, r) for r in records] for f in insert_fields(ProcessingRecord)]
+    """Every page view writes the log, so on PostgreSQL it is one round trip: the chain
+    function, a data-modifying WITH for the audit record and the outer INSERT for the
+    processing records from arrays. One statement is atomic on its own. The digests of the
+    records are computed here; the database only links them (docs/decisions/0008, 0013)."""
+    params = [
+        _current_chain(),
+        chain.record_digest(audit, chain.AUDIT_FIELDS),
+        [chain.record_digest(r, chain.PROCESSING_FIELDS) for r in records],
+    ]
+    params += [db_value(f, audit) for f in _content_fields(AuditRecord)]
+    params += [[db_value(f, r) for r in records] for f in _content_fields(ProcessingRecord)]
     with connection.cursor() as cursor:
         cursor.execute(_one_statement_sql(), params)
