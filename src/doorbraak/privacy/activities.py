@@ -50,3 +50,12 @@ class Activity(models.TextChoices):
     OUTREACH_VIEW = "bellijst-raadplegen", _("View an outreach list (belteam)")
     OUTREACH_ATTEMPT = "belpoging-vastleggen", _("Record an outreach attempt")
     API_OUTREACH = "api-bellijst", _("Outreach list via API")
+    RECOVERY_VIEW = (
+        "hersteloperatie-raadplegen",
+        _("View a household's hersteloperatie mark, forgiven debts or fresh-start plan"),
+    )
+    RECOVERY_RECORD = (
+        "hersteloperatie-vastleggen",
+        _("Record or remove a hersteloperatie mark, a forgiven debt or a fresh-start plan"),
+    )
+    API_RECOVERY = "api-hersteloperatie", _("Hersteloperatie marks and forgiven debts via API")
