@@ -29,7 +29,10 @@ def test_read_for_all_write_for_authors(reader, author, wonen):
     changed = api_for(author).patch(f"{URL}{data['id']}/", {"body": "Nieuw."}, format="json")
     assert changed.status_code == 200 and changed.json()["version"] == 2
     assert changed.json()["categories"] == [wonen.pk]
-    assert api_for(reader).patch(f"{URL}{data['id']}/", {"body": "z"}, format="json").status_code == 403
+    assert (
+        api_for(reader).patch(f"{URL}{data['id']}/", {"body": "z"}, format="json").status_code
+        == 403
+    )
     versions = api_for(reader).get(f"{URL}{data['id']}/versions/").json()
     assert [v["version"] for v in versions] == [2, 1]
 

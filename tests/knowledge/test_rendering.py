@@ -73,7 +73,9 @@ def test_relative_and_mailto_links_stay():
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("<>/\"'=: ajvscriptonerlodhf()[]!#*\n-")), max_size=80))
+@given(
+    st.text(alphabet=st.sampled_from(list("<>/\"'=: ajvscriptonerlodhf()[]!#*\n-")), max_size=80)
+)
 def test_any_text_renders_inert(text):
     _inert(rendering.render(text))
 

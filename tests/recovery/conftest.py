@@ -6,4 +6,6 @@ from tests.approvals.conftest import herstelpotje  # noqa: F401 - the fixture
 
 @pytest.fixture
 def origin(worker_a):
-    return Origin(trace_id="0" * 32, span_id="0" * 16, parent_span_id="", actor=worker_a, origin="test")
+    return Origin(
+        trace_id="0" * 32, span_id="0" * 16, parent_span_id="", actor=worker_a, origin="test"
+    )

@@ -90,9 +90,7 @@ def test_marked_request_first_with_priority_and_never_the_mark(
     older = submit(worker_a, fund, "240.00", solution="Stapelbed voor de kinderen")
     marked_case = CaseFactory(actor=worker_a, members=2)
     mark(marked_case, worker_a, origin)
-    newer = submit(
-        worker_a, fund, "600.00", case=marked_case, solution="Wasmachine voor het gezin"
-    )
+    newer = submit(worker_a, fund, "600.00", case=marked_case, solution="Wasmachine voor het gezin")
     approver = people["wi"]
     client.force_login(approver)
     inbox = client.get(reverse("approvals:inbox")).text
@@ -188,9 +186,7 @@ def test_plan_template_becomes_the_support_plan(case_a, worker_a, client):
     )
 
 
-def test_fund_page_counts_marked_households_served(
-    client, worker_a, herstelpotje, origin
-):
+def test_fund_page_counts_marked_households_served(client, worker_a, herstelpotje, origin):
     fund, _people = herstelpotje
     submit(worker_a, fund, "240.00")
     client.force_login(worker_a)

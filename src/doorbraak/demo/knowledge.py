@@ -122,7 +122,11 @@ def add_demo_knowledge() -> dict:
             for g in LegalGround.objects.filter(law=law, article=article)[:1]
         ]
         patterns = (
-            list(Pattern.objects.filter(rule__icontains="medebewoner").exclude(status="afgewezen")[:1])
+            list(
+                Pattern.objects.filter(rule__icontains="medebewoner").exclude(status="afgewezen")[
+                    :1
+                ]
+            )
             if "medebewoner" in tags
             else []
         )

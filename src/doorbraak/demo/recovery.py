@@ -21,9 +21,7 @@ from .requests import demo_iban
 
 
 def _origin(user) -> Origin:
-    return Origin(
-        trace_id="0" * 32, span_id="0" * 16, parent_span_id="", actor=user, origin="demo"
-    )
+    return Origin(trace_id="0" * 32, span_id="0" * 16, parent_span_id="", actor=user, origin="demo")
 
 
 def add_demo_recovery() -> dict:
@@ -68,8 +66,7 @@ def add_demo_recovery() -> dict:
         case=case,
         goal="Een nieuwe start: de opleiding tot pedagogisch medewerker afmaken en rust in de "
         "financiën.",
-        own_contribution="Schrijft zich opnieuw in bij het mbo; houdt de post bij met haar "
-        "moeder.",
+        own_contribution="Schrijft zich opnieuw in bij het mbo; houdt de post bij met haar moeder.",
         answers={
             "financien": "Gemeentelijke schulden kwijtschelden; huurachterstand via de "
             "corporatie regelen.",
@@ -112,8 +109,9 @@ def add_demo_recovery() -> dict:
                 prior_provisions_note="Bijzondere bijstand duurt zes weken; het gezin wast nu "
                 "bij familie.",
                 recurrence_prevention="Besproken in het plan; de contactpersoon volgt het op.",
-                legal_ground=LegalGround.objects.filter(law="Participatiewet", article="art. 35")
-                .first(),
+                legal_ground=LegalGround.objects.filter(
+                    law="Participatiewet", article="art. 35"
+                ).first(),
                 legitimacy="Noodzakelijke kosten die niet uit het inkomen te betalen zijn.",
                 involvement="De ouder regelt de levering en zorgt voor de oude machine.",
                 societal_return="Voorkomt uitval op school en nieuwe schulden.",

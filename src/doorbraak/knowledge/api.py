@@ -4,17 +4,16 @@ a new version). No household data."""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
-from django.utils.translation import gettext as _
-
 from doorbraak.accounts.models import Organisation
-from doorbraak.home.queries import person_of
 from doorbraak.api.fields import IdRelatedField
+from doorbraak.home.queries import person_of
 from doorbraak.learning.models import Pattern
 from doorbraak.proposals.models import Category, LegalGround
 from doorbraak.text_validators import LimitedSerializerMixin
@@ -26,9 +25,7 @@ from .models import BODY, Article, ArticleVersion
 class ArticleSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
     title = serializers.CharField(max_length=200)
     body = serializers.CharField(max_length=BODY, help_text="Markdown.")
-    tags = serializers.ListField(
-        child=serializers.CharField(max_length=40), required=False
-    )
+    tags = serializers.ListField(child=serializers.CharField(max_length=40), required=False)
     categories = IdRelatedField(queryset=Category.objects.all(), many=True, required=False)
     legal_grounds = IdRelatedField(queryset=LegalGround.objects.all(), many=True, required=False)
     organisations = IdRelatedField(queryset=Organisation.objects.all(), many=True, required=False)

@@ -23,9 +23,7 @@ def articles() -> QuerySet[Article]:
 
 
 def with_links(queryset: QuerySet[Article]) -> QuerySet[Article]:
-    return queryset.prefetch_related(
-        "categories", "legal_grounds", "organisations", "patterns"
-    )
+    return queryset.prefetch_related("categories", "legal_grounds", "organisations", "patterns")
 
 
 def search(text: str) -> QuerySet[Article]:
@@ -81,9 +79,7 @@ def suggestions(*, category: str = "", legal_ground: str = "") -> list[Article]:
 
 
 def article_or_404(pk) -> Article:
-    article = (
-        with_links(articles().select_related("created_by")).filter(pk=valid_pk(pk)).first()
-    )
+    article = with_links(articles().select_related("created_by")).filter(pk=valid_pk(pk)).first()
     if article is None:
         raise Http404
     return article
@@ -104,4 +100,3 @@ def version_pair(article: Article, number) -> tuple[ArticleVersion, ArticleVersi
     if not rows or rows[0].version != number:
         raise Http404
     return rows[0], (rows[1] if len(rows) > 1 else None)
-

@@ -92,7 +92,9 @@ def article_save(
 ) -> Article:
     """Write a new article (`article` None) or a new version of one."""
     if not access.may_write_articles(person_of(actor)):
-        raise PermissionDenied(_("Only policy advisers and functional administrators write articles."))
+        raise PermissionDenied(
+            _("Only policy advisers and functional administrators write articles.")
+        )
     values, errors = _clean(title, body, tags, note)
     if errors:
         raise ValidationError(errors)

@@ -24,7 +24,9 @@ def _may_write(request) -> bool:
 
 def _require_author(request) -> None:
     if not _may_write(request):
-        raise PermissionDenied(_("Only policy advisers and functional administrators write articles."))
+        raise PermissionDenied(
+            _("Only policy advisers and functional administrators write articles.")
+        )
 
 
 @login_required

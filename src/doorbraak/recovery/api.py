@@ -46,9 +46,7 @@ class RecoveryMarkSerializer(serializers.ModelSerializer):
             self.fields["case"].queryset = visible_cases(request.user)
 
 
-class RecoveryMarkViewSet(
-    ProcessingLogged, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet
-):
+class RecoveryMarkViewSet(ProcessingLogged, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Active "gedupeerde hersteloperatie" marks of households whose case you may see."""
 
     serializer_class = RecoveryMarkSerializer
@@ -96,9 +94,7 @@ class ForgivenDebtSerializer(LimitedSerializerMixin, serializers.ModelSerializer
             self.fields["case"].queryset = visible_cases(request.user)
 
 
-class ForgivenDebtViewSet(
-    ProcessingLogged, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet
-):
+class ForgivenDebtViewSet(ProcessingLogged, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Debts forgiven per creditor, of the cases you may see."""
 
     serializer_class = ForgivenDebtSerializer

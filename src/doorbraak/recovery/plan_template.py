@@ -38,10 +38,10 @@ DOMAINS = (
     Domain(
         "sociaal-netwerk",
         "Gezin en sociaal netwerk",
-        "Wat hebben de kinderen nodig (school, beugel, laptop, fiets)? Wie staat naast het "
-        "gezin?",
+        "Wat hebben de kinderen nodig (school, beugel, laptop, fiets)? Wie staat naast het gezin?",
     ),
 )
+
 
 def compose(*, goal: str, own_contribution: str, answers: dict[str, str]) -> dict[str, str]:
     """The support plan's three texts: the goal, what the household does itself, and the

@@ -22,9 +22,11 @@ def priority(household_ref: str = "case__household_id") -> Exists:
 
 
 def case_or_404(user, pk) -> Case:
-    case = Case.objects.select_related("household", "team", "key_worker").filter(
-        pk=valid_pk(pk)
-    ).first()
+    case = (
+        Case.objects.select_related("household", "team", "key_worker")
+        .filter(pk=valid_pk(pk))
+        .first()
+    )
     if case is None or not may_see(user, case):
         raise Http404
     return case

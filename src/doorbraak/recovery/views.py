@@ -79,9 +79,7 @@ def summary(request, pk):
     """The fragment the case page loads (cases/detail.html): marked or not, and the link."""
     case = _case(request, pk)
     _log_view(request, case)
-    return render(
-        request, "recovery/_summary.html", {"case": case, "mark": queries.mark_of(case)}
-    )
+    return render(request, "recovery/_summary.html", {"case": case, "mark": queries.mark_of(case)})
 
 
 @login_required
@@ -92,13 +90,17 @@ def mark_record(request, pk):
     if form.is_valid():
         try:
             services.mark_record(
-                actor=request.user, origin=origin_from_request(request), case=case,
+                actor=request.user,
+                origin=origin_from_request(request),
+                case=case,
                 **form.cleaned_data,
             )
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            messages.success(request, _("The mark is recorded. Only those who work on the case see it."))
+            messages.success(
+                request, _("The mark is recorded. Only those who work on the case see it.")
+            )
             return redirect("recovery:case", pk=case.pk)
     return _page(request, case, mark_form=form, status=400)
 
@@ -124,7 +126,9 @@ def debt_add(request, pk):
     if form.is_valid():
         try:
             services.debt_record(
-                actor=request.user, origin=origin_from_request(request), case=case,
+                actor=request.user,
+                origin=origin_from_request(request),
+                case=case,
                 **form.cleaned_data,
             )
         except ValidationError as error:
@@ -147,7 +151,9 @@ def debt_status(request, pk, debt_pk):
     if form.is_valid():
         try:
             services.debt_update(
-                actor=request.user, origin=origin_from_request(request), debt=debt,
+                actor=request.user,
+                origin=origin_from_request(request),
+                debt=debt,
                 **form.cleaned_data,
             )
         except ValidationError as error:
@@ -178,7 +184,9 @@ def plan(request, pk):
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            messages.success(request, _("The plan for a fresh start is the case's support plan now."))
+            messages.success(
+                request, _("The plan for a fresh start is the case's support plan now.")
+            )
             return redirect("cases:detail", pk=case.pk)
     return render(
         request,
