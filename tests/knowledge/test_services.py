@@ -100,3 +100,9 @@ def test_search_uses_the_gin_index(author):
             "AND indexdef ILIKE '%%gin%%'"
         )
         assert cursor.fetchall()
+
+
+def test_simple_search_cuts_a_plural(author):
+    write(author, title="Huurtoeslag en een medebewoner", body="Spookbewoning.")
+    assert [a.title for a in queries.search("huurtoeslagen")] == ["Huurtoeslag en een medebewoner"]
+    assert [a.title for a in queries.search("medebewoners")] == ["Huurtoeslag en een medebewoner"]

@@ -345,6 +345,7 @@ def _build_accounts(today: datetime.date) -> tuple[dict, dict]:
             )
             | Q(content_type__app_label="tables", content_type__model__in=["table", "tablemember"])
             | Q(content_type__app_label="tables", codename__in=["view_meeting", "view_consent"])
+            | Q(content_type__app_label="recovery", content_type__model="recoveryfund")
         )
     )
     users["demo-beheerder"].groups.add(group)

@@ -128,7 +128,7 @@ class ArticleViewSet(
 
     @extend_schema(responses=ArticleVersionSerializer(many=True))
     @action(detail=True, methods=["get"], serializer_class=ArticleVersionSerializer)
-    def versions(self, request, pk=None):
+    def versions(self, request, pk=None, format=None):  # noqa: A002 - the router passes it
         """Every saved version of the article, newest first."""
         article = self.get_object()
         return Response(ArticleVersionSerializer(queries.versions(article), many=True).data)

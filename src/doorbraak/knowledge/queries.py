@@ -30,7 +30,7 @@ def search(text: str) -> QuerySet[Article]:
     """Articles matching `text`, best first. PostgreSQL: full-text search in the Dutch
     configuration on the stored vector (GIN index), ranked; words are stemmed, so
     "huurtoeslagen" finds "huurtoeslag". SQLite: every word must occur in the title, tags or
-    text (case-insensitive), ordered by title."""
+    text (case-insensitive, a plural ending cut off: `_stem`), ordered by title."""
     text = " ".join((text or "").split())[:QUERY_LENGTH]
     if not text:
         return articles().order_by("-updated_at", "-pk")
@@ -43,11 +43,21 @@ def search(text: str) -> QuerySet[Article]:
             .order_by("-rank", "-updated_at", "-pk")
         )
     matches = articles()
-    for word in text.split()[:10]:
+    for word in (_stem(w) for w in text.split()[:10]):
         matches = matches.filter(
             Q(title__icontains=word) | Q(body__icontains=word) | Q(tags__icontains=word)
         )
     return matches.order_by("title", "pk")
+
+
+def _stem(word: str) -> str:
+    """A crude Dutch plural cut for the SQLite fallback: "huurtoeslagen" looks for
+    "huurtoeslag", "medebewoners" for "medebewoner" (PostgreSQL's snowball does it right)."""
+    lowered = word.lower()
+    for suffix in ("en", "s", "'s"):
+        if lowered.endswith(suffix) and len(lowered) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
 
 
 def suggestions(*, category: str = "", legal_ground: str = "") -> list[Article]:
