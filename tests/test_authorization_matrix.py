@@ -42,10 +42,12 @@ from doorbraak.documents.models import Document
 from doorbraak.escalation.models import Escalation, EscalationLevel, FollowUpAction, MandateUse
 from doorbraak.funds.models import Fund, PaymentBatch, PaymentOrder
 from doorbraak.generic.models import GenericDecision, OutreachRow
+from doorbraak.knowledge.models import Article
 from doorbraak.learning.models import Pattern, Rule, Signal
 from doorbraak.let.models import LetSubmission
 from doorbraak.proposals import lifecycle
 from doorbraak.proposals.models import Category, LegalGround
+from doorbraak.recovery.models import ForgivenDebt, RecoveryMark
 from doorbraak.tables.models import AgendaItem, Consent, Meeting, Table
 from doorbraak.worktables.models import Session, StructuralSolution, WorkTable
 
@@ -150,6 +152,11 @@ def demo_targets() -> dict[str, object]:
         "outreach row": OutreachRow.objects.filter(case__key_worker__username="demo-gezinswerker")
         .order_by("pk")
         .first(),
+        # the spookbewoning article with two versions (demo/knowledge.py); the gedupeerde
+        # household's mark and a debt (demo/recovery.py)
+        "article": Article.objects.order_by("-version", "pk").first(),
+        "recovery mark": RecoveryMark.objects.order_by("pk").first(),
+        "forgiven debt": ForgivenDebt.objects.order_by("pk").first(),
     }
 
 
@@ -204,6 +211,11 @@ PK_TARGETS = {
     "generic:": ["generic decision"],
     "generic-decision-": ["generic decision"],
     "outreach-row-": ["outreach row"],
+    "knowledge:": ["article"],
+    "article-": ["article"],
+    "recovery:": ["case"],
+    "recovery-mark-": ["recovery mark"],
+    "forgiven-debt-": ["forgiven debt"],
 }
 
 
@@ -242,6 +254,10 @@ def _other_kwargs(base, route, groups, targets) -> dict[str, object]:
         kwargs["escalation_pk"] = targets["let submission"].escalation_id
     if "access_pk" in route:
         kwargs["access_pk"] = targets["access"].pk
+    if "debt_pk" in route:
+        kwargs["debt_pk"] = targets["forgiven debt"].pk
+    if "<int:number>" in route:
+        kwargs["number"] = 1
     if "<str:kind>" in route:
         kwargs["kind"] = "xml"
     if "<slug:table>" in route:

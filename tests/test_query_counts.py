@@ -627,3 +627,110 @@ def test_generic_pages_do_not_grow_with_households(client, who, url):
 #: The most queries a generic maatwerk page or API call may run (session, user, menu counts,
 #: the decision, progress, the page of rows, their data subjects and the processing log).
 GENERIC_QUERY_CEILING = 20
+
+
+# Knowledge base (knowledge/) and hersteloperatie (recovery/).
+def _articles(n, author):
+    from doorbraak.knowledge import services as knowledge
+    from doorbraak.proposals.models import Category, LegalGround
+
+    category = Category.objects.get(key="wonen")
+    grounds = list(LegalGround.objects.all()[:2])
+    last = None
+    for i in range(n):
+        last = knowledge.article_save(
+            actor=author,
+            title=f"Huurtoeslag {i}",
+            body=f"Over de huurtoeslag, stap {i}.",
+            tags="huurtoeslag, wonen",
+            categories=[category],
+            legal_grounds=grounds,
+        )
+        last = knowledge.article_save(
+            actor=author, article=last, title=last.title, body=last.body + "\nNog een stap."
+        )
+    return last
+
+
+def test_knowledge_pages_do_not_grow(client, worker_a):
+    from doorbraak.accounts.roles import Role
+
+    author = UserFactory(username="auteur", role=Role.BELEIDSADVISEUR)
+    client.force_login(worker_a)
+    first = _articles(1, author)
+    urls = [
+        "/kennisbank/",
+        "/kennisbank/?q=huurtoeslag",
+        "/kennisbank/suggesties/?category=wonen",
+        "/api/v1/articles/",
+        "/api/v1/articles/?q=huurtoeslag",
+    ]
+    few = {url: count(client, url) for url in urls}
+    detail = [
+        reverse("knowledge:detail", args=[first.pk]),
+        reverse("knowledge:history", args=[first.pk]),
+        reverse("knowledge:version", args=[first.pk, 2]),
+    ]
+    few_detail = [count(client, url) for url in detail]
+    _articles(4, author)
+    from doorbraak.knowledge import services as knowledge
+
+    for _ in range(3):
+        first = knowledge.article_save(
+            actor=author, article=first, title=first.title, body=first.body + "\nMeer."
+        )
+    assert {url: count(client, url) for url in urls} == few
+    assert [count(client, url) for url in detail] == few_detail
+
+
+def test_recovery_pages_do_not_grow(client, worker_a):
+    import datetime
+
+    from django.utils import timezone
+
+    from doorbraak.privacy.services import Origin
+    from doorbraak.recovery import services as recovery
+
+    origin = Origin("0" * 32, "0" * 16, "", worker_a, "test")
+    client.force_login(worker_a)
+    case = CaseFactory(actor=worker_a, members=2)
+    recovery.mark_record(
+        actor=worker_a,
+        origin=origin,
+        case=case,
+        source="uht",
+        marked_on=timezone.localdate() - datetime.timedelta(days=1),
+    )
+
+    def debts(n, target):
+        for i in range(n):
+            recovery.debt_record(
+                actor=worker_a,
+                origin=origin,
+                case=target,
+                creditor=f"Schuldeiser {i}",
+                amount=Decimal("10.00"),
+                status="aangevraagd",
+                status_date=timezone.localdate(),
+            )
+
+    debts(1, case)
+    urls = [
+        reverse("recovery:case", args=[case.pk]),
+        reverse("recovery:summary", args=[case.pk]),
+        "/api/v1/recovery-marks/",
+        "/api/v1/forgiven-debts/",
+    ]
+    few = {url: count(client, url) for url in urls}
+    debts(5, case)
+    for _ in range(3):
+        other = CaseFactory(actor=worker_a, members=3)
+        recovery.mark_record(
+            actor=worker_a,
+            origin=origin,
+            case=other,
+            source="gemeente",
+            marked_on=timezone.localdate(),
+        )
+        debts(2, other)
+    assert {url: count(client, url) for url in urls} == few

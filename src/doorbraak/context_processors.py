@@ -25,6 +25,7 @@ def _labels() -> dict[str, str]:
         "figures": _("Figures"),
         "generic": _("Generic maatwerk"),
         "calculator": _("Calculator"),
+        "knowledge": _("Knowledge base"),
         "admin": _("Administration"),
         "privacy": _("Privacy"),
         "help": _("Help"),

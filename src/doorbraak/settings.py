@@ -100,6 +100,8 @@ INSTALLED_APPS = [
     "doorbraak.ui",
     "doorbraak.home",
     "doorbraak.jobs",
+    "doorbraak.knowledge",
+    "doorbraak.recovery",
 ]
 
 MIDDLEWARE = [

@@ -18,9 +18,11 @@ from doorbraak.escalation.api import (
 from doorbraak.escalation.api_mandates import MandateUseViewSet
 from doorbraak.funds.api import BatchViewSet, FundViewSet, PaymentOrderViewSet
 from doorbraak.generic.api import GenericDecisionViewSet, OutreachRowViewSet
+from doorbraak.knowledge.api import ArticleViewSet
 from doorbraak.learning.api import PatternViewSet, RuleViewSet, SignalViewSet
 from doorbraak.let.api import LetSubmissionViewSet
 from doorbraak.proposals.api import CategoryViewSet, LegalGroundViewSet, RequestViewSet
+from doorbraak.recovery.api import ForgivenDebtViewSet, RecoveryMarkViewSet
 from doorbraak.reports.api import FiguresView
 from doorbraak.tables.api import AgendaItemViewSet, MeetingViewSet, TableViewSet
 from doorbraak.worktables.api import StructuralSolutionViewSet, WorkTableViewSet
@@ -55,6 +57,9 @@ router.register("worktables", WorkTableViewSet, basename="worktable")
 router.register("structural-solutions", StructuralSolutionViewSet, basename="structural-solution")
 router.register("generic-decisions", GenericDecisionViewSet, basename="generic-decision")
 router.register("outreach-rows", OutreachRowViewSet, basename="outreach-row")
+router.register("articles", ArticleViewSet, basename="article")
+router.register("recovery-marks", RecoveryMarkViewSet, basename="recovery-mark")
+router.register("forgiven-debts", ForgivenDebtViewSet, basename="forgiven-debt")
 
 
 @csrf_exempt

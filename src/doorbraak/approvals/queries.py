@@ -12,6 +12,7 @@ from django.http import Http404
 from doorbraak.cases.queries import valid_pk
 from doorbraak.compiled_reads import CompiledRead, prefetched
 from doorbraak.proposals.models import Request
+from doorbraak.recovery.queries import priority as recovery_priority
 
 from .models import Notification, NotificationKind, Vote
 
@@ -37,8 +38,11 @@ def inbox_of(user_id: int) -> QuerySet[Request]:
         _asked(user_id)
         .filter(status="ingediend")
         .annotate(voted=Exists(Vote.objects.filter(request_id=OuterRef("pk"), approver_id=user_id)))
+        # Hersteloperatie (recovery/): requests of a marked household come first and show
+        # "prioriteit"; only this yes/no reaches the approver, never the mark or why.
+        .annotate(priority=recovery_priority())
         .select_related("fund", "category")
-        .order_by("submitted_at")
+        .order_by("-priority", "submitted_at")
     )
 
 

@@ -32,8 +32,10 @@ from doorbraak.cases.models import (
 from doorbraak.demo.accounts import PASSWORD
 from doorbraak.demo.escalations import add_demo_escalations
 from doorbraak.demo.generic import add_demo_generic
+from doorbraak.demo.knowledge import add_demo_knowledge
 from doorbraak.demo.learning import add_demo_learning
 from doorbraak.demo.let import add_demo_let
+from doorbraak.demo.recovery import add_demo_recovery
 from doorbraak.demo.requests import add_demo_requests, solves_a_demo_request
 from doorbraak.demo.situations import (
     CLOSE_REASON,
@@ -343,6 +345,7 @@ def _build_accounts(today: datetime.date) -> tuple[dict, dict]:
             )
             | Q(content_type__app_label="tables", content_type__model__in=["table", "tablemember"])
             | Q(content_type__app_label="tables", codename__in=["view_meeting", "view_consent"])
+            | Q(content_type__app_label="recovery", content_type__model="recoveryfund")
         )
     )
     users["demo-beheerder"].groups.add(group)
@@ -491,6 +494,8 @@ def build_demo(seed: int = SEED) -> Counter:
     counts.update(add_demo_learning(orgs, users))
     counts.update(add_demo_worktables(orgs, users))
     counts.update(add_demo_generic(orgs, users))
+    counts.update(add_demo_knowledge())
+    counts.update(add_demo_recovery())
     # The demo dates its rows back after the services wrote them: recount the dashboards'
     # figures from the rows as they now stand.
     summary.refresh_all()

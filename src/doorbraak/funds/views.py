@@ -13,6 +13,7 @@ from doorbraak.home.menu import may_see_funds
 from doorbraak.home.queries import person_of
 from doorbraak.proposals import lifecycle
 from doorbraak.proposals.models import AlternativeKind, RequestStatus
+from doorbraak.recovery import queries as recovery_queries
 from doorbraak.ui import display
 
 from . import export, queries, services
@@ -66,6 +67,8 @@ def fund_detail(request, pk):
             "may_pay": may_handle_payments(request.user, fund),
             "batches": queries.batches(fund) if may_handle_payments(request.user, fund) else [],
             "open_orders": fund.payment_orders.filter(status="open").count(),
+            # Hersteloperatie (recovery/): marked households served; None for other funds.
+            "recovery_served": recovery_queries.households_served(fund),
         },
     )
 

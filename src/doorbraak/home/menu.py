@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from doorbraak.accounts.roles import ADMIN_ROLES, CASEWORKER_ROLES, Role
 from doorbraak.generic.access import may_see_generic
+from doorbraak.knowledge.access import may_read_articles
 
 #: Roles that see funds (potjes): who spends, approves, pays out or steers them.
 FUND_ROLES = frozenset(
@@ -152,6 +153,8 @@ def menu(person: Person) -> list[MenuItem]:
     if may_see_generic(person):
         items.append(MenuItem("generic", "generic:decisions"))
     items.append(MenuItem("calculator", "costbenefit:calculator"))
+    if may_read_articles(person):
+        items.append(MenuItem("knowledge", "knowledge:index"))
     if may_administer(person):
         items.append(MenuItem("admin", "admin:index"))
     if person.is_active and person.role in ADMIN_ROLES:  # privacy: register, history
@@ -172,7 +175,9 @@ GROUP_OF = {
     "patterns": "learning",
     "signals": "learning",
     "figures": "learning",
+    "knowledge": "learning",
     "admin": "more",
+    "privacy": "more",
     "help": "more",
 }
 DIRECT = frozenset({"start", "cases", "open-case", "votes", "actions"})

@@ -59,3 +59,12 @@ class Activity(models.TextChoices):
         _("View a data subject's processing history (privacy officer)"),
     )
     REFUSED = "verwerking-geweigerd", _("Processing refused: unknown processing activity")
+    RECOVERY_VIEW = (
+        "hersteloperatie-raadplegen",
+        _("View a household's hersteloperatie mark, forgiven debts or fresh-start plan"),
+    )
+    RECOVERY_RECORD = (
+        "hersteloperatie-vastleggen",
+        _("Record or remove a hersteloperatie mark, a forgiven debt or a fresh-start plan"),
+    )
+    API_RECOVERY = "api-hersteloperatie", _("Hersteloperatie marks and forgiven debts via API")

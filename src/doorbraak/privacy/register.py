@@ -121,6 +121,19 @@ PURPOSES = {
             f"{_CASE_RETENTION} {_LOG_RETENTION}",
         ),
         Purpose(
+            "hersteloperatie",
+            "Brede ondersteuning gedupeerden hersteloperatie toeslagen",
+            "Gedupeerde ouders van de kinderopvangtoeslagaffaire met voorrang en een vast gezicht "
+            "helpen naar een nieuwe start: de markering, kwijtgescholden schulden en het "
+            "ondersteuningsplan.",
+            _CASE_GROUND + "; Wet hersteloperatie toeslagen (brede ondersteuning door gemeenten)",
+            "Gedupeerde ouders en hun huishouden",
+            "Markering (bron, datum), kwijtgescholden schulden per schuldeiser, "
+            "ondersteuningsplan; nooit zichtbaar voor beoordelaars of in geanonimiseerde tekst",
+            "Medewerkers met toegang tot de casus (besluit 0001)",
+            f"{_CASE_RETENTION} {_LOG_RETENTION}",
+        ),
+        Purpose(
             "gebruikersbeheer",
             "Gebruikers- en toegangsbeheer",
             "Rollen, teams en toegang van medewerkers beheren en controleren (BIO).",
@@ -188,6 +201,9 @@ ACTIVITY_PURPOSE = {
     "verwerkingsregister-raadplegen": "verantwoording",
     "verwerkingsgeschiedenis-raadplegen": "verantwoording",
     "verwerking-geweigerd": "verantwoording",
+    "hersteloperatie-raadplegen": "hersteloperatie",
+    "hersteloperatie-vastleggen": "hersteloperatie",
+    "api-hersteloperatie": "hersteloperatie",
 }
 
 
