@@ -50,3 +50,5 @@ class Activity(models.TextChoices):
     OUTREACH_VIEW = "bellijst-raadplegen", _("View an outreach list (belteam)")
     OUTREACH_ATTEMPT = "belpoging-vastleggen", _("Record an outreach attempt")
     API_OUTREACH = "api-bellijst", _("Outreach list via API")
+    AUTHENTICATION = "authenticatie", _("Second factor, re-authentication (security events)")
+    ACCESS_REVIEW = "toegang-beoordelen", _("Review a person's access (periodic access review)")
