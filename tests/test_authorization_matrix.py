@@ -106,6 +106,7 @@ def demo_targets() -> dict[str, object]:
         requested_by=User.objects.get(username="demo-regievoerder"),
     )
     return {
+        "person": User.objects.get(username="demo-fleur"),  # in demo-teamleider's team
         "case": case,
         "access": access,
         "blocker": Blocker.objects.filter(case=case).order_by("pk").first(),
@@ -204,6 +205,7 @@ PK_TARGETS = {
     "generic:": ["generic decision"],
     "generic-decision-": ["generic decision"],
     "outreach-row-": ["outreach row"],
+    "accounts:access-": ["person"],
 }
 
 
