@@ -11,7 +11,7 @@ PORT ?= 8000
 -include .env
 export
 
-.PHONY: run test install install-test assets migrate demo lint format schema messages bench bench-data clean
+.PHONY: run test install install-test assets migrate demo lint format schema messages bench bench-data clean sbom licence-check
 
 $(VENV)/.base: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -75,5 +75,19 @@ messages: $(VENV)/.base
 	cd src/doorbraak && DJANGO_DEBUG=1 ../../$(PY) -m doorbraak.manage makemessages -l nl -l en --no-obsolete --no-location
 	cd src/doorbraak && DJANGO_DEBUG=1 ../../$(PY) -m doorbraak.manage compilemessages
 
+## sbom: CycloneDX SBOMs of the Python (installed in .venv) and npm (package-lock.json) dependencies in sbom/
+SBOM_VENV := .venv-sbom
+CYCLONEDX_NPM ?= @cyclonedx/cyclonedx-npm@6.0.1
+sbom: install
+	@test -x $(SBOM_VENV)/bin/cyclonedx-py || { $(PYTHON) -m venv $(SBOM_VENV) && $(SBOM_VENV)/bin/pip install -q "cyclonedx-bom>=5,<8"; }
+	@mkdir -p sbom
+	$(SBOM_VENV)/bin/cyclonedx-py environment --output-reproducible --of JSON -o sbom/python.cdx.json $(VENV)/bin/python
+	npx --yes $(CYCLONEDX_NPM) --omit dev --output-reproducible --output-format JSON --output-file sbom/npm.cdx.json
+	@echo "SBOM: sbom/python.cdx.json en sbom/npm.cdx.json (CycloneDX)"
+
+## licence-check: every dependency's licence on licences/allowed.txt (EUPL-compatible); runs in CI
+licence-check: $(VENV)/.base
+	$(PY) scripts/licence-check.py
+
 clean:
-	rm -rf $(VENV) node_modules var .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(SBOM_VENV) sbom node_modules var .pytest_cache .ruff_cache .hypothesis

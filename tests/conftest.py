@@ -56,3 +56,13 @@ def worker_b(team_b):
 @pytest.fixture
 def case_a(worker_a):
     return CaseFactory(actor=worker_a)
+
+
+@pytest.fixture(autouse=True)
+def _second_factor(request, settings):
+    """Tests that are not about MFA run without the mandatory second factor and without the
+    re-authentication before money actions (accounts/middleware.py, accounts/reauth.py): their
+    force_login'ed administrators have no authenticator app. Tests marked `mfa_enforced` (the
+    MFA tests, and the browser tests that log in as demo-beheerder) get them as in production."""
+    if not request.node.get_closest_marker("mfa_enforced"):
+        settings.DOORBRAAK_MFA_ENFORCED = False

@@ -108,6 +108,7 @@ def demo_targets() -> dict[str, object]:
         requested_by=User.objects.get(username="demo-regievoerder"),
     )
     return {
+        "person": User.objects.get(username="demo-fleur"),  # in demo-teamleider's team
         "case": case,
         "access": access,
         "blocker": Blocker.objects.filter(case=case).order_by("pk").first(),
@@ -216,6 +217,7 @@ PK_TARGETS = {
     "recovery:": ["case"],
     "recovery-mark-": ["recovery mark"],
     "forgiven-debt-": ["forgiven debt"],
+    "accounts:access-": ["person"],
 }
 
 

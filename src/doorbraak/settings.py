@@ -405,3 +405,26 @@ LOGGING = {
 
 # Generic maatwerk: attempts without an answer before the belteam marks a row "not reached".
 OUTREACH_MAX_ATTEMPTS = max(1, int(env("DOORBRAAK_OUTREACH_MAX_ATTEMPTS", "3")))
+
+# Authentication (issue 16, item 5; docs/oidc.md): a second factor (TOTP) is mandatory for the
+# functional administrator and admin-site users, a session idle for DOORBRAAK_IDLE_TIMEOUT_MINUTES
+# is logged out, and a money action above DOORBRAAK_REAUTH_ABOVE euro asks for the password (and
+# a code) again, valid for DOORBRAAK_REAUTH_VALID_MINUTES. Empty DOORBRAAK_REAUTH_ABOVE: off.
+from decimal import Decimal  # noqa: E402
+
+MIDDLEWARE.append("doorbraak.accounts.middleware.SessionSecurityMiddleware")
+DOORBRAAK_MFA_ENFORCED = env_bool("DOORBRAAK_MFA_ENFORCED", True)
+DOORBRAAK_MFA_FAILURE_LIMIT = int(env("DOORBRAAK_MFA_FAILURE_LIMIT", "5"))
+DOORBRAAK_IDLE_TIMEOUT_MINUTES = int(env("DOORBRAAK_IDLE_TIMEOUT_MINUTES", "30"))
+_reauth_above = env("DOORBRAAK_REAUTH_ABOVE", "1000")
+DOORBRAAK_REAUTH_ABOVE = Decimal(_reauth_above) if _reauth_above else None
+DOORBRAAK_REAUTH_VALID_MINUTES = int(env("DOORBRAAK_REAUTH_VALID_MINUTES", "5"))
+# OIDC: a login counts as two-factor only when the ID token's `amr` holds one of these, or
+# its `acr` is one of OIDC_MFA_ACR_VALUES; otherwise it is refused (OIDC_REQUIRE_MFA=0: off).
+OIDC_REQUIRE_MFA = env_bool("OIDC_REQUIRE_MFA", True)
+OIDC_MFA_AMR_VALUES = env_list("OIDC_MFA_AMR_VALUES", "mfa,otp,hwk,swk,fido")
+OIDC_MFA_ACR_VALUES = env_list("OIDC_MFA_ACR_VALUES", "")
+# Access review (issue 16, item 6): each account confirmed once per period; flagged to the
+# functional administrator when not confirmed within the term after it became due.
+DOORBRAAK_ACCESS_REVIEW_DAYS = int(env("DOORBRAAK_ACCESS_REVIEW_DAYS", "91"))
+DOORBRAAK_ACCESS_REVIEW_TERM_DAYS = int(env("DOORBRAAK_ACCESS_REVIEW_TERM_DAYS", "30"))

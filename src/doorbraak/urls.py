@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from doorbraak.accounts.forms import LoginForm
+from doorbraak.accounts import views as account_views
 from doorbraak.home import views as home_views
 
 admin.site.site_header = "Doorbraak beheer"
@@ -15,9 +15,7 @@ urlpatterns = [
     path("favicon.ico", home_views.favicon),
     path(
         "inloggen/",
-        auth_views.LoginView.as_view(
-            authentication_form=LoginForm, redirect_authenticated_user=True
-        ),
+        account_views.LoginView.as_view(),
         name="login",
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
@@ -40,6 +38,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("doorbraak.api.urls")),
+    path("", include("doorbraak.accounts.urls")),
 ]
 
 if settings.BENCH_ENDPOINTS:

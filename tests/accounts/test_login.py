@@ -144,8 +144,9 @@ def test_oidc_maps_the_username_claim_to_an_existing_account(worker_a):
     assert list(backend.filter_users_by_claims({"preferred_username": "WORKER-A"})) == [worker_a]
     assert not backend.filter_users_by_claims({"preferred_username": "onbekend"}).exists()
     assert not backend.filter_users_by_claims({"email": "x@example.org"}).exists()
-    assert backend.verify_claims({"preferred_username": "worker-a"})
-    assert not backend.verify_claims({"email": "x@example.org"})
+    assert backend.verify_claims({"preferred_username": "worker-a", "amr": ["pwd", "mfa"]})
+    assert not backend.verify_claims({"preferred_username": "worker-a"})  # no MFA at the IdP
+    assert not backend.verify_claims({"email": "x@example.org", "amr": ["mfa"]})
     worker_a.is_active = False
     worker_a.save()
     assert not backend.filter_users_by_claims({"preferred_username": "worker-a"}).exists()

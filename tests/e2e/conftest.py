@@ -111,13 +111,29 @@ def desktop_page(browser):
     assert problems == [], "layout check:\n" + "\n".join(problems)
 
 
-def log_in(page, live_server, user, password=None):
+def log_in(page, live_server, user, password=None, totp_secret=None):
     from tests.factories import PASSWORD
 
     page.goto(f"{live_server.url}/inloggen/")
     page.get_by_label("Gebruikersnaam").fill(user.username)
     page.get_by_label("Wachtwoord").fill(password or PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
+    pass_second_factor(page, totp_secret)
+
+
+def pass_second_factor(page, secret=None) -> None:
+    """After the password, a person with an authenticator app enters its code (issue 16,
+    item 5): by default the demo's published synthetic secret (demo/accounts.py)."""
+    import pyotp
+
+    from doorbraak.demo.accounts import TOTP_SECRET
+
+    page.wait_for_load_state()
+    if "/tweestapsverificatie/controleren/" not in page.url:
+        return
+    page.get_by_label("Code uit je app").fill(pyotp.TOTP(secret or TOTP_SECRET).now())
+    page.get_by_role("button", name="Bevestigen").click()
+    page.wait_for_load_state()
 
 
 def follow_menu(page, name: str) -> None:

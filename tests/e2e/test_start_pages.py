@@ -8,9 +8,10 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from doorbraak.demo.accounts import ROLE_ACCOUNTS
-from tests.e2e.conftest import assert_accessible
+from tests.e2e.conftest import assert_accessible, pass_second_factor
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+# mfa_enforced: demo-beheerder passes the second factor with the demo's synthetic secret.
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True), pytest.mark.mfa_enforced]
 
 ROLES = [account.removeprefix("demo-") for account in ROLE_ACCOUNTS]
 
@@ -30,6 +31,7 @@ def test_each_role_starts_on_its_own_work(live_server, demo, request, viewport):
         page.get_by_label("Gebruikersnaam").fill(f"demo-{role}")
         page.get_by_label("Wachtwoord").fill("doorbraak")
         page.get_by_role("button", name="Inloggen").click()
+        pass_second_factor(page)
         expect(page.get_by_role("heading", level=1)).to_contain_text("Welkom")
         expect(page.get_by_text("Er wacht nu niets op jou")).to_have_count(0)
         assert_accessible(page)

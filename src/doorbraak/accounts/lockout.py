@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db.models import Sum
 from django.utils import timezone
 
+from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_processing, origin_from_request
 
@@ -65,7 +66,7 @@ class AddressLimitHandler(AxesDatabaseHandler):
         )
         log_processing(
             origin_from_request(request),
-            activity="",
+            activity=Activity.AUTHENTICATION,
             action="login-address-locked",
             object_type="address",
             object_id=ip_address,

@@ -176,3 +176,83 @@ class Mandate(models.Model):
 
     def is_active_on(self, day: datetime.date) -> bool:
         return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
+
+
+class TOTPDevice(models.Model):
+    """A person's authenticator app (TOTP, issue 16 item 5). The secret is encrypted with the
+    field encryption key; `confirmed_at` is set by the first correct code, only then does the
+    device count. `last_used_step` refuses a replayed code; `failures` and `last_failure_at`
+    rate-limit the verification (accounts/totp.py)."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="totp_devices"
+    )
+    encrypted_secret = models.TextField(_("secret (encrypted)"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    last_used_step = models.BigIntegerField(_("last time step used"), default=0)
+    failures = models.PositiveIntegerField(_("wrong codes in a row"), default=0)
+    last_failure_at = models.DateTimeField(_("last wrong code at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("authenticator app")
+        verbose_name_plural = _("authenticator apps")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class RecoveryCode(models.Model):
+    """A single-use recovery code; only its keyed hash is stored (accounts/totp.py)."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="recovery_codes"
+    )
+    code_hash = models.CharField(_("code (hashed)"), max_length=64, unique=True)
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("recovery code")
+        verbose_name_plural = _("recovery codes")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.pk})"
+
+
+class ReviewDecision(models.TextChoices):
+    CONFIRMED = "bevestigd", _("Access confirmed")
+    REVOKED = "ingetrokken", _("Access revoked")
+
+
+class AccessReview(models.Model):
+    """One decision of the periodic access review (BIO, issue 16 item 6): a team leader (or
+    the functional administrator) confirmed or revoked a person's access. Kept, never
+    changed: the latest confirmation per person says when the next review is due."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("person"), on_delete=models.PROTECT, related_name="access_reviews"
+    )
+    reviewer = models.ForeignKey(
+        User, verbose_name=_("reviewer"), on_delete=models.PROTECT, related_name="+"
+    )
+    decision = models.CharField(_("decision"), max_length=20, choices=ReviewDecision.choices)
+    role = models.CharField(_("role at the review"), max_length=40, blank=True)
+    team = models.ForeignKey(
+        Team,
+        verbose_name=_("team at the review"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    cases_count = models.PositiveIntegerField(_("cases visible at the review"), default=0)
+    decided_at = models.DateTimeField(_("decided at"))
+
+    class Meta:
+        verbose_name = _("access review")
+        verbose_name_plural = _("access reviews")
+        ordering = ["-decided_at"]
+        indexes = [models.Index(fields=["user", "-decided_at"], name="access_review_latest")]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_decision_display()}"

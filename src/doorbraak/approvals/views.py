@@ -6,9 +6,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from doorbraak.accounts.reauth import reauthenticate_first
 from doorbraak.costbenefit.presentation import present
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
@@ -90,6 +92,14 @@ def review(request, pk):
 def vote(request, pk):
     proposal = _review_or_404(request, pk)
     choice, comment = request.POST.get("choice", ""), request.POST.get("comment", "")
+    # A yes vote can approve a payment: re-authentication above DOORBRAAK_REAUTH_ABOVE
+    # (accounts/reauth.py, issue 16 item 5). The vote is cast again after it.
+    if choice == Choice.YES and (
+        again := reauthenticate_first(
+            request, proposal.total, back=reverse("approvals:review", args=[proposal.pk])
+        )
+    ):
+        return again
     try:
         lifecycle.vote_cast(actor=request.user, request=proposal, choice=choice, comment=comment)
     except (ValidationError, PermissionDenied, lifecycle.MoneyConflict) as error:

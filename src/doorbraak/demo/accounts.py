@@ -5,3 +5,9 @@ from doorbraak.accounts.roles import Role
 
 ROLE_ACCOUNTS = [f"demo-{role.value}" for role in Role]
 PASSWORD = "doorbraak"
+
+#: The demo's functional administrator (and every other staff demo account) has an
+#: authenticator app with this SYNTHETIC, published secret: add it to any TOTP app, or compute
+#: a code with `pyotp.TOTP(TOTP_SECRET).now()` (README, demo accounts).
+#: Demo only: load_demo refuses to run without DJANGO_DEBUG (or --force).
+TOTP_SECRET = "DOORBRAAKDEMOTOTPGEHEIMNIETECHT2"

@@ -37,6 +37,7 @@ from doorbraak.demo.learning import add_demo_learning
 from doorbraak.demo.let import add_demo_let
 from doorbraak.demo.recovery import add_demo_recovery
 from doorbraak.demo.requests import add_demo_requests, solves_a_demo_request
+from doorbraak.demo.security import add_demo_security
 from doorbraak.demo.situations import (
     CLOSE_REASON,
     GENERIC_NOTES,
@@ -496,6 +497,7 @@ def build_demo(seed: int = SEED) -> Counter:
     counts.update(add_demo_generic(orgs, users))
     counts.update(add_demo_knowledge())
     counts.update(add_demo_recovery())
+    counts.update(add_demo_security(orgs, users))
     # The demo dates its rows back after the services wrote them: recount the dashboards'
     # figures from the rows as they now stand.
     summary.refresh_all()

@@ -3,12 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from doorbraak.accounts.reauth import reauthenticate_first
 from doorbraak.home.menu import may_see_funds
 from doorbraak.home.queries import person_of
 from doorbraak.proposals import lifecycle
@@ -84,6 +86,11 @@ def _handled_fund_or_404(request, pk):
 @require_POST
 def batch_new(request, pk):
     fund = _handled_fund_or_404(request, pk)
+    # Re-authentication above DOORBRAAK_REAUTH_ABOVE (accounts/reauth.py, issue 16 item 5).
+    amount = fund.payment_orders.filter(status="open").aggregate(s=Sum("amount"))["s"]
+    back = reverse("funds:detail", args=[fund.pk])
+    if (again := reauthenticate_first(request, amount, back=back)) is not None:
+        return again
     try:
         batch = lifecycle.batch_create(fund=fund, actor=request.user)
     except ValidationError as error:
@@ -103,6 +110,10 @@ def batch_file(request, pk, kind):
     if kind not in ("xml", "csv"):
         raise Http404
     batch = _batch(request, pk)
+    # Re-authentication above DOORBRAAK_REAUTH_ABOVE (accounts/reauth.py, issue 16 item 5).
+    amount = batch.orders.aggregate(s=Sum("amount"))["s"]
+    if (again := reauthenticate_first(request, amount, back=request.get_full_path())) is not None:
+        return again
     refusal = queries.export_refusal(batch)
     if refusal:
         messages.error(request, refusal)
@@ -124,6 +135,11 @@ def batch_file(request, pk, kind):
 @require_POST
 def batch_paid(request, pk):
     batch = _batch(request, pk)
+    # Re-authentication above DOORBRAAK_REAUTH_ABOVE (accounts/reauth.py, issue 16 item 5).
+    amount = batch.orders.aggregate(s=Sum("amount"))["s"]
+    back = reverse("funds:detail", args=[batch.fund_id])
+    if (again := reauthenticate_first(request, amount, back=back)) is not None:
+        return again
     try:
         lifecycle.batch_mark_paid(batch=batch, actor=request.user)
     except lifecycle.MoneyConflict as error:

@@ -7,6 +7,7 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from doorbraak.accounts import start as security_start
 from doorbraak.approvals.models import Notification
 from doorbraak.approvals.notifications import mark_read, target
 from doorbraak.cases.queries import subject_ids_of_cases
@@ -55,6 +56,7 @@ def start(request):
             "may_see_funds": menu.may_see_funds(person),
             "may_administer": menu.may_administer(person),
             "show_intro": not request.session.get(INTRO_HIDDEN),
+            "security": security_start.notices(request),
         },
     )
 

@@ -68,3 +68,5 @@ class Activity(models.TextChoices):
         _("Record or remove a hersteloperatie mark, a forgiven debt or a fresh-start plan"),
     )
     API_RECOVERY = "api-hersteloperatie", _("Hersteloperatie marks and forgiven debts via API")
+    AUTHENTICATION = "authenticatie", _("Second factor, re-authentication (security events)")
+    ACCESS_REVIEW = "toegang-beoordelen", _("Review a person's access (periodic access review)")

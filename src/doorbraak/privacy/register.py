@@ -204,6 +204,8 @@ ACTIVITY_PURPOSE = {
     "hersteloperatie-raadplegen": "hersteloperatie",
     "hersteloperatie-vastleggen": "hersteloperatie",
     "api-hersteloperatie": "hersteloperatie",
+    "authenticatie": "gebruikersbeheer",
+    "toegang-beoordelen": "gebruikersbeheer",
 }
 
 

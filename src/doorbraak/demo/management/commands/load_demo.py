@@ -8,6 +8,7 @@ from django.test.utils import override_settings
 from django.utils import translation
 
 from doorbraak.demo import data
+from doorbraak.demo.accounts import TOTP_SECRET
 
 
 class Command(BaseCommand):
@@ -62,5 +63,7 @@ class Command(BaseCommand):
             f"{counts['patterns']} kandidaatpatronen\n"
             f"  {sent} e-mails over stemmen klaargezet en niet verstuurd\n"
             f"Inloggen: demo-<rol> (bijvoorbeeld demo-gezinswerker), "
-            f"wachtwoord '{data.PASSWORD}'."
+            f"wachtwoord '{data.PASSWORD}'.\n"
+            f"demo-beheerder vraagt daarna een code uit een authenticator-app met het synthetische "
+            f"geheim {TOTP_SECRET} (README, demo-accounts)."
         )
