@@ -50,3 +50,4 @@ class Activity(models.TextChoices):
     OUTREACH_VIEW = "bellijst-raadplegen", _("View an outreach list (belteam)")
     OUTREACH_ATTEMPT = "belpoging-vastleggen", _("Record an outreach attempt")
     API_OUTREACH = "api-bellijst", _("Outreach list via API")
+    YEARLY_REPORT_EXPORT = "jaarverslag-exporteren", _("Export the yearly report of figures (PDF)")
