@@ -734,3 +734,32 @@ def test_recovery_pages_do_not_grow(client, worker_a):
         )
         debts(2, other)
     assert {url: count(client, url) for url in urls} == few
+def test_dashboard_sections_do_not_grow(client, worker_a, team_a, case_a):
+    """/cijfers/ (and its API and exports) with every section: a fixed number of queries,
+    whatever the number of table items, LET submissions, mandate uses, patterns, solutions,
+    escalations and approved requests with a cost-benefit calculation."""
+    from tests.reports import test_sections as sections
+
+    town = sections.make_town(team_a)
+    corporation = OrganisationFactory(name="Woningcorporatie (test)", kind="woningcorporatie")
+    leader = UserFactory(role="teamleider", team=team_a)
+    adviser = UserFactory(role="beleidsadviseur", organisation=town)
+    urls = {
+        "/cijfers/" + sections.PERIOD: {"leader": 17, "adviser": 17},
+        "/api/v1/figures/" + sections.PERIOD: {"leader": 13, "adviser": 13},
+        "/cijfers/export/tables.csv" + sections.PERIOD: {"leader": 13, "adviser": 13},
+    }
+
+    def counts():
+        found = {}
+        for url in urls:
+            for who, user in (("leader", leader), ("adviser", adviser)):
+                client.force_login(user)
+                found[(url, who)] = count(client, url)
+        return found
+
+    sections.fill(team_a, worker_a, case_a, town, corporation, n=1)
+    few = counts()
+    sections.fill(team_a, worker_a, case_a, town, corporation, n=3)
+    assert counts() == few
+    assert few == {(url, who): n for url, expected in urls.items() for who, n in expected.items()}

@@ -70,3 +70,4 @@ class Activity(models.TextChoices):
     API_RECOVERY = "api-hersteloperatie", _("Hersteloperatie marks and forgiven debts via API")
     AUTHENTICATION = "authenticatie", _("Second factor, re-authentication (security events)")
     ACCESS_REVIEW = "toegang-beoordelen", _("Review a person's access (periodic access review)")
+    YEARLY_REPORT_EXPORT = "jaarverslag-exporteren", _("Export the yearly report of figures (PDF)")

@@ -206,6 +206,7 @@ ACTIVITY_PURPOSE = {
     "api-hersteloperatie": "hersteloperatie",
     "authenticatie": "gebruikersbeheer",
     "toegang-beoordelen": "gebruikersbeheer",
+    "jaarverslag-exporteren": "verantwoording",
 }
 
 

@@ -68,5 +68,80 @@ class FiguresView(APIView):
                     }
                     for name, (paid, reserved, free) in tables["funds"]
                 ],
+                **_sections(board.sections),
             }
         )
+
+
+def _sections(extra) -> dict:
+    """The sections beyond the requests (reports/sections.py); the team-bound ones are null
+    for a scope without teams (a projectleider's funds)."""
+    payers = {
+        "benefit_by_payer": [
+            {
+                "payer": payer,
+                "requests": n,
+                "cost": _money(cost),
+                "expected_avoided_cost": _money(avoided),
+            }
+            for payer, n, cost, avoided in extra.benefit
+        ],
+        "benefit_cost": _money(extra.benefit_cost),
+        "benefit_expected_avoided_cost": _money(extra.benefit_avoided),
+    }
+    if not extra.for_teams:
+        return {
+            "table_cases": None,
+            "breakthroughs": None,
+            "tables_by_year": None,
+            "let": None,
+            "mandate_uses": None,
+            "patterns_by_status": None,
+            "solutions_by_status": None,
+            "decision_hours_per_level": None,
+            **payers,
+        }
+    let = extra.let
+    return {
+        "table_cases": extra.table_cases,
+        "table_solved": extra.table_solved,
+        "breakthroughs": extra.breakthroughs,
+        "tables_by_year": [
+            {
+                "year": y.year,
+                "table_cases": y.cases,
+                "solved_at_table": y.solved,
+                "breakthroughs": y.breakthroughs,
+            }
+            for y in extra.table_years
+        ],
+        "let": {
+            "submitted": let.submitted,
+            "solved_early": let.solved_early,
+            "not_suitable": let.not_suitable,
+            "decided": let.decided,
+            "checked": let.checked,
+            "carried_out": let.carried_out,
+            "success_rate": None if let.success_rate is None else f"{let.success_rate:.2f}",
+        },
+        "mandate_uses": {
+            "uses": extra.mandate_uses,
+            "amount": _money(extra.mandate_amount),
+            "by_organisation": [
+                {"organisation": name, "uses": n, "amount": _money(amount)}
+                for name, n, amount in extra.mandates
+            ],
+        },
+        "patterns_by_status": dict(extra.patterns),
+        "solutions_by_status": dict(extra.solutions),
+        "decision_hours_per_level": [
+            {
+                "level": t.level,
+                "decided": t.decided,
+                "median_at_most": t.median_hours,
+                "p90_at_most": t.p90_hours,
+            }
+            for t in extra.levels
+        ],
+        **payers,
+    }

@@ -17,6 +17,7 @@ SPENT = frozenset({"goedgekeurd", "betaald"})
 #: Statuses that are a decision (the rest are open, or closed by the writer).
 DECIDED = frozenset({"goedgekeurd", "betaald", "afgewezen"})
 SOLVED_OTHERWISE = "elders-opgelost"
+PAID = "betaald"
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,12 @@ class Dashboard:
     median_hours: int | None = None
     p90_hours: int | None = None
     spent: Decimal = Decimal(0)
+    #: of which paid out (status "betaald")
+    paid: Decimal = Decimal(0)
     spent_by_category: list[tuple[str, Decimal]] = field(default_factory=list)
     spent_by_month: list[tuple[datetime.date, Decimal]] = field(default_factory=list)
+    #: the sections beyond the requests (reports/sections.py), set by selection.select
+    sections: object = None
 
 
 def build(rows: Iterable[Row], months: list[datetime.date]) -> Dashboard:
@@ -63,6 +68,8 @@ def build(rows: Iterable[Row], months: list[datetime.date]) -> Dashboard:
         if row.status in DECIDED:
             board.decided += row.decided
             histograms.append(row.decided_within)
+        if row.status == PAID:
+            board.paid += row.amount
         if row.status in SPENT:
             board.spent += row.amount
             by_category[row.category] += row.amount

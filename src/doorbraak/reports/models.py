@@ -71,3 +71,30 @@ class FigureRefresh(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}: {self.refreshed_at:%Y-%m-%d %H:%M}"
+
+
+class BenefitFigure(models.Model):
+    """The expected avoided cost of approved and paid requests (their cost-benefit calculation
+    as stored at submission) per team, fund, category, month of submission and payer group
+    (reports/sections.py `PAYER_GROUPS`). Kept by the same refreshes as `RequestFigure`."""
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="+")
+    fund = models.ForeignKey(Fund, null=True, on_delete=models.CASCADE, related_name="+")
+    category = models.ForeignKey(Category, null=True, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField(_("month"))
+    payer = models.CharField(_("payer"), max_length=20)
+    #: approved or paid requests with a calculation in this group
+    requests = models.PositiveIntegerField(_("requests"))
+    cost = models.DecimalField(_("cost (EUR)"), max_digits=14, decimal_places=2)
+    avoided = models.DecimalField(_("expected avoided cost (EUR)"), max_digits=14, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("benefit figure")
+        verbose_name_plural = _("benefit figures")
+        indexes = [
+            models.Index(fields=["team", "month"], name="benfig_team_month_idx"),
+            models.Index(fields=["fund", "month"], name="benfig_fund_month_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.payer}: {self.avoided}"

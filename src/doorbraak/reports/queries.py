@@ -32,6 +32,13 @@ class Scope:
     condition: Q
     #: the funds in scope (for the fund filter and the utilisation chart)
     funds: Q
+    #: the teams whose cases count for the tables, LET, mandate and escalation figures (a
+    #: list or a subquery of team ids); None: those figures are not this scope's (a
+    #: projectleider's funds)
+    teams: object = None
+    #: the municipality whose patterns and structural solutions count (its id, or a subquery
+    #: of it; None: none)
+    municipality_id: object = None
 
 
 def may_see_figures(user) -> bool:
@@ -50,6 +57,11 @@ def scope_of(user) -> Scope | None:
             str(user.team),
             Q(team_id=user.team_id),
             Q(owner_team_id=user.team_id) | Q(owner_team__isnull=True),
+            teams=[user.team_id],
+            # a subquery, not a read: a team without a wijk has no municipality's patterns
+            municipality_id=Team.objects.filter(pk=user.team_id).values(
+                "neighbourhood__municipality_id"
+            ),
         )
     if user.role == Role.PROJECTLEIDER:
         fund_ids = list(fund_queries.handled_funds(user).values_list("pk", flat=True))
@@ -65,6 +77,8 @@ def scope_of(user) -> Scope | None:
         municipality.name,
         Q(team_id__in=teams),
         Q(owner_team__in=teams) | Q(owner_team__isnull=True),
+        teams=teams,
+        municipality_id=municipality.pk,
     )
 
 

@@ -7,9 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doorbraak.funds.services import utilisation
+from doorbraak.learning.models import PatternStatus
 from doorbraak.proposals.models import AlternativeKind, RequestStatus
+from doorbraak.worktables.models import SolutionStatus
 
-from . import dashboard, figures, queries
+from . import dashboard, figures, queries, sections
 from .forms import FilterForm
 
 
@@ -47,15 +49,24 @@ def select(request):
     if data is None:
         return scope, form, None
     period = data["period"]
-    rows = queries.rows(scope, period.start, period.end, data["fund"], data["category"])
+    board, tables = compute(
+        scope, period, data["fund"], data["category"], form.fields["fund"].queryset
+    )
+    return scope, form, (period, board, tables)
+
+
+def compute(scope, period, fund=None, category=None, funds=None):
+    """The figures and tables of a scope and period (the page, the exports, the API and the
+    yearly report): a fixed number of queries."""
+    rows = queries.rows(scope, period.start, period.end, fund, category)
     board = dashboard.build(rows, period.months())
-    shown_funds = form.fields["fund"].queryset
-    if data["fund"]:
-        shown_funds = shown_funds.filter(pk=data["fund"].pk)
+    shown_funds = queries.funds_in(scope) if funds is None else funds
+    if fund:
+        shown_funds = shown_funds.filter(pk=fund.pk)
     fund_rows = []
-    for fund in shown_funds.prefetch_related("accounts"):
-        u = utilisation(fund)
-        fund_rows.append((fund.name, [u["paid"], u["reserved"], max(u["free"], 0)]))
+    for shown in shown_funds.prefetch_related("accounts"):
+        u = utilisation(shown)
+        fund_rows.append((shown.name, [u["paid"], u["reserved"], max(u["free"], 0)]))
     statuses, alternatives = _labels()
     tables = {
         "status": [(statuses.get(k, k), v) for k, v in board.by_status.items()],
@@ -66,4 +77,55 @@ def select(request):
         "month": board.spent_by_month,
         "funds": fund_rows,
     }
-    return scope, form, (period, board, tables)
+    extra = sections.build(scope, period, rows, fund=fund, category=category)
+    board.sections = extra
+    tables.update(section_tables(extra))
+    return board, tables
+
+
+def payer_labels() -> dict[str, str]:
+    from . import benefit
+
+    return {
+        benefit.MUNICIPALITY: _("municipality"),
+        benefit.HEALTH_INSURER: _("health insurer"),
+        benefit.HOUSING: _("housing corporation"),
+        benefit.NATIONAL: _("national organisations"),
+        benefit.OTHER: _("other"),
+    }
+
+
+def level_label(level: int) -> str:
+    return _("Step %(n)s") % {"n": level}
+
+
+def section_tables(extra: "sections.Sections") -> dict[str, list]:
+    """The new sections' tables as (label, value or [values]) rows, like the others: what the
+    page shows beside the charts, and what the exports and the PDF write."""
+    payers = payer_labels()
+    pattern_labels = {k: str(v) for k, v in PatternStatus.choices}
+    solution_labels = {k: str(v) for k, v in SolutionStatus.choices}
+    let = extra.let
+    return {
+        "tables": [(str(y.year), [y.cases, y.solved, y.breakthroughs]) for y in extra.table_years],
+        "let": [
+            (_("submitted"), let.submitted),
+            (_("solved in the voortraject"), let.solved_early),
+            (_("not suitable"), let.not_suitable),
+            (_("decided by the LET"), let.decided),
+            (_("checked afterwards"), let.checked),
+            (_("carried out as agreed"), let.carried_out),
+        ]
+        if extra.for_teams
+        else [],
+        "mandates": [(name, [n, amount]) for name, n, amount in extra.mandates],
+        "patterns": [(pattern_labels.get(k, k), n) for k, n in extra.patterns],
+        "solutions": [(solution_labels.get(k, k), n) for k, n in extra.solutions],
+        "benefit": [
+            (payers.get(payer, payer), [n, cost, avoided])
+            for payer, n, cost, avoided in extra.benefit
+        ],
+        "levels": [
+            (level_label(t.level), [t.decided, t.median_hours, t.p90_hours]) for t in extra.levels
+        ],
+    }

@@ -22,8 +22,9 @@ from django.utils import timezone
 
 from doorbraak.proposals.models import Request
 
+from . import benefit
 from .figures import HOUR_BOUNDS
-from .models import WITHIN_FIELDS, FigureRefresh, RequestFigure
+from .models import WITHIN_FIELDS, BenefitFigure, FigureRefresh, RequestFigure
 
 Group = tuple[int, int | None, int | None, datetime.date]  # team, fund, category, month
 
@@ -82,6 +83,8 @@ def refresh_all(now: datetime.datetime | None = None) -> int:
     """Recompute every request figure from the raw rows; returns the number of rows."""
     RequestFigure.objects.all().delete()
     figures = RequestFigure.objects.bulk_create(_figures(_aggregate(_requests())), batch_size=2000)
+    BenefitFigure.objects.all().delete()
+    BenefitFigure.objects.bulk_create(_benefits(_requests()), batch_size=2000)
     FigureRefresh.objects.update_or_create(
         name="requests", defaults={"refreshed_at": now or timezone.now()}
     )
@@ -151,3 +154,38 @@ def refresh_groups(groups: set[Group]) -> None:
     RequestFigure.objects.filter(_condition(groups, raw=False)).delete()
     rows = _aggregate(_requests().filter(_condition(groups, raw=True)))
     RequestFigure.objects.bulk_create(_figures(rows))
+    BenefitFigure.objects.filter(_condition(groups, raw=False)).delete()
+    BenefitFigure.objects.bulk_create(_benefits(_requests().filter(_condition(groups, raw=True))))
+
+
+#: Statuses whose expected avoided cost counts (the request was approved).
+APPROVED = ("goedgekeurd", "betaald")
+
+
+def _benefits(queryset) -> list[BenefitFigure]:
+    """The avoided cost of the approved and paid requests among `queryset` with a stored
+    calculation, per group and payer group (reports/benefit.py)."""
+    results: dict[Group, list] = {}
+    rows = (
+        queryset.filter(status__in=APPROVED, cost_benefit__isnull=False)
+        .values_list(*KEY, "cost_benefit__result")
+        .order_by()
+    )
+    for *key, result in rows.iterator(chunk_size=2000):
+        results.setdefault(tuple(key), []).append(result)
+    out = []
+    for (team, fund, category, month), found in results.items():
+        for payer, (n, cost, avoided) in benefit.add(found).items():
+            out.append(
+                BenefitFigure(
+                    team_id=team,
+                    fund_id=fund,
+                    category_id=category,
+                    month=month,
+                    payer=payer,
+                    requests=n,
+                    cost=cost,
+                    avoided=avoided,
+                )
+            )
+    return out

@@ -1,17 +1,27 @@
 """The dashboard page (/cijfers/): figures of the person's scope, as charts with their tables."""
 
+import datetime
+from decimal import Decimal
+
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from doorbraak.accounts.roles import Role
 from doorbraak.home import menu
 from doorbraak.home.queries import person_of
 from doorbraak.learning import recurrence
+from doorbraak.privacy.activities import Activity
+from doorbraak.privacy.services import log_processing, origin_from_request
 from doorbraak.ui import formatting
+from doorbraak.worktables.models import SolutionKind, SolutionStatus
 
-from . import charts, exports, queries, selection, summary
+from . import charts, dashboard, exports, figures, queries, sections, selection, summary
 
 #: The tables a dashboard exports, with the sheet name of each.
 EXPORT_TABLES = {
@@ -20,6 +30,13 @@ EXPORT_TABLES = {
     "category": "Categorieen",
     "month": "Maanden",
     "funds": "Potjes",
+    "tables": "Doorbraaktafels",
+    "let": "LET",
+    "mandates": "Mandaatgebruik",
+    "patterns": "Patronen",
+    "solutions": "Structurele oplossingen",
+    "benefit": "Kosten en baten",
+    "levels": "Doorlooptijd per stap",
 }
 
 
@@ -53,6 +70,23 @@ def _export_header(table: str) -> list[str]:
         "category": [_("Category"), _("Amount (EUR)")],
         "month": [_("Month"), _("Amount (EUR)")],
         "funds": [_("Fund"), *_fund_parts()],
+        "tables": [_("Year"), _("Table cases"), _("Solved at the table"), _("Breakthroughs")],
+        "let": [_("LET submissions"), _("Number")],
+        "mandates": [_("Overruled organisation"), _("Mandate uses"), _("Amount (EUR)")],
+        "patterns": [_("Status"), _("Patterns")],
+        "solutions": [_("Status"), _("Structural solutions")],
+        "benefit": [
+            _("Payer"),
+            _("Approved requests"),
+            _("Cost (EUR)"),
+            _("Expected avoided cost (EUR)"),
+        ],
+        "levels": [
+            _("Step of the escalation route"),
+            _("Decided"),
+            _("Half decided within (hours, at most)"),
+            _("90th percentile decided within (hours, at most)"),
+        ],
     }[table]
 
 
@@ -74,7 +108,8 @@ def export(request, table, kind):
     for label, values in tables[table]:
         if table == "month":
             label = label.strftime("%Y-%m")
-        rows.append([label, *(values if isinstance(values, list) else [values])])
+        values = values if isinstance(values, list) else [values]
+        rows.append([label, *("" if v is None else v for v in values)])
     header = _export_header(table)
     if kind == exports.CSV:
         body = exports.to_csv(header, rows)
@@ -124,27 +159,122 @@ def index(request):
             "month_rows": board.spent_by_month,
             "fund_rows": fund_rows,
             "parts": parts,
-            "charts": {
-                "status": charts.bars(status_rows, title=_("Requests by status"), fmt=_count),
-                "alternative": charts.bars(
-                    alternative_rows, title=_("Solved otherwise, with what"), fmt=_count
-                ),
-                "category": charts.bars(
-                    board.spent_by_category, title=_("Spending per category"), fmt=formatting.euro
-                ),
-                "month": charts.columns(
-                    month_rows,
-                    title=_("Spending per month"),
-                    series=[_("spent")],
-                    fmt=formatting.euro,
-                ),
-                "funds": charts.stacked(
-                    fund_rows, title=_("Fund utilisation"), parts=parts, fmt=formatting.euro
-                ),
-            },
+            "charts": _base_charts(board, tables, month_rows, parts),
         }
     )
+    context.update(_section_context(board.sections, tables))
+    if may_print_yearly(request.user, scope):
+        context["yearly_years"] = yearly_years(timezone.localdate())
     return render(request, "reports/index.html", context)
+
+
+def _base_charts(board, tables, month_rows, parts) -> dict:
+    return {
+        "status": charts.bars(tables["status"], title=_("Requests by status"), fmt=_count),
+        "alternative": charts.bars(
+            tables["alternative"], title=_("Solved otherwise, with what"), fmt=_count
+        ),
+        "category": charts.bars(
+            board.spent_by_category, title=_("Spending per category"), fmt=formatting.euro
+        ),
+        "month": charts.columns(
+            month_rows, title=_("Spending per month"), series=[_("spent")], fmt=formatting.euro
+        ),
+        "funds": charts.stacked(
+            tables["funds"], title=_("Fund utilisation"), parts=parts, fmt=formatting.euro
+        ),
+    }
+
+
+def _hours(value) -> str:
+    return _duration(value)
+
+
+def _section_context(extra, tables) -> dict:
+    """The charts, display rows and summaries of the sections beyond the requests."""
+    euro = formatting.euro
+    let = extra.let
+    table_rows = tables["tables"]
+    levels = extra.levels
+    context = {
+        "extra": extra,
+        "let_rate": None if let.success_rate is None else round(Decimal(let.success_rate), 2),
+        "table_rows": table_rows,
+        "let_rows": tables["let"],
+        "mandate_rows": [
+            (name, [_count(n), euro(amount)]) for name, (n, amount) in tables["mandates"]
+        ],
+        "pattern_rows": tables["patterns"],
+        "solution_rows": tables["solutions"],
+        "benefit_rows": [
+            (label, [_count(n), euro(cost), euro(avoided)])
+            for label, (n, cost, avoided) in tables["benefit"]
+        ],
+        "level_rows": [
+            (
+                selection.level_label(t.level),
+                [_count(t.decided), _duration(t.median_hours), _duration(t.p90_hours)],
+            )
+            for t in levels
+        ],
+        "table_parts": [_("table cases"), _("solved at the table"), _("breakthroughs")],
+        "mandate_parts": [_("uses"), _("amount")],
+        "benefit_parts": [_("requests"), _("cost"), _("expected avoided cost")],
+        "level_parts": [_("decided"), _("half within"), _("90 % within")],
+    }
+    context["section_charts"] = {
+        "tables": charts.columns(
+            [(label, [v[0], v[2]]) for label, v in table_rows],
+            title=_("Table cases and breakthroughs per year"),
+            series=[_("table cases"), _("breakthroughs")],
+            fmt=_count,
+        ),
+        "let": charts.bars(tables["let"], title=_("LET submissions"), fmt=_count),
+        "mandates": charts.bars(
+            [(name, n) for name, (n, _amount) in tables["mandates"]],
+            title=_("Mandate uses per overruled organisation"),
+            fmt=_count,
+        ),
+        "patterns": charts.bars(tables["patterns"], title=_("Patterns by status"), fmt=_count),
+        "solutions": charts.bars(
+            tables["solutions"], title=_("Structural solutions by status"), fmt=_count
+        ),
+        "benefit": charts.bars(
+            [(label, avoided) for label, (_n, _cost, avoided) in tables["benefit"]],
+            title=_("Expected avoided cost per payer"),
+            fmt=euro,
+        ),
+        "levels": charts.columns(
+            [
+                (selection.level_label(t.level), [t.median_hours or 0, t.p90_hours or 0])
+                for t in levels
+            ],
+            title=_("Time to decision per step"),
+            series=[_("half within"), _("90 % within")],
+            fmt=_hours,
+        ),
+    }
+    context["table_summary"] = _(
+        "%(cases)s table cases, %(solved)s solved at the table; %(b)s breakthroughs in all."
+    ) % {
+        "cases": _count(extra.table_cases),
+        "solved": _count(extra.table_solved),
+        "b": _count(extra.breakthroughs),
+    }
+    context["let_summary"] = (
+        _("%(done)s of %(checked)s checked LET decisions carried out as agreed (%(rate)s).")
+        % {
+            "done": _count(let.carried_out),
+            "checked": _count(let.checked),
+            "rate": formatting.percent(context["let_rate"]),
+        }
+        if let.checked
+        else _("No LET decision checked afterwards yet in this period.")
+    )
+    context["benefit_summary"] = _(
+        "Approved requests cost %(cost)s and are expected to avoid %(avoided)s."
+    ) % {"cost": euro(extra.benefit_cost), "avoided": euro(extra.benefit_avoided)}
+    return context
 
 
 def categories(request):
@@ -166,3 +296,61 @@ def categories(request):
         }
     )
     return render(request, "reports/categories.html", context)
+
+
+#: Who may print the municipality's yearly report (issue 15): the municipality's own roles.
+YEARLY_ROLES = frozenset({Role.BELEIDSADVISEUR, Role.MANAGER_WI})
+FIRST_YEAR = 2000
+
+
+def may_print_yearly(user, scope) -> bool:
+    return scope is not None and scope.kind == queries.MUNICIPALITY and user.role in YEARLY_ROLES
+
+
+def yearly_years(today: datetime.date) -> list[int]:
+    """The years the dashboard offers a report for: this one and the three before."""
+    return [today.year - i for i in range(4)]
+
+
+def yearly_report(request, year: int):
+    """The municipality's yearly report as a PDF: headline figures, the charts and the
+    structural solutions. Counts, amounts and anonymised texts only; the download is logged."""
+    scope = queries.scope_of(request.user)
+    if not may_print_yearly(request.user, scope):
+        raise PermissionDenied(_("The yearly report is for the municipality's policy roles."))
+    if not FIRST_YEAR <= year <= timezone.localdate().year:
+        raise Http404
+    period = figures.Period(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+    board, tables = selection.compute(scope, period)
+    extra = board.sections
+    approved = sum(board.by_status.get(status, 0) for status in sorted(dashboard.SPENT))
+    month_rows = [(_month(m), [v]) for m, v in board.spent_by_month]
+    kinds = {k: str(v) for k, v in SolutionKind.choices}
+    statuses = {k: str(v) for k, v in SolutionStatus.choices}
+    context = {
+        "scope": scope,
+        "year": year,
+        "board": board,
+        "approved": approved,
+        "solutions": [
+            (kinds.get(s.kind, s.kind), statuses.get(s.status, s.status), s.organisation, s.rule)
+            for s in sections.solution_list(scope, period)
+        ],
+        "charts": _base_charts(board, tables, month_rows, _fund_parts()),
+        "made_at": timezone.localtime(),
+        **_section_context(extra, tables),
+    }
+    html = render_to_string("reports/yearly_report.html", context, request=request)
+    from doorbraak.documents.kinds import render_pdf  # loads WeasyPrint lazily
+
+    body = render_pdf(html)
+    log_processing(
+        origin_from_request(request),
+        activity=Activity.YEARLY_REPORT_EXPORT,
+        action="export",
+        object_type="yearly-report",
+        object_id=f"{scope.municipality_id}:{year}",
+    )
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="jaarverslag-cijfers-{year}.pdf"'
+    return response
