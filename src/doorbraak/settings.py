@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "doorbraak.reports",
     "doorbraak.worktables",
     "doorbraak.generic",
+    "doorbraak.opendata",
     "doorbraak.demo",
     "doorbraak.ui",
     "doorbraak.home",
@@ -399,3 +400,4 @@ LOGGING = {
 
 # Generic maatwerk: attempts without an answer before the belteam marks a row "not reached".
 OUTREACH_MAX_ATTEMPTS = max(1, int(env("DOORBRAAK_OUTREACH_MAX_ATTEMPTS", "3")))
+OPEN_DATA_MIN_CELL = int(env("DOORBRAAK_OPEN_DATA_MIN_CELL", "10"))
