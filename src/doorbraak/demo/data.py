@@ -34,6 +34,7 @@ from doorbraak.demo.escalations import add_demo_escalations
 from doorbraak.demo.generic import add_demo_generic
 from doorbraak.demo.learning import add_demo_learning
 from doorbraak.demo.let import add_demo_let
+from doorbraak.demo.opendata import add_demo_opendata
 from doorbraak.demo.requests import add_demo_requests, solves_a_demo_request
 from doorbraak.demo.situations import (
     CLOSE_REASON,
@@ -494,4 +495,5 @@ def build_demo(seed: int = SEED) -> Counter:
     # The demo dates its rows back after the services wrote them: recount the dashboards'
     # figures from the rows as they now stand.
     summary.refresh_all()
+    counts.update(add_demo_opendata(orgs, users))
     return counts
