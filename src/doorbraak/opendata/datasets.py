@@ -20,8 +20,17 @@ from decimal import Decimal
 
 from doorbraak.reports import suppression
 
-#: A withheld number: "x" in CSV (as CBS writes "geheim"), null in JSON.
+#: A withheld number: "x" in CSV (as CBS writes "geheim"), null in JSON. A value that does not
+#: apply (no catalogue rule, a step not yet taken) is None: empty in CSV, null in JSON.
 SUPPRESSED_CSV = "x"
+
+
+class _Withheld:
+    def __repr__(self) -> str:
+        return "WITHHELD"
+
+
+WITHHELD = _Withheld()
 TOTAL = "totaal"
 SCHEMA_VERSION = "1.0"
 
@@ -154,14 +163,16 @@ def pattern_rows(patterns: Iterable[PatternIn], threshold: int) -> list[dict]:
                 "gevonden_maand": p.found_month,
                 "eerste_maand": p.first_month,
                 "laatste_maand": p.last_month,
-                "casussen": None if hide else p.cases,
-                "huishoudens": None if hide else p.households,
+                "casussen": WITHHELD if hide else p.cases,
+                "huishoudens": WITHHELD if hide else p.households,
             }
         )
     return rows
 
 
-def _per_month(count: int | None, months: int | None) -> str | None:
+def _per_month(count, months: int | None):
+    if count is WITHHELD:
+        return WITHHELD
     if count is None or not months:
         return None
     return str((Decimal(count) / Decimal(months)).quantize(Decimal("0.1")))
@@ -180,7 +191,7 @@ def solution_rows(solutions: Iterable[SolutionIn], threshold: int) -> list[dict]
             and after is not None
             and (_hidden(before, threshold) or _hidden(after, threshold) or hide_pattern)
         ):
-            before = after = None
+            before = after = WITHHELD
         rows.append(
             {
                 "oplossing": s.reference,
@@ -192,8 +203,8 @@ def solution_rows(solutions: Iterable[SolutionIn], threshold: int) -> list[dict]
                 "afgesproken_op": s.agreed_on,
                 "ingevoerd_op": s.implemented_on,
                 "geevalueerd_op": s.evaluated_on,
-                "patroon_casussen": None if hide_pattern else s.pattern_cases,
-                "patroon_huishoudens": None if hide_pattern else s.pattern_households,
+                "patroon_casussen": WITHHELD if hide_pattern else s.pattern_cases,
+                "patroon_huishoudens": WITHHELD if hide_pattern else s.pattern_households,
                 "nieuwe_huishoudens_12_maanden_voor": before,
                 "nieuwe_huishoudens_na": after,
                 "maanden_na": s.months_after,
@@ -245,9 +256,9 @@ def table_rows(
             {
                 row_name: TOTAL if i == height else row_keys[i],
                 column_name: TOTAL if j == width else column_keys[j],
-                "huishoudens": None if hide else cell.households,
-                "aanvragen": None if hide else cell.requests,
-                "bedrag_eur": None if hide else f"{cell.amount:.2f}",
+                "huishoudens": WITHHELD if hide else cell.households,
+                "aanvragen": WITHHELD if hide else cell.requests,
+                "bedrag_eur": WITHHELD if hide else f"{cell.amount:.2f}",
             }
         )
     return out
@@ -258,8 +269,7 @@ def table_rows(
 
 def suppressed_cells(dataset: str, rows: Sequence[dict]) -> int:
     """How many numbers of the dataset are withheld (a withheld count, not a missing date)."""
-    count_columns = [c.name for c in COLUMNS[dataset] if c.type in ("integer", "decimal")]
-    return sum(1 for row in rows for name in count_columns if row.get(name) is None)
+    return sum(1 for row in rows for value in row.values() if value is WITHHELD)
 
 
 def to_csv(dataset: str, rows: Sequence[dict]) -> str:
@@ -274,8 +284,10 @@ def to_csv(dataset: str, rows: Sequence[dict]) -> str:
         line = []
         for column in columns:
             value = row.get(column.name)
-            if value is None:
-                line.append(SUPPRESSED_CSV if column.type in ("integer", "decimal") else "")
+            if value is WITHHELD:
+                line.append(SUPPRESSED_CSV)
+            elif value is None:
+                line.append("")
             else:
                 line.append(str(value))
         writer.writerow(line)
@@ -311,5 +323,19 @@ def document(
     }
 
 
+def _null(value):
+    if value is WITHHELD:
+        return None
+    raise TypeError(f"{type(value).__name__} is not published")
+
+
 def to_json(doc: dict) -> str:
-    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=False)
+    """The document as JSON: a withheld number is null."""
+    return json.dumps(doc, ensure_ascii=False, indent=1, default=_null)
+
+
+def display(value) -> str:
+    """A value as the preview shows it: "x" withheld, "" not applicable."""
+    if value is WITHHELD:
+        return SUPPRESSED_CSV
+    return "" if value is None else str(value)

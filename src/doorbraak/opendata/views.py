@@ -69,7 +69,9 @@ def _summaries(doc) -> list[dict]:
                 "suppressed": part["onderdrukt"],
                 "all_suppressed": bool(numbers) and part["onderdrukt"] == numbers,
                 "columns": part["kolommen"],
-                "preview": [[row.get(c) for c in part["kolommen"]] for row in rows[:8]],
+                "preview": [
+                    [datasets.display(row.get(c)) for c in part["kolommen"]] for row in rows[:8]
+                ],
             }
         )
     return out
