@@ -258,6 +258,10 @@ def _other_kwargs(base, route, groups, targets) -> dict[str, object]:
         kwargs["app_label"] = "funds"
     if "url" in groups:
         kwargs["url"] = "bestaat-niet/"
+    if "<slug:dataset>" in route:  # open data: the demo city's published outcomes
+        kwargs["dataset"], kwargs["kind"] = "uitkomsten", "csv"
+    if "<slug:slug>" in route:
+        kwargs["slug"] = "gemeente-voorbeeldstad-demo"
     return kwargs
 
 

@@ -20,9 +20,9 @@ from doorbraak.funds.api import BatchViewSet, FundViewSet, PaymentOrderViewSet
 from doorbraak.generic.api import GenericDecisionViewSet, OutreachRowViewSet
 from doorbraak.learning.api import PatternViewSet, RuleViewSet, SignalViewSet
 from doorbraak.let.api import LetSubmissionViewSet
+from doorbraak.opendata.api import OpenDataDetailView, OpenDataListView
 from doorbraak.proposals.api import CategoryViewSet, LegalGroundViewSet, RequestViewSet
 from doorbraak.reports.api import FiguresView
-from doorbraak.opendata.api import OpenDataDetailView, OpenDataListView
 from doorbraak.tables.api import AgendaItemViewSet, MeetingViewSet, TableViewSet
 from doorbraak.worktables.api import StructuralSolutionViewSet, WorkTableViewSet
 

@@ -15,13 +15,14 @@ from rest_framework.views import APIView
 from . import queries
 
 
-@extend_schema(
-    summary="Gemeenten die open data publiceerden",
-    responses={200: OpenApiTypes.OBJECT},
-)
 class OpenDataListView(APIView):
     permission_classes = [AllowAny]
 
+    @extend_schema(
+        operation_id="open_data_list",
+        summary="Gemeenten die open data publiceerden",
+        responses={200: OpenApiTypes.OBJECT},
+    )
     def get(self, request, format=None):
         return Response(
             [
@@ -31,13 +32,14 @@ class OpenDataListView(APIView):
         )
 
 
-@extend_schema(
-    summary="De laatst gepubliceerde open data van een gemeente (zie docs/open-data.md)",
-    responses={200: OpenApiTypes.OBJECT},
-)
 class OpenDataDetailView(APIView):
     permission_classes = [AllowAny]
 
+    @extend_schema(
+        operation_id="open_data_retrieve",
+        summary="De laatst gepubliceerde open data van een gemeente (zie docs/open-data.md)",
+        responses={200: OpenApiTypes.OBJECT},
+    )
     def get(self, request, slug, format=None):
         municipality = queries.municipality_by_slug(slug)
         snapshot = queries.published(municipality) if municipality else None
