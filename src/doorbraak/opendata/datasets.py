@@ -150,7 +150,8 @@ def _hidden(count: int, threshold: int) -> bool:
 
 def pattern_rows(patterns: Iterable[PatternIn], threshold: int) -> list[dict]:
     """One row per pattern. No totals are published, so only its own count protects a
-    pattern: fewer than `threshold` households, and both counts are withheld."""
+    pattern: fewer than `threshold` households, and both counts are withheld, and the months
+    of its first and last blocker with them."""
     rows = []
     for p in patterns:
         hide = _hidden(p.households, threshold)
@@ -161,8 +162,9 @@ def pattern_rows(patterns: Iterable[PatternIn], threshold: int) -> list[dict]:
                 "regel_catalogus": p.catalogue_rule or None,
                 "status": p.status,
                 "gevonden_maand": p.found_month,
-                "eerste_maand": p.first_month,
-                "laatste_maand": p.last_month,
+                # the months of the first and last blocker tell of single households too
+                "eerste_maand": WITHHELD if hide else p.first_month,
+                "laatste_maand": WITHHELD if hide else p.last_month,
                 "casussen": WITHHELD if hide else p.cases,
                 "huishoudens": WITHHELD if hide else p.households,
             }
@@ -269,7 +271,8 @@ def table_rows(
 
 def suppressed_cells(dataset: str, rows: Sequence[dict]) -> int:
     """How many numbers of the dataset are withheld (a withheld count, not a missing date)."""
-    return sum(1 for row in rows for value in row.values() if value is WITHHELD)
+    numbers = [c.name for c in COLUMNS[dataset] if c.type in ("integer", "decimal")]
+    return sum(1 for row in rows for name in numbers if row.get(name) is WITHHELD)
 
 
 def to_csv(dataset: str, rows: Sequence[dict]) -> str:
