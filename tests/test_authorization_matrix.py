@@ -278,6 +278,10 @@ def _other_kwargs(base, route, groups, targets) -> dict[str, object]:
         kwargs["url"] = "bestaat-niet/"
     if "<int:year>" in route:
         kwargs["year"] = 2025  # a past year: the table stays true next year
+    if "<slug:dataset>" in route:  # open data: the demo city's published outcomes
+        kwargs["dataset"], kwargs["kind"] = "uitkomsten", "csv"
+    if "<slug:slug>" in route:
+        kwargs["slug"] = "gemeente-voorbeeldstad-demo"
     return kwargs
 
 

@@ -734,6 +734,8 @@ def test_recovery_pages_do_not_grow(client, worker_a):
         )
         debts(2, other)
     assert {url: count(client, url) for url in urls} == few
+
+
 def test_dashboard_sections_do_not_grow(client, worker_a, team_a, case_a):
     """/cijfers/ (and its API and exports) with every section: a fixed number of queries,
     whatever the number of table items, LET submissions, mandate uses, patterns, solutions,

@@ -23,6 +23,7 @@ def _labels() -> dict[str, str]:
         "worktables": _("Werktafels"),
         "signals": _("Signals"),
         "figures": _("Figures"),
+        "opendata": _("Open data"),
         "generic": _("Generic maatwerk"),
         "calculator": _("Calculator"),
         "knowledge": _("Knowledge base"),

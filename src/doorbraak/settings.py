@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "doorbraak.reports",
     "doorbraak.worktables",
     "doorbraak.generic",
+    "doorbraak.opendata",
     "doorbraak.demo",
     "doorbraak.ui",
     "doorbraak.home",
@@ -428,3 +429,4 @@ OIDC_MFA_ACR_VALUES = env_list("OIDC_MFA_ACR_VALUES", "")
 # functional administrator when not confirmed within the term after it became due.
 DOORBRAAK_ACCESS_REVIEW_DAYS = int(env("DOORBRAAK_ACCESS_REVIEW_DAYS", "91"))
 DOORBRAAK_ACCESS_REVIEW_TERM_DAYS = int(env("DOORBRAAK_ACCESS_REVIEW_TERM_DAYS", "30"))
+OPEN_DATA_MIN_CELL = int(env("DOORBRAAK_OPEN_DATA_MIN_CELL", "10"))

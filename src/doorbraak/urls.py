@@ -35,6 +35,7 @@ urlpatterns = [
     path("privacy/", include("doorbraak.privacy.urls")),
     path("kennisbank/", include("doorbraak.knowledge.urls")),
     path("herstel/", include("doorbraak.recovery.urls")),
+    path("", include("doorbraak.opendata.urls")),
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("doorbraak.api.urls")),

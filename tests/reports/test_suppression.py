@@ -1,6 +1,7 @@
 """Small-cell suppression: nothing under the threshold is published, and nothing withheld can
 be recomputed from what is published — checked by brute force over the table's relations."""
 
+import time
 from fractions import Fraction
 
 import pytest
@@ -9,6 +10,8 @@ from hypothesis import strategies as st
 
 from doorbraak.reports.suppression import (
     MINIMUM_THRESHOLD,
+    _determined,
+    _determined_by_rank,
     check_threshold,
     suppress,
     with_margins,
@@ -112,3 +115,63 @@ def test_bad_tables_are_refused():
         suppress([[1, 2], [3]], 10)
     with pytest.raises(ValueError):
         suppress([[-1]], 10)
+
+
+hidden_sets = st.tuples(st.integers(1, 5), st.integers(1, 5)).flatmap(
+    lambda shape: st.tuples(
+        st.just(shape),
+        st.sets(st.tuples(st.integers(0, shape[0]), st.integers(0, shape[1]))),
+    )
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(hidden_sets)
+def test_the_fast_test_agrees_with_the_algebra(shape_and_hidden):
+    """`_determined` (bridges of the row-column graph) finds exactly the cells that plain
+    Gaussian elimination finds, for any set of withheld cells in any table with margins."""
+    (rows, columns), hidden = shape_and_hidden
+    height, width = rows + 1, columns + 1
+    assert _determined(set(hidden), height, width) == _determined_by_rank(
+        set(hidden), height, width
+    )
+
+
+wide_tables = st.tuples(st.integers(1, 12), st.integers(1, 14)).flatmap(
+    lambda shape: st.lists(
+        st.lists(
+            st.one_of(st.integers(0, 9), st.integers(0, 80)),
+            min_size=shape[1],
+            max_size=shape[1],
+        ),
+        min_size=shape[0],
+        max_size=shape[0],
+    )
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(wide_tables, st.integers(MINIMUM_THRESHOLD, 12))
+def test_wide_tables_publish_nothing_small_and_nothing_recomputable(counts, threshold):
+    """Tables of the open data's shape (categories × a year of months): no published number
+    under the threshold, none withheld that follows from the published ones, and every line
+    of the table (totals included) holds no withheld number or at least two."""
+    result = suppress(counts, threshold)
+    height, width = len(result.values), len(result.values[0])
+    for r in range(height):
+        for c in range(width):
+            shown = result.shown(r, c)
+            assert shown is None or shown >= threshold
+    assert recomputable(result) == set()
+    for r in range(height):
+        assert sum((r, c) in result.hidden for c in range(width)) != 1
+    for c in range(width):
+        assert sum((r, c) in result.hidden for r in range(height)) != 1
+
+
+def test_a_year_of_categories_is_fast():
+    counts = [[(r * 7 + c * 3) % 14 for c in range(12)] for r in range(15)]
+    started = time.perf_counter()
+    result = suppress(counts, 10)
+    assert time.perf_counter() - started < 1.0
+    assert recomputable(result) == set()

@@ -21,6 +21,7 @@ from doorbraak.generic.api import GenericDecisionViewSet, OutreachRowViewSet
 from doorbraak.knowledge.api import ArticleViewSet
 from doorbraak.learning.api import PatternViewSet, RuleViewSet, SignalViewSet
 from doorbraak.let.api import LetSubmissionViewSet
+from doorbraak.opendata.api import OpenDataDetailView, OpenDataListView
 from doorbraak.proposals.api import CategoryViewSet, LegalGroundViewSet, RequestViewSet
 from doorbraak.recovery.api import ForgivenDebtViewSet, RecoveryMarkViewSet
 from doorbraak.reports.api import FiguresView
@@ -74,6 +75,8 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("cost-benefit/", CostBenefitView.as_view(), name="api-cost-benefit"),
     path("figures/", FiguresView.as_view(), name="api-figures"),
+    path("open-data/", OpenDataListView.as_view(), name="api-open-data"),
+    path("open-data/<slug:slug>/", OpenDataDetailView.as_view(), name="api-open-data-detail"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include(router.urls)),
     re_path(r"^(?P<url>.+/)$", not_found, name="api-not-found"),

@@ -35,6 +35,7 @@ from doorbraak.demo.generic import add_demo_generic
 from doorbraak.demo.knowledge import add_demo_knowledge
 from doorbraak.demo.learning import add_demo_learning
 from doorbraak.demo.let import add_demo_let
+from doorbraak.demo.opendata import add_demo_opendata
 from doorbraak.demo.recovery import add_demo_recovery
 from doorbraak.demo.requests import add_demo_requests, solves_a_demo_request
 from doorbraak.demo.security import add_demo_security
@@ -501,4 +502,5 @@ def build_demo(seed: int = SEED) -> Counter:
     # The demo dates its rows back after the services wrote them: recount the dashboards'
     # figures from the rows as they now stand.
     summary.refresh_all()
+    counts.update(add_demo_opendata(orgs, users))
     return counts

@@ -107,6 +107,14 @@ def may_see_figures(person: Person) -> bool:
     return person.has_team or person.role != Role.TEAMLEIDER
 
 
+#: Roles that preview and publish their municipality's open data (opendata/).
+OPEN_DATA_ROLES = frozenset({Role.BELEIDSADVISEUR, Role.BEHEERDER})
+
+
+def may_manage_open_data(person: Person) -> bool:
+    return person.is_active and person.role in OPEN_DATA_ROLES
+
+
 def may_administer(person: Person) -> bool:
     return person.is_active and person.is_staff
 
@@ -150,6 +158,8 @@ def menu(person: Person) -> list[MenuItem]:
         items.append(MenuItem("signals", "learning:signals"))
     if may_see_figures(person):
         items.append(MenuItem("figures", "reports:index"))
+    if may_manage_open_data(person):
+        items.append(MenuItem("opendata", "opendata:index"))
     if may_see_generic(person):
         items.append(MenuItem("generic", "generic:decisions"))
     items.append(MenuItem("calculator", "costbenefit:calculator"))
@@ -176,6 +186,7 @@ GROUP_OF = {
     "signals": "learning",
     "figures": "learning",
     "knowledge": "learning",
+    "opendata": "learning",
     "admin": "more",
     "privacy": "more",
     "help": "more",
