@@ -22,6 +22,7 @@ def _labels() -> dict[str, str]:
         "patterns": _("Patterns"),
         "worktables": _("Werktafels"),
         "signals": _("Signals"),
+        "pauses": _("Pauses"),
         "figures": _("Figures"),
         "generic": _("Generic maatwerk"),
         "calculator": _("Calculator"),

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "doorbraak.reports",
     "doorbraak.worktables",
     "doorbraak.generic",
+    "doorbraak.pauses",
     "doorbraak.demo",
     "doorbraak.ui",
     "doorbraak.home",
@@ -399,3 +400,6 @@ LOGGING = {
 
 # Generic maatwerk: attempts without an answer before the belteam marks a row "not reached".
 OUTREACH_MAX_ATTEMPTS = max(1, int(env("DOORBRAAK_OUTREACH_MAX_ATTEMPTS", "3")))
+
+# The pause button (pauses/): a pause longer than this many weeks needs a second person's approval.
+DOORBRAAK_PAUSE_MAX_WEEKS = max(1, int(env("DOORBRAAK_PAUSE_MAX_WEEKS", "13")))

@@ -20,6 +20,7 @@ from doorbraak.funds.api import BatchViewSet, FundViewSet, PaymentOrderViewSet
 from doorbraak.generic.api import GenericDecisionViewSet, OutreachRowViewSet
 from doorbraak.learning.api import PatternViewSet, RuleViewSet, SignalViewSet
 from doorbraak.let.api import LetSubmissionViewSet
+from doorbraak.pauses.api import PauseViewSet
 from doorbraak.proposals.api import CategoryViewSet, LegalGroundViewSet, RequestViewSet
 from doorbraak.reports.api import FiguresView
 from doorbraak.tables.api import AgendaItemViewSet, MeetingViewSet, TableViewSet
@@ -55,6 +56,7 @@ router.register("worktables", WorkTableViewSet, basename="worktable")
 router.register("structural-solutions", StructuralSolutionViewSet, basename="structural-solution")
 router.register("generic-decisions", GenericDecisionViewSet, basename="generic-decision")
 router.register("outreach-rows", OutreachRowViewSet, basename="outreach-row")
+router.register("pauses", PauseViewSet, basename="pause")
 
 
 @csrf_exempt

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from doorbraak.accounts.roles import ADMIN_ROLES, CASEWORKER_ROLES, Role
 from doorbraak.generic.access import may_see_generic
+from doorbraak.pauses import access as pause_access
 
 #: Roles that see funds (potjes): who spends, approves, pays out or steers them.
 FUND_ROLES = frozenset(
@@ -147,6 +148,8 @@ def menu(person: Person) -> list[MenuItem]:
         items.append(MenuItem("worktables", "worktables:index"))
     if may_record_signal(person):
         items.append(MenuItem("signals", "learning:signals"))
+    if person.is_active and person.role in pause_access.WI_ROLES:
+        items.append(MenuItem("pauses", "pauses:list"))
     if may_see_figures(person):
         items.append(MenuItem("figures", "reports:index"))
     if may_see_generic(person):

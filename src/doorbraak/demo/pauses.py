@@ -1,0 +1,87 @@
+"""Demo data for the pause button (synthetic, scenario S10): an older woman who misses every
+appointment with W&I. demo-inkomensconsulent and demo-handhaver work on her case; each has a
+pause whose review date has come (in My actions and on the start page), and a long pause by
+demo-handhaver waits for demo-inkomensconsulent's approval."""
+
+import datetime
+
+from django.utils import timezone
+
+from doorbraak.accounts.models import User
+from doorbraak.cases import services as cases
+from doorbraak.cases.models import LifeDomain
+from doorbraak.escalation.models import FollowUpAction
+from doorbraak.pauses import rules
+from doorbraak.pauses import services as pauses
+from doorbraak.pauses.models import Measure, Pause
+
+BENEFIT = "Bijstandsuitkering (Participatiewet)"
+
+
+def _back_date(pause: Pause, start: datetime.date) -> None:
+    """The demo's pauses started weeks ago: move their dates (the services refuse a start
+    more than a month back, rightly)."""
+    pause.starts_on = start
+    pause.ends_on = rules.last_day(start, pause.weeks)
+    pause.review_on = rules.default_review(start, pause.weeks)
+    pause.save(update_fields=["starts_on", "ends_on", "review_on"])
+    if pause.review_action_id:
+        FollowUpAction.objects.filter(pk=pause.review_action_id).update(due_date=pause.review_on)
+
+
+def add_demo_pauses(orgs: dict, users: dict[str, User]) -> dict[str, int]:
+    today = timezone.localdate()
+    worker = users["demo-buurtteammedewerker"]
+    consultant, enforcer = users["demo-inkomensconsulent"], users["demo-handhaver"]
+    case = cases.case_open(
+        actor=worker,
+        household_name="Huishouden Verhoef",
+        given_name="Wilma",
+        family_name="Verhoef",
+        birth_year=1960,
+        question="Verschijnt niet op afspraken met Werk en Inkomen; leeft teruggetrokken.",
+        life_domains=[LifeDomain.INCOME_WORK, LifeDomain.SOCIAL_NETWORK],
+    )
+    for person, reason in (
+        (consultant, "Consulent Werk en Inkomen: bijstandsuitkering"),
+        (enforcer, "Handhaving: afspraken niet nagekomen"),
+    ):
+        cases.access_grant(actor=worker, case=case, user=person, reason=reason)
+    municipality = orgs["gemeente"]
+    due = pauses.pause_start(
+        actor=consultant,
+        case=case,
+        organisation=municipality,
+        measure=Measure.TERMINATION,
+        benefit=BENEFIT,
+        reason="Mevrouw komt niet op afspraken. Na anoniem overleg met Handhaving: eerst "
+        "onderzoeken of er een medische oorzaak is voordat de uitkering stopt.",
+        starts_on=today,
+        weeks=rules.DEFAULT_WEEKS,
+        review_on=rules.default_review(today, rules.DEFAULT_WEEKS),
+    )
+    _back_date(due, today - datetime.timedelta(days=7 * rules.DEFAULT_WEEKS - 7))
+    sanction = pauses.pause_start(
+        actor=enforcer,
+        case=case,
+        organisation=municipality,
+        measure=Measure.SANCTION,
+        benefit="Maatregel wegens niet verschijnen",
+        reason="Eerst huisbezoek samen met het buurtteam; de maatregel wacht tot dan.",
+        starts_on=today,
+        weeks=4,
+        review_on=rules.default_review(today, 4),
+    )
+    _back_date(sanction, today - datetime.timedelta(days=21))
+    pauses.pause_start(
+        actor=enforcer,
+        case=case,
+        organisation=municipality,
+        measure=Measure.RECOVERY,
+        benefit="Terugvordering bijstand 2025",
+        reason="Terugvordering uitstellen tot het zorgtraject loopt; langer dan 13 weken.",
+        starts_on=today,
+        weeks=16,
+        review_on=today + datetime.timedelta(weeks=12),
+    )
+    return {"pauses": Pause.objects.count()}
