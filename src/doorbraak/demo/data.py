@@ -33,8 +33,8 @@ from doorbraak.demo.accounts import PASSWORD
 from doorbraak.demo.escalations import add_demo_escalations
 from doorbraak.demo.generic import add_demo_generic
 from doorbraak.demo.learning import add_demo_learning
-from doorbraak.demo.pauses import add_demo_pauses
 from doorbraak.demo.let import add_demo_let
+from doorbraak.demo.pauses import add_demo_pauses
 from doorbraak.demo.requests import add_demo_requests, solves_a_demo_request
 from doorbraak.demo.situations import (
     CLOSE_REASON,

@@ -50,6 +50,9 @@ class Activity(models.TextChoices):
     OUTREACH_VIEW = "bellijst-raadplegen", _("View an outreach list (belteam)")
     OUTREACH_ATTEMPT = "belpoging-vastleggen", _("Record an outreach attempt")
     API_OUTREACH = "api-bellijst", _("Outreach list via API")
-    PAUSE_RECORD = "pauze-vastleggen", _("Pause a benefit termination or sanction, approve or review it")
+    PAUSE_RECORD = (
+        "pauze-vastleggen",
+        _("Pause a benefit termination or sanction, approve or review it"),
+    )
     PAUSE_VIEW = "pauze-raadplegen", _("View a pause of a benefit termination or sanction")
     API_PAUSES = "api-pauzes", _("Pauses via API")
