@@ -23,6 +23,7 @@ def _labels() -> dict[str, str]:
         "worktables": _("Werktafels"),
         "signals": _("Signals"),
         "pauses": _("Pauses"),
+        "consults": _("Consults"),
         "figures": _("Figures"),
         "generic": _("Generic maatwerk"),
         "calculator": _("Calculator"),

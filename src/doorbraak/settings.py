@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "doorbraak.worktables",
     "doorbraak.generic",
     "doorbraak.pauses",
+    "doorbraak.consults",
     "doorbraak.demo",
     "doorbraak.ui",
     "doorbraak.home",

@@ -35,6 +35,7 @@ urlpatterns = [
     path("", include("doorbraak.worktables.urls")),
     path("", include("doorbraak.generic.urls")),
     path("", include("doorbraak.pauses.urls")),
+    path("", include("doorbraak.consults.urls")),
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("doorbraak.api.urls")),

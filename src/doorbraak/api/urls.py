@@ -9,6 +9,7 @@ from rest_framework.routers import DefaultRouter
 
 from doorbraak.approvals.api import ApprovalPolicyViewSet, ApprovalViewSet
 from doorbraak.cases.api import BlockerViewSet, CaseViewSet, HouseholdViewSet
+from doorbraak.consults.api import ConsultViewSet
 from doorbraak.costbenefit.api import CostBenefitView, CostFigureViewSet
 from doorbraak.escalation.api import (
     EscalationLevelViewSet,
@@ -57,6 +58,7 @@ router.register("structural-solutions", StructuralSolutionViewSet, basename="str
 router.register("generic-decisions", GenericDecisionViewSet, basename="generic-decision")
 router.register("outreach-rows", OutreachRowViewSet, basename="outreach-row")
 router.register("pauses", PauseViewSet, basename="pause")
+router.register("consults", ConsultViewSet, basename="consult")
 
 
 @csrf_exempt

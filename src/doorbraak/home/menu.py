@@ -150,6 +150,8 @@ def menu(person: Person) -> list[MenuItem]:
         items.append(MenuItem("signals", "learning:signals"))
     if person.is_active and person.role in pause_access.WI_ROLES:
         items.append(MenuItem("pauses", "pauses:list"))
+    if may_record_signal(person):  # the same people record anonymous consults (consults/)
+        items.append(MenuItem("consults", "consults:list"))
     if may_see_figures(person):
         items.append(MenuItem("figures", "reports:index"))
     if may_see_generic(person):
