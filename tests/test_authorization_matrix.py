@@ -36,6 +36,7 @@ from django.utils import timezone
 from doorbraak.accounts.models import User
 from doorbraak.approvals.models import ApprovalPolicy, Notification
 from doorbraak.cases.models import Blocker, CaseAccess
+from doorbraak.consults.models import Consult
 from doorbraak.costbenefit.models import CostFigure
 from doorbraak.demo.accounts import ROLE_ACCOUNTS
 from doorbraak.documents.models import Document
@@ -44,6 +45,7 @@ from doorbraak.funds.models import Fund, PaymentBatch, PaymentOrder
 from doorbraak.generic.models import GenericDecision, OutreachRow
 from doorbraak.learning.models import Pattern, Rule, Signal
 from doorbraak.let.models import LetSubmission
+from doorbraak.pauses.models import Pause
 from doorbraak.proposals import lifecycle
 from doorbraak.proposals.models import Category, LegalGround
 from doorbraak.tables.models import AgendaItem, Consent, Meeting, Table
@@ -150,6 +152,9 @@ def demo_targets() -> dict[str, object]:
         "outreach row": OutreachRow.objects.filter(case__key_worker__username="demo-gezinswerker")
         .order_by("pk")
         .first(),
+        # S10 (demo/pauses.py): the consultant's pause, the buurtteam worker's consult
+        "pause": Pause.objects.filter(created_by__username="demo-inkomensconsulent").first(),
+        "consult": Consult.objects.order_by("pk").first(),
     }
 
 
@@ -204,6 +209,10 @@ PK_TARGETS = {
     "generic:": ["generic decision"],
     "generic-decision-": ["generic decision"],
     "outreach-row-": ["outreach row"],
+    "pauses:": ["pause"],
+    "pause-": ["pause"],
+    "consults:": ["consult"],
+    "consult-": ["consult"],
 }
 
 

@@ -10,6 +10,8 @@ from django.utils import timezone
 from doorbraak.accounts.models import User
 from doorbraak.cases import services as cases
 from doorbraak.cases.models import LifeDomain
+from doorbraak.consults import services as consults
+from doorbraak.consults.models import Consult
 from doorbraak.escalation.models import FollowUpAction
 from doorbraak.pauses import rules
 from doorbraak.pauses import services as pauses
@@ -84,4 +86,45 @@ def add_demo_pauses(orgs: dict, users: dict[str, User]) -> dict[str, int]:
         weeks=16,
         review_on=today + datetime.timedelta(weeks=12),
     )
-    return {"pauses": Pause.objects.count()}
+    # S10 starts with an anonymous consult of the buurtteam with Handhaving; two more topics.
+    for days, expert, topic, situation, advice in CONSULTS:
+        consult = consults.consult_record(
+            actor=worker,
+            held_on=today - datetime.timedelta(days=days),
+            expert=expert,
+            topic=topic,
+            situation=situation,
+            advice=advice,
+        )
+        if topic == "afspraken":
+            consults.consult_link(actor=worker, consult=consult, case=case)
+    return {"pauses": Pause.objects.count(), "consults": Consult.objects.count()}
+
+
+CONSULTS = [
+    (
+        60,
+        "handhaving",
+        "afspraken",
+        "Oudere vrouw met bijstand komt nooit op afspraken met W&I; de gemeente weet niet waar "
+        "ze is. Buren zien haar soms zwaaien vanuit huis.",
+        "Nog niet stopzetten: eerst samen op huisbezoek en laten onderzoeken of er een "
+        "medische oorzaak is. W&I kan de beëindiging pauzeren.",
+    ),
+    (
+        30,
+        "handhaving",
+        "woonsituatie",
+        "Moeder met drie kinderen; een man staat op het adres ingeschreven maar draagt niets "
+        "bij. Er is huiselijk geweld gemeld.",
+        "Uitkering voortzetten zolang zij werkt aan haar veiligheid; koppelen aan het "
+        "buurtteam en Veilig Thuis.",
+    ),
+    (
+        10,
+        "werk-en-inkomen",
+        "inkomsten",
+        "Jongere heeft bijverdiensten uit een bijbaan niet gemeld; wist niet dat dat moest.",
+        "Alsnog melden; bij een eerste keer zonder opzet volgt een waarschuwing.",
+    ),
+]
