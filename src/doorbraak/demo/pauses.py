@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from doorbraak.accounts.models import User
 from doorbraak.cases import services as cases
-from doorbraak.cases.models import LifeDomain
+from doorbraak.cases.models import CaseAccess, LifeDomain
 from doorbraak.consults import services as consults
 from doorbraak.consults.models import Consult
 from doorbraak.escalation.models import FollowUpAction
@@ -44,11 +44,14 @@ def add_demo_pauses(orgs: dict, users: dict[str, User]) -> dict[str, int]:
         question="Verschijnt niet op afspraken met Werk en Inkomen; leeft teruggetrokken.",
         life_domains=[LifeDomain.INCOME_WORK, LifeDomain.SOCIAL_NETWORK],
     )
-    for person, reason in (
-        (consultant, "Consulent Werk en Inkomen: bijstandsuitkering"),
-        (enforcer, "Handhaving: afspraken niet nagekomen"),
-    ):
-        cases.access_grant(actor=worker, case=case, user=person, reason=reason)
+    cases.access_grant(
+        actor=worker, case=case, user=consultant, reason="Consulent Werk en Inkomen: bijstand"
+    )
+    # demo-handhaver works on the case already shared with him (demo/data.py): one access.
+    shared = CaseAccess.objects.filter(user=enforcer, revoked_at__isnull=True).first()
+    if shared is None:
+        cases.access_grant(actor=worker, case=case, user=enforcer, reason="Handhaving")
+    enforcer_case = shared.case if shared is not None else case
     municipality = orgs["gemeente"]
     due = pauses.pause_start(
         actor=consultant,
@@ -65,7 +68,7 @@ def add_demo_pauses(orgs: dict, users: dict[str, User]) -> dict[str, int]:
     _back_date(due, today - datetime.timedelta(days=7 * rules.DEFAULT_WEEKS - 7))
     sanction = pauses.pause_start(
         actor=enforcer,
-        case=case,
+        case=enforcer_case,
         organisation=municipality,
         measure=Measure.SANCTION,
         benefit="Maatregel wegens niet verschijnen",
@@ -77,7 +80,7 @@ def add_demo_pauses(orgs: dict, users: dict[str, User]) -> dict[str, int]:
     _back_date(sanction, today - datetime.timedelta(days=21))
     pauses.pause_start(
         actor=enforcer,
-        case=case,
+        case=enforcer_case,
         organisation=municipality,
         measure=Measure.RECOVERY,
         benefit="Terugvordering bijstand 2025",
