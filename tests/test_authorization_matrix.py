@@ -36,6 +36,7 @@ from django.utils import timezone
 from doorbraak.accounts.models import User
 from doorbraak.approvals.models import ApprovalPolicy, Notification
 from doorbraak.cases.models import Blocker, CaseAccess
+from doorbraak.consults.models import Consult
 from doorbraak.costbenefit.models import CostFigure
 from doorbraak.demo.accounts import ROLE_ACCOUNTS
 from doorbraak.documents.models import Document
@@ -45,6 +46,7 @@ from doorbraak.generic.models import GenericDecision, OutreachRow
 from doorbraak.knowledge.models import Article
 from doorbraak.learning.models import Pattern, Rule, Signal
 from doorbraak.let.models import LetSubmission
+from doorbraak.pauses.models import Pause
 from doorbraak.proposals import lifecycle
 from doorbraak.proposals.models import Category, LegalGround
 from doorbraak.recovery.models import ForgivenDebt, RecoveryMark
@@ -158,6 +160,9 @@ def demo_targets() -> dict[str, object]:
         "article": Article.objects.order_by("-version", "pk").first(),
         "recovery mark": RecoveryMark.objects.order_by("pk").first(),
         "forgiven debt": ForgivenDebt.objects.order_by("pk").first(),
+        # S10 (demo/pauses.py): the consultant's pause, the buurtteam worker's consult
+        "pause": Pause.objects.filter(created_by__username="demo-inkomensconsulent").first(),
+        "consult": Consult.objects.order_by("pk").first(),
     }
 
 
@@ -218,6 +223,10 @@ PK_TARGETS = {
     "recovery-mark-": ["recovery mark"],
     "forgiven-debt-": ["forgiven debt"],
     "accounts:access-": ["person"],
+    "pauses:": ["pause"],
+    "pause-": ["pause"],
+    "consults:": ["consult"],
+    "consult-": ["consult"],
 }
 
 

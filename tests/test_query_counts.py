@@ -684,6 +684,22 @@ def test_knowledge_pages_do_not_grow(client, worker_a):
 
 
 def test_recovery_pages_do_not_grow(client, worker_a):
+@pytest.mark.parametrize(
+    ("who", "url"),
+    [
+        ("consultant", "/pauzes/"),
+        ("consultant", "/pauzes/{pk}/"),
+        ("colleague", "/pauzes/{pk}/"),
+        ("consultant", "/casussen/{case}/"),
+        ("consultant", "/api/v1/pauses/"),
+        ("consultant", "/"),
+        ("colleague", "/"),
+        ("worker", "/consulten/"),
+        ("worker", "/api/v1/consults/"),
+    ],
+)
+def test_pause_and_consult_pages_do_not_grow(client, team_a, who, url):
+    """Pauses and consults (pauses/, consults/): a fixed number of queries however many."""
     import datetime
 
     from django.utils import timezone
@@ -765,3 +781,53 @@ def test_dashboard_sections_do_not_grow(client, worker_a, team_a, case_a):
     sections.fill(team_a, worker_a, case_a, town, corporation, n=3)
     assert counts() == few
     assert few == {(url, who): n for url, expected in urls.items() for who, n in expected.items()}
+    from doorbraak.accounts.models import Organisation
+    from doorbraak.accounts.roles import Role
+    from doorbraak.consults.models import Consult
+    from doorbraak.pauses import services as pauses
+
+    town = Organisation.objects.create(name="Gemeente Q", kind="gemeente")
+    worker = UserFactory(username="pq-worker", role=Role.BUURTTEAMMEDEWERKER, team=team_a)
+    people = {
+        "worker": worker,
+        "consultant": UserFactory(username="pq-ic", role=Role.INKOMENSCONSULENT, organisation=town),
+        "colleague": UserFactory(username="pq-ic2", role=Role.INKOMENSCONSULENT, organisation=town),
+    }
+    case = CaseFactory(actor=worker)
+    services.access_grant(actor=worker, case=case, user=people["consultant"], reason="W&I")
+    today = timezone.localdate()
+
+    def add(n, weeks):
+        made = []
+        for _ in range(n):
+            made.append(
+                pauses.pause_start(
+                    actor=people["consultant"],
+                    case=case,
+                    organisation=town,
+                    measure="beeindiging",
+                    benefit="Bijstand",
+                    reason="Onderzoek",
+                    starts_on=today,
+                    weeks=weeks,
+                    review_on=today,
+                )
+            )
+            Consult.objects.create(
+                created_by=worker,
+                held_on=today - datetime.timedelta(days=1),
+                expert="handhaving",
+                topic="afspraken",
+                situation="s",
+                advice="a",
+            )
+        return made[0]
+
+    first = add(1, 8)
+    add(1, 20)
+    url = url.format(pk=first.pk, case=case.pk)
+    client.force_login(people[who])
+    few = count(client, url)
+    add(4, 8)
+    add(3, 20)
+    assert count(client, url) == few

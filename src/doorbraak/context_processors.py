@@ -22,6 +22,8 @@ def _labels() -> dict[str, str]:
         "patterns": _("Patterns"),
         "worktables": _("Werktafels"),
         "signals": _("Signals"),
+        "pauses": _("Pauses"),
+        "consults": _("Consults"),
         "figures": _("Figures"),
         "opendata": _("Open data"),
         "generic": _("Generic maatwerk"),

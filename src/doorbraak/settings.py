@@ -97,6 +97,8 @@ INSTALLED_APPS = [
     "doorbraak.worktables",
     "doorbraak.generic",
     "doorbraak.opendata",
+    "doorbraak.pauses",
+    "doorbraak.consults",
     "doorbraak.demo",
     "doorbraak.ui",
     "doorbraak.home",
@@ -430,3 +432,5 @@ OIDC_MFA_ACR_VALUES = env_list("OIDC_MFA_ACR_VALUES", "")
 DOORBRAAK_ACCESS_REVIEW_DAYS = int(env("DOORBRAAK_ACCESS_REVIEW_DAYS", "91"))
 DOORBRAAK_ACCESS_REVIEW_TERM_DAYS = int(env("DOORBRAAK_ACCESS_REVIEW_TERM_DAYS", "30"))
 OPEN_DATA_MIN_CELL = int(env("DOORBRAAK_OPEN_DATA_MIN_CELL", "10"))
+# The pause button (pauses/): a pause longer than this many weeks needs a second person's approval.
+DOORBRAAK_PAUSE_MAX_WEEKS = max(1, int(env("DOORBRAAK_PAUSE_MAX_WEEKS", "13")))

@@ -36,6 +36,8 @@ urlpatterns = [
     path("kennisbank/", include("doorbraak.knowledge.urls")),
     path("herstel/", include("doorbraak.recovery.urls")),
     path("", include("doorbraak.opendata.urls")),
+    path("", include("doorbraak.pauses.urls")),
+    path("", include("doorbraak.consults.urls")),
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("doorbraak.api.urls")),

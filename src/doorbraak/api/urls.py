@@ -9,6 +9,7 @@ from rest_framework.routers import DefaultRouter
 
 from doorbraak.approvals.api import ApprovalPolicyViewSet, ApprovalViewSet
 from doorbraak.cases.api import BlockerViewSet, CaseViewSet, HouseholdViewSet
+from doorbraak.consults.api import ConsultViewSet
 from doorbraak.costbenefit.api import CostBenefitView, CostFigureViewSet
 from doorbraak.escalation.api import (
     EscalationLevelViewSet,
@@ -22,6 +23,7 @@ from doorbraak.knowledge.api import ArticleViewSet
 from doorbraak.learning.api import PatternViewSet, RuleViewSet, SignalViewSet
 from doorbraak.let.api import LetSubmissionViewSet
 from doorbraak.opendata.api import OpenDataDetailView, OpenDataListView
+from doorbraak.pauses.api import PauseViewSet
 from doorbraak.proposals.api import CategoryViewSet, LegalGroundViewSet, RequestViewSet
 from doorbraak.recovery.api import ForgivenDebtViewSet, RecoveryMarkViewSet
 from doorbraak.reports.api import FiguresView
@@ -61,6 +63,8 @@ router.register("outreach-rows", OutreachRowViewSet, basename="outreach-row")
 router.register("articles", ArticleViewSet, basename="article")
 router.register("recovery-marks", RecoveryMarkViewSet, basename="recovery-mark")
 router.register("forgiven-debts", ForgivenDebtViewSet, basename="forgiven-debt")
+router.register("pauses", PauseViewSet, basename="pause")
+router.register("consults", ConsultViewSet, basename="consult")
 
 
 @csrf_exempt

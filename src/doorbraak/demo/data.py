@@ -36,6 +36,7 @@ from doorbraak.demo.knowledge import add_demo_knowledge
 from doorbraak.demo.learning import add_demo_learning
 from doorbraak.demo.let import add_demo_let
 from doorbraak.demo.opendata import add_demo_opendata
+from doorbraak.demo.pauses import add_demo_pauses
 from doorbraak.demo.recovery import add_demo_recovery
 from doorbraak.demo.requests import add_demo_requests, solves_a_demo_request
 from doorbraak.demo.security import add_demo_security
@@ -499,6 +500,7 @@ def build_demo(seed: int = SEED) -> Counter:
     counts.update(add_demo_knowledge())
     counts.update(add_demo_recovery())
     counts.update(add_demo_security(orgs, users))
+    counts.update(add_demo_pauses(orgs, users))
     # The demo dates its rows back after the services wrote them: recount the dashboards'
     # figures from the rows as they now stand.
     summary.refresh_all()

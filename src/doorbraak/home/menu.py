@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from doorbraak.accounts.roles import ADMIN_ROLES, CASEWORKER_ROLES, Role
 from doorbraak.generic.access import may_see_generic
 from doorbraak.knowledge.access import may_read_articles
+from doorbraak.pauses import access as pause_access
 
 #: Roles that see funds (potjes): who spends, approves, pays out or steers them.
 FUND_ROLES = frozenset(
@@ -156,6 +157,10 @@ def menu(person: Person) -> list[MenuItem]:
         items.append(MenuItem("worktables", "worktables:index"))
     if may_record_signal(person):
         items.append(MenuItem("signals", "learning:signals"))
+    if person.is_active and person.role in pause_access.WI_ROLES:
+        items.append(MenuItem("pauses", "pauses:list"))
+    if may_record_signal(person):  # the same people record anonymous consults (consults/)
+        items.append(MenuItem("consults", "consults:list"))
     if may_see_figures(person):
         items.append(MenuItem("figures", "reports:index"))
     if may_manage_open_data(person):
@@ -187,11 +192,12 @@ GROUP_OF = {
     "figures": "learning",
     "knowledge": "learning",
     "opendata": "learning",
+    "consults": "together",
     "admin": "more",
     "privacy": "more",
     "help": "more",
 }
-DIRECT = frozenset({"start", "cases", "open-case", "votes", "actions"})
+DIRECT = frozenset({"start", "cases", "open-case", "votes", "actions", "pauses"})
 GROUP_ORDER = ("together", "money", "learning", "more")
 
 

@@ -21,6 +21,7 @@ from doorbraak.funds.services import utilisation
 from doorbraak.generic import queries as generic
 from doorbraak.learning import queries as learning
 from doorbraak.let import queries as let
+from doorbraak.pauses import queries as pauses
 from doorbraak.proposals.models import Request, RequestStatus
 from doorbraak.tables import queries as tables
 from doorbraak.worktables import queries as worktables
@@ -69,6 +70,7 @@ class StartPage:
     let_checks: list = field(default_factory=list)
     worktables: object = None  # worktables.queries.StartSection
     generic: list = field(default_factory=list)
+    pauses: list = field(default_factory=list)  # pauses/: to approve or review
 
     @property
     def has_work(self) -> bool:
@@ -92,6 +94,7 @@ class StartPage:
                 self.let_checks,
                 self.worktables,
                 self.generic,
+                self.pauses,
             )
         )
 
@@ -192,6 +195,7 @@ def start_page(user, today: datetime.date | None = None) -> StartPage:
         page.let_checks = let.checks_due(user, today)
     page.worktables = worktables.start_section(user)
     page.generic = generic.start_items(user, SHORT)
+    page.pauses = pauses.start_items(user, today, SHORT)
     if menu.may_administer(person):
         page.figures_to_review = CostFigure.objects.filter(
             price_year__lt=today.year - FIGURE_MAX_AGE_YEARS + 1

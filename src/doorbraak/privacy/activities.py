@@ -71,3 +71,9 @@ class Activity(models.TextChoices):
     AUTHENTICATION = "authenticatie", _("Second factor, re-authentication (security events)")
     ACCESS_REVIEW = "toegang-beoordelen", _("Review a person's access (periodic access review)")
     YEARLY_REPORT_EXPORT = "jaarverslag-exporteren", _("Export the yearly report of figures (PDF)")
+    PAUSE_RECORD = (
+        "pauze-vastleggen",
+        _("Pause a benefit termination or sanction, approve or review it"),
+    )
+    PAUSE_VIEW = "pauze-raadplegen", _("View a pause of a benefit termination or sanction")
+    API_PAUSES = "api-pauzes", _("Pauses via API")

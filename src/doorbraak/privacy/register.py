@@ -134,6 +134,19 @@ PURPOSES = {
             f"{_CASE_RETENTION} {_LOG_RETENTION}",
         ),
         Purpose(
+            "pauzeknop",
+            "Pauzeknop: beëindiging of sanctie pauzeren",
+            "De beëindiging van een uitkering, een sanctie of een terugvordering tijdelijk "
+            "pauzeren terwijl de oorzaak wordt onderzocht, en na de herbeoordeling besluiten.",
+            "AVG art. 6 lid 1 sub e (Participatiewet art. 7 en 18; Algemene wet bestuursrecht "
+            "art. 3:2, zorgvuldige voorbereiding)",
+            _CASE_SUBJECTS,
+            "Casusnummer, organisatie en maatregel, reden, periode, herbeoordeling en uitkomst",
+            "Inkomensconsulenten en handhavers van de organisatie; medewerkers met toegang tot "
+            "de casus",
+            f"{_CASE_RETENTION} {_LOG_RETENTION}",
+        ),
+        Purpose(
             "gebruikersbeheer",
             "Gebruikers- en toegangsbeheer",
             "Rollen, teams en toegang van medewerkers beheren en controleren (BIO).",
@@ -207,6 +220,9 @@ ACTIVITY_PURPOSE = {
     "authenticatie": "gebruikersbeheer",
     "toegang-beoordelen": "gebruikersbeheer",
     "jaarverslag-exporteren": "verantwoording",
+    "pauze-vastleggen": "pauzeknop",
+    "pauze-raadplegen": "pauzeknop",
+    "api-pauzes": "pauzeknop",
 }
 
 
