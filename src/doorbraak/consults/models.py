@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from doorbraak import text_limits as limits
 from doorbraak.text_validators import LimitedCharField, LimitedTextField
@@ -27,7 +28,7 @@ class Topic(models.TextChoices):
     ASSETS = "vermogen", _("assets")
     ABROAD = "buitenland", _("stay abroad")
     RECOVERY = "terugvordering", _("recovery and debts")
-    OTHER = "anders", _("other")
+    OTHER = "anders", pgettext_lazy("consult topic", "other")
 
 
 class Consult(models.Model):
