@@ -26,6 +26,7 @@ def _labels() -> dict[str, str]:
         "generic": _("Generic maatwerk"),
         "calculator": _("Calculator"),
         "admin": _("Administration"),
+        "rights": _("Data subject rights"),
         "help": _("Help"),
     }
 

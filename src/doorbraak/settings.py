@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "doorbraak.reports",
     "doorbraak.worktables",
     "doorbraak.generic",
+    "doorbraak.subjectrights",
     "doorbraak.demo",
     "doorbraak.ui",
     "doorbraak.home",

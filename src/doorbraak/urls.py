@@ -34,6 +34,7 @@ urlpatterns = [
     path("", include("doorbraak.learning.urls")),
     path("", include("doorbraak.worktables.urls")),
     path("", include("doorbraak.generic.urls")),
+    path("rechten/", include("doorbraak.subjectrights.urls")),
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("doorbraak.api.urls")),

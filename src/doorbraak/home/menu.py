@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from doorbraak.accounts.roles import ADMIN_ROLES, CASEWORKER_ROLES, Role
 from doorbraak.generic.access import may_see_generic
+from doorbraak.subjectrights.permissions import RIGHTS_ROLES
 
 #: Roles that see funds (potjes): who spends, approves, pays out or steers them.
 FUND_ROLES = frozenset(
@@ -154,5 +155,7 @@ def menu(person: Person) -> list[MenuItem]:
     items.append(MenuItem("calculator", "costbenefit:calculator"))
     if may_administer(person):
         items.append(MenuItem("admin", "admin:index"))
+    if person.is_active and person.role in RIGHTS_ROLES:  # subjectrights: inzage, bewaartermijnen
+        items.append(MenuItem("rights", "subjectrights:index"))
     items.append(MenuItem("help", "home:help"))
     return items
