@@ -22,6 +22,7 @@ from . import export
 from .models import RequestKind, RequestState, Restriction, RightsRequest
 from .permissions import may_handle_rights
 
+
 def _invalid_bsn() -> str:
     return _("This is not a valid BSN: it must be 9 digits and pass the 11-check.")
 
