@@ -109,6 +109,7 @@ def demo_targets() -> dict[str, object]:
         "case": case,
         "access": access,
         "blocker": Blocker.objects.filter(case=case).order_by("pk").first(),
+        "member": case.household.members.order_by("pk").first(),
         "request": case.requests.order_by("pk").first(),
         "notification": Notification.objects.get(
             user__username="demo-teamleider", request__case=case
@@ -204,6 +205,7 @@ PK_TARGETS = {
     "generic:": ["generic decision"],
     "generic-decision-": ["generic decision"],
     "outreach-row-": ["outreach row"],
+    "subjectrights:": ["member"],
 }
 
 
