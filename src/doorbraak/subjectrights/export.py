@@ -385,7 +385,12 @@ def as_pdf(data: dict, *, person_label: str) -> bytes:
         sections.append({"key": key, "title": section["title"], "rows": rows, "raw": section})
     html = render_to_string(
         "subjectrights/export_pdf.html",
-        {"data": data, "sections": sections, "person_label": person_label},
+        {
+            "data": data,
+            "sections": sections,
+            "person_label": person_label,
+            "processing_days": processing_per_day(data["sections"]["processing"]["records"]),
+        },
     )
     return HTML(string=html).write_pdf()
 
@@ -402,3 +407,17 @@ def _shown(value) -> str:
     if value is False:
         return _("no")
     return str(value)
+
+
+def processing_per_day(records) -> list[dict]:
+    """The processing history for the PDF: per day, actor, activity and outcome, with the
+    number of records (a person seen on every page for years has thousands; each one is in
+    the JSON)."""
+    grouped: dict[tuple, int] = {}
+    for r in records:
+        key = (r["time"][:10], r["actor"], r["activity_label"], r["outcome"])
+        grouped[key] = grouped.get(key, 0) + 1
+    return [
+        {"day": day, "actor": actor, "activity": activity, "outcome": outcome, "count": n}
+        for (day, actor, activity, outcome), n in grouped.items()
+    ]
