@@ -114,6 +114,7 @@ def demo_targets() -> dict[str, object]:
         "case": case,
         "access": access,
         "blocker": Blocker.objects.filter(case=case).order_by("pk").first(),
+        "member": case.household.members.order_by("pk").first(),
         "request": case.requests.order_by("pk").first(),
         "notification": Notification.objects.get(
             user__username="demo-teamleider", request__case=case
@@ -227,6 +228,7 @@ PK_TARGETS = {
     "pause-": ["pause"],
     "consults:": ["consult"],
     "consult-": ["consult"],
+    "subjectrights:": ["member"],
 }
 
 

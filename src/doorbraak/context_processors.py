@@ -31,6 +31,7 @@ def _labels() -> dict[str, str]:
         "knowledge": _("Knowledge base"),
         "admin": _("Administration"),
         "privacy": _("Privacy"),
+        "rights": _("Data subject rights"),
         "help": _("Help"),
     }
 

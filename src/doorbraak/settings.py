@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "doorbraak.opendata",
     "doorbraak.pauses",
     "doorbraak.consults",
+    "doorbraak.subjectrights",
     "doorbraak.demo",
     "doorbraak.ui",
     "doorbraak.home",

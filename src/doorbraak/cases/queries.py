@@ -11,6 +11,7 @@ from django.http import Http404
 
 from doorbraak.compiled_reads import CompiledRead
 from doorbraak.proposals.models import Request
+from doorbraak.subjectrights import restriction  # AVG art. 18: restricted households hidden
 
 from .models import Blocker, Case, CaseAccess, Household, Member, SupportPlan, TimelineEntry
 
@@ -32,7 +33,8 @@ def _visibility(user_id, team_id) -> Q:
     if team_id is not None:
         branches.append(Case.objects.filter(team_id=team_id).values("pk"))
     first, *rest = (branch.order_by() for branch in branches)
-    return Q(pk__in=first.union(*rest, all=True))
+    # Restriction of processing (subjectrights): a restricted household's cases are hidden.
+    return Q(pk__in=first.union(*rest, all=True)) & restriction.unrestricted_cases_q()
 
 
 def visible_cases(user) -> QuerySet[Case]:
@@ -58,6 +60,7 @@ def listed_cases(user, *, mine_only: bool, status: str | None) -> QuerySet:
         return Case.objects.none().values("pk", "opened_at")
 
     def only_status(cases):
+        cases = restriction.without_restricted(cases)  # AVG art. 18 (subjectrights)
         return cases.filter(status=status) if status else cases
 
     mine = only_status(Case.objects.filter(key_worker_id=user.pk)).values("pk", "opened_at")
@@ -101,10 +104,28 @@ def visible_case_or_404(user, pk) -> Case:
 # The case page's reads, compiled once per process (doorbraak/compiled_reads.py): the page is
 # opened more than any other, and building these querysets cost more than running them.
 _CASE = CompiledRead(
-    lambda p: Case.objects.filter(pk=p.int("case")).select_related(
-        "household__neighbourhood", "key_worker", "team"
+    lambda p: (
+        Case.objects.filter(pk=p.int("case"))
+        .select_related("household__neighbourhood", "key_worker", "team")
+        .annotate(restricted=restriction.restricted_annotation())
     )
 )
+_RESTRICTED = CompiledRead(
+    lambda p: restriction.Restriction.objects.filter(
+        household_id=p.int("household"), lifted_at__isnull=True
+    ).values_list("pk", flat=True)[:1]
+)
+
+
+def _restricted(case) -> bool:
+    """Whether the case's household is restricted: the annotation of `_CASE` when the case
+    was read by it, else one small read."""
+    known = case.__dict__.get("restricted")
+    if known is not None:
+        return known
+    return bool(_RESTRICTED.all(household=case.household_id))
+
+
 _ACCESS_OF = CompiledRead(
     lambda p: CaseAccess.objects.filter(
         case_id=p.int("case"), user_id=p.int("user"), revoked_at__isnull=True
@@ -118,6 +139,8 @@ def may_see(user, case) -> bool:
     reads one case by id uses this instead of joining the visibility union into its read,
     which made PostgreSQL plan a much larger query on every request (docs/benchmarks.md)."""
     if not (user and user.is_authenticated and user.is_active):
+        return False
+    if _restricted(case):  # AVG art. 18 (subjectrights): nobody opens a restricted case
         return False
     if case.key_worker_id == user.pk:
         return True

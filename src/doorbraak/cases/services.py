@@ -15,6 +15,7 @@ from doorbraak.accounts.roles import CASEWORKER_ROLES, Role
 from doorbraak.learning.tasks import match_blocker_soon
 from doorbraak.privacy import keyed_hash
 from doorbraak.reports import summary
+from doorbraak.subjectrights.restriction import refuse_if_restricted
 from doorbraak.text_validators import check_name, check_text
 
 from .bsn import InvalidBSN, normalise_bsn
@@ -102,6 +103,7 @@ def _check_life_domains(domains) -> list[str]:
 
 
 def _check_open(case: Case) -> None:
+    refuse_if_restricted(case.household_id)  # AVG art. 18 (subjectrights): storage only
     if case.status != CaseStatus.OPEN:
         raise ValidationError(_("This case is closed; reopen it before changing it."))
 
@@ -363,6 +365,7 @@ def case_close(
 @transaction.atomic
 def case_reopen(*, actor: User, case: Case, reason: str) -> Case:
     case = Case.objects.select_for_update().get(pk=case.pk)
+    refuse_if_restricted(case.household_id)  # AVG art. 18 (subjectrights): storage only
     if case.status != CaseStatus.CLOSED:
         raise ValidationError(_("This case is already open."))
     if not may_manage(actor, case):

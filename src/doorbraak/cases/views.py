@@ -25,6 +25,7 @@ from doorbraak.home.queries import person_of
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_processing, origin_from_request
+from doorbraak.subjectrights import restriction
 
 from . import queries, services
 from .forms import (
@@ -58,6 +59,7 @@ def _case_or_404(request, pk, activity: Activity, action: str = "read"):
             object_id=pk,
             result=Outcome.DENIED,
         )
+        restriction.explain_if_restricted(request.user, pk)  # AVG art. 18: say why (403)
         raise
 
 

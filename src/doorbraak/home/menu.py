@@ -13,6 +13,7 @@ from doorbraak.accounts.roles import ADMIN_ROLES, CASEWORKER_ROLES, Role
 from doorbraak.generic.access import may_see_generic
 from doorbraak.knowledge.access import may_read_articles
 from doorbraak.pauses import access as pause_access
+from doorbraak.subjectrights.permissions import RIGHTS_ROLES
 
 #: Roles that see funds (potjes): who spends, approves, pays out or steers them.
 FUND_ROLES = frozenset(
@@ -174,6 +175,8 @@ def menu(person: Person) -> list[MenuItem]:
         items.append(MenuItem("admin", "admin:index"))
     if person.is_active and person.role in ADMIN_ROLES:  # privacy: register, history
         items.append(MenuItem("privacy", "privacy:register"))
+    if person.is_active and person.role in RIGHTS_ROLES:  # subjectrights: inzage, bewaartermijnen
+        items.append(MenuItem("rights", "subjectrights:index"))
     items.append(MenuItem("help", "home:help"))
     return items
 
@@ -195,6 +198,7 @@ GROUP_OF = {
     "consults": "together",
     "admin": "more",
     "privacy": "more",
+    "rights": "more",
     "help": "more",
 }
 DIRECT = frozenset({"start", "cases", "open-case", "votes", "actions", "pauses"})

@@ -147,6 +147,21 @@ PURPOSES = {
             f"{_CASE_RETENTION} {_LOG_RETENTION}",
         ),
         Purpose(
+            "rechten-betrokkenen",
+            "Rechten van betrokkenen en bewaartermijnen",
+            "Inzage, rectificatie en beperking van de verwerking op verzoek van een betrokkene "
+            "(AVG art. 15, 16 en 18); vernietigen na de bewaartermijn met een tweede persoon.",
+            "AVG art. 6 lid 1 sub c (AVG art. 12, 15, 16, 18; Archiefwet 1995 art. 3 en 5 met de "
+            "Selectielijst gemeenten 2020)",
+            "Betrokkenen die een verzoek doen; leden van huishoudens waarvan de termijn verstreken "
+            "is",
+            "Alles wat Doorbraak over de betrokkene bewaart (zie het inzage-export), verzoeken en "
+            "hun afhandeling, de vernietigingsverklaring",
+            "Functioneel beheerder (privacy); de betrokkene zelf (inzage)",
+            "Verzoeken en vernietigingsverklaringen: zo lang als het dossier, de verklaring "
+            "blijvend. " + _LOG_RETENTION,
+        ),
+        Purpose(
             "gebruikersbeheer",
             "Gebruikers- en toegangsbeheer",
             "Rollen, teams en toegang van medewerkers beheren en controleren (BIO).",
@@ -223,6 +238,12 @@ ACTIVITY_PURPOSE = {
     "pauze-vastleggen": "pauzeknop",
     "pauze-raadplegen": "pauzeknop",
     "api-pauzes": "pauzeknop",
+    "betrokkene-zoeken-bsn": "rechten-betrokkenen",
+    "inzageverzoek": "rechten-betrokkenen",
+    "rectificatieverzoek": "rechten-betrokkenen",
+    "beperking-verwerking": "rechten-betrokkenen",
+    "vernietiging-voorstellen": "rechten-betrokkenen",
+    "vernietiging-uitvoeren": "rechten-betrokkenen",
 }
 
 

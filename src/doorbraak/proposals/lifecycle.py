@@ -32,6 +32,7 @@ from doorbraak.funds import services as fund_services
 from doorbraak.funds.messages import ledger_message
 from doorbraak.funds.models import BatchStatus, Fund, OrderStatus, PaymentBatch, PaymentOrder
 from doorbraak.reports import summary
+from doorbraak.subjectrights import restriction
 from doorbraak.text_validators import length_message
 
 from . import limits, workflow
@@ -86,6 +87,12 @@ def _reserve_and_order(request: Request, *, actor, memo: str) -> None:
     fund_services.orders_create(request)
 
 
+def _refuse_if_restricted(request_ids) -> None:
+    """AVG art. 18 (subjectrights): a restricted household's request is not approved or paid."""
+    if restriction.restricted_request_ids(request_ids):
+        raise MoneyConflict(restriction.ProcessingRestricted().message)
+
+
 # --- Votes ---------------------------------------------------------------------------------
 
 
@@ -94,6 +101,7 @@ def vote_cast(*, actor: User, request: Request, choice: str, comment: str = ""):
     """Record a vote; when it decides the request and approves it, reserve the money and make
     the payment orders. Nothing is saved when the money cannot be reserved."""
     request = _lock_request(request)
+    _refuse_if_restricted([request.pk])
     vote, decision = approval_services.vote_record(
         actor=actor, request=request, choice=choice, comment=comment
     )
@@ -114,6 +122,7 @@ def request_approve_at_table(*, actor: User, request: Request, fund: Fund, memo:
     approval of the same request reserve nothing more. The caller holds its own lock (the
     agenda item) first and passes `memo` (e.g. `table:item:<id>`) for the ledger line."""
     request = _lock_request(request)
+    _refuse_if_restricted([request.pk])
     if request.status == RequestStatus.APPROVED and request.fund_id == fund.pk:
         return request  # this approval is already done: once, not twice
     if not workflow.may_change(request.status, RequestStatus.APPROVED):
@@ -239,7 +248,8 @@ def batch_create(*, fund: Fund, actor, up_to=None) -> PaymentBatch:
     when there is nothing to pay or the fund has no IBAN."""
     up_to = up_to or timezone.localdate()
     requests = _lock_requests(_due_request_ids(fund, up_to))
-    payable = [pk for pk, r in requests.items() if r.status in PAYABLE]
+    restricted = restriction.restricted_request_ids(requests)  # AVG art. 18: not paid
+    payable = [pk for pk, r in requests.items() if r.status in PAYABLE and pk not in restricted]
     return fund_services.batch_create(fund=fund, actor=actor, up_to=up_to, request_ids=payable)
 
 
@@ -259,6 +269,7 @@ def batch_mark_paid(*, batch: PaymentBatch, actor) -> PaymentBatch:
     if batch.status == BatchStatus.CANCELLED:
         raise MoneyConflict(_("This batch is cancelled; it cannot be paid."))
     orders = fund_services.batch_orders_lock(batch)
+    _refuse_if_restricted(requests)
     closed = sorted(
         {
             requests[o.request_id].reference

@@ -12,6 +12,7 @@ from doorbraak.cases.models import Case, EntryKind
 from doorbraak.home.menu import may_write_request
 from doorbraak.home.queries import person_of
 from doorbraak.reports import summary
+from doorbraak.subjectrights.restriction import refuse_if_restricted
 from doorbraak.ui import formatting
 
 from . import anonymised as anonymised_texts
@@ -41,6 +42,7 @@ def request_submit(
     `replayed`) and saves nothing; the key with another submission raises KeyConflict."""
     if not may_write_request(person_of(actor)):
         raise PermissionDenied(_("Only a professional can write a maatwerk request."))
+    refuse_if_restricted(case.household_id)  # AVG art. 18 (subjectrights): storage only
     key = idempotency.check_key(idempotency_key)
     digest = idempotency.fingerprint({"case": case, "anonymised": anonymised, **fields})
     if (done := idempotency.earlier(actor=actor, key=key, digest=digest)) is not None:
