@@ -22,8 +22,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import helm_python as helm
-import kubernetes_validate
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,7 +81,7 @@ def check_yaml() -> None:
     print(f"yaml: {len(files)} bestanden gelezen en gelint")
 
 
-def check_compose() -> None:
+def check_compose_schema() -> None:
     result = subprocess.run(  # noqa: S603 - fixed arguments
         [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.compose-spec"]
         + [str(ROOT / "docker-compose.yml")],
@@ -92,6 +90,9 @@ def check_compose() -> None:
     )
     if result.returncode:
         fail(f"docker-compose.yml against the compose spec:\n{result.stdout}{result.stderr}")
+
+
+def check_compose() -> None:
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
     services = compose["services"]
     for name in ("app", "worker", "beat", "postgres", "redis", "nginx", "migrate"):
@@ -149,6 +150,8 @@ def check_dockerfile() -> None:
 
 
 def rendered_objects(values: dict) -> list[dict]:
+    import helm_python as helm
+
     with helm.Chart.load(str(CHART)) as chart:
         manifests = chart.render(values, name="doorbraak", namespace="sociaal-domein")
     objects = []
@@ -160,6 +163,9 @@ def rendered_objects(values: dict) -> list[dict]:
 
 
 def check_chart() -> None:
+    import helm_python as helm
+    import kubernetes_validate
+
     report = helm.lint(str(CHART), values={"existingSecret": SECRET})
     errors = report.get("errors") or [m for m in report.get("messages", []) if m["severity"] > 2]
     if errors:
@@ -248,6 +254,7 @@ def check_conventions(where: str, obj: dict, values: dict) -> None:
 
 def main() -> int:
     check_yaml()
+    check_compose_schema()
     check_compose()
     check_dockerfile()
     check_chart()
