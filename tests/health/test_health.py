@@ -226,3 +226,22 @@ def test_json_logs_are_configured_in_production_and_off_in_debug():
     assert run(**production) == ["JsonFormatter", "True"]
     formatter, access_log = run(DJANGO_DEBUG="1")
     assert formatter != "JsonFormatter" and access_log == "False"
+
+
+def test_metrics_add_up_the_gunicorn_workers_in_multiprocess_mode(tmp_path):
+    # Each gunicorn worker is a process of its own: with PROMETHEUS_MULTIPROC_DIR (set in the
+    # image) /metrics sums what every worker counted.
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "PROMETHEUS_MULTIPROC_DIR"},
+        "PROMETHEUS_MULTIPROC_DIR": str(tmp_path / "metrics"),
+        "DJANGO_SETTINGS_MODULE": "doorbraak.settings_test",
+    }
+    python = str(ROOT / ".venv" / "bin" / "python")
+    count = "from doorbraak.health import metrics; metrics.ledger_transaction_written('betaling')"
+    for _ in range(2):
+        subprocess.run([python, "-c", count], env=env, check=True)  # noqa: S603
+    render = "from doorbraak.health import metrics; print(metrics.render().decode())"
+    text = subprocess.run(  # noqa: S603
+        [python, "-c", render], env=env, check=True, capture_output=True, text=True
+    ).stdout
+    assert 'doorbraak_ledger_transactions_total{kind="betaling"} 2.0' in text

@@ -26,6 +26,11 @@ from prometheus_client.core import GaugeMetricFamily
 
 CONTENT_TYPE = CONTENT_TYPE_LATEST
 
+if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    # prometheus_client writes each process's values to files there from the first metric on;
+    # the container entrypoint empties it at start, a command run without it needs it to exist.
+    os.makedirs(os.environ["PROMETHEUS_MULTIPROC_DIR"], exist_ok=True)
+
 #: Page budget is 150 ms (decision 0008): the buckets are dense around it.
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 
