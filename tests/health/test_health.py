@@ -36,9 +36,14 @@ def test_live_answers_without_database_host_check_or_cookie(client):
     assert "Set-Cookie" not in response and not response.cookies
 
 
+@pytest.mark.django_db
 def test_live_and_ready_need_no_login_and_no_https(client, settings):
     settings.SECURE_SSL_REDIRECT = True  # production: the probe speaks plain HTTP to the pod
+    settings.REDIS_URL = ""
     assert client.get("/health/live").status_code == 200
+    response = client.get("/health/ready", HTTP_HOST="10.1.2.3:8000")
+    assert response.status_code == 200
+    assert "Content-Security-Policy" not in response and not response.cookies
 
 
 @pytest.mark.django_db
