@@ -90,4 +90,15 @@ licence-check: $(VENV)/.base
 	$(PY) scripts/licence-check.py
 
 clean:
-	rm -rf $(VENV) $(SBOM_VENV) sbom node_modules var .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(SBOM_VENV) $(DEPLOY_VENV) sbom node_modules var .pytest_cache .ruff_cache .hypothesis
+
+## validate-deploy: check Dockerfile, docker-compose.yml and the Helm chart (rendered with Helm's Go SDK, validated against the Kubernetes schema; docs/operations.md)
+DEPLOY_VENV := .venv-deploy
+$(DEPLOY_VENV)/.installed:
+	$(PYTHON) -m venv $(DEPLOY_VENV)
+	$(DEPLOY_VENV)/bin/pip install -q helm-python-sdk==0.2.2 kubernetes-validate==1.37.0 check-jsonschema==0.39.0 yamllint==1.38.0 pyyaml
+	touch $@
+
+validate-deploy: $(DEPLOY_VENV)/.installed
+	$(DEPLOY_VENV)/bin/python scripts/validate-deploy.py
+.PHONY: validate-deploy

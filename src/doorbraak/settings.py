@@ -435,3 +435,21 @@ DOORBRAAK_ACCESS_REVIEW_TERM_DAYS = int(env("DOORBRAAK_ACCESS_REVIEW_TERM_DAYS",
 OPEN_DATA_MIN_CELL = int(env("DOORBRAAK_OPEN_DATA_MIN_CELL", "10"))
 # The pause button (pauses/): a pause longer than this many weeks needs a second person's approval.
 DOORBRAAK_PAUSE_MAX_WEEKS = max(1, int(env("DOORBRAAK_PAUSE_MAX_WEEKS", "13")))
+# Operations (issue 19, doorbraak/health/, docs/operations.md): /health/live, /health/ready and
+# /metrics are answered by the first middleware, before the host check, HTTPS redirect and
+# login. /metrics needs a bearer token (DOORBRAAK_METRICS_TOKEN) or a client address in
+# DOORBRAAK_METRICS_ALLOWED_IPS (addresses or networks; default loopback). Behind a proxy the
+# address is the proxy's: use the token there.
+INSTALLED_APPS.append("doorbraak.health")
+MIDDLEWARE.insert(0, "doorbraak.health.middleware.HealthMiddleware")
+METRICS_TOKEN = env("DOORBRAAK_METRICS_TOKEN", "")
+METRICS_ALLOWED_IPS = env_list("DOORBRAAK_METRICS_ALLOWED_IPS", "127.0.0.1,::1")
+# Logs as one JSON object per line (time, level, logger, message; the access log adds
+# trace_id, method, path, status, duration_ms): on in production, off with DJANGO_DEBUG.
+# DOORBRAAK_ACCESS_LOG writes one line per request (default: with the JSON logs).
+JSON_LOGS = env_bool("DOORBRAAK_JSON_LOGS", not DEBUG)
+ACCESS_LOG = env_bool("DOORBRAAK_ACCESS_LOG", JSON_LOGS)
+if JSON_LOGS:
+    LOGGING["formatters"] = {"json": {"()": "doorbraak.health.jsonlog.JsonFormatter"}}
+    LOGGING["handlers"]["console"]["formatter"] = "json"
+    CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # workers log through the same JSON handler

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Sum
 
+from doorbraak.health.metrics import ledger_transaction_written
+
 from . import ledger_write
 from .ledger_write import ReservationChange
 from .models import (
@@ -126,6 +128,9 @@ def _post(
     )
     try:
         if ledger_write.write(txn, [(accounts[k], cents) for k, cents in moves], change):
+            # Operations metric (issue 19): count the transaction once it is committed, so a
+            # rolled-back one is not counted. Explicit here, where the ledger writes; no signal.
+            transaction.on_commit(lambda: ledger_transaction_written(kind))
             return txn
     except ledger_write.KeyTaken:
         raise LedgerError("key_reused", key=key) from None
