@@ -16,4 +16,6 @@ else
 fi
 .venv/bin/ruff check src tests scripts bench
 .venv/bin/ruff format --check src tests scripts bench
-exec .venv/bin/python -m pytest "$@"
+# Test files run in parallel, one worker per CPU (PYTEST_WORKERS=0: in this process), each
+# with its own test database and Redis database; a file's tests stay on one worker.
+exec .venv/bin/python -m pytest -n "${PYTEST_WORKERS:-auto}" --dist loadfile "$@"

@@ -128,7 +128,10 @@ def redis_url():
         if os.environ.get("REQUIRE_REDIS") == "1":
             pytest.fail("REQUIRE_REDIS=1 but no Redis: apt-get install redis-server")
         pytest.skip("needs Redis (apt-get install redis-server)")
-    return url
+    # Parallel test workers (pytest-xdist) each get their own Redis database, so one worker's
+    # Celery worker never takes another's task.
+    index = os.environ.get("PYTEST_XDIST_WORKER", "gw-1")[2:]
+    return f"{url.rsplit('/', 1)[0]}/{int(index) + 1}" if index.isdigit() else url
 
 
 @pytest.fixture

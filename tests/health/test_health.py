@@ -16,6 +16,9 @@ from doorbraak.funds import ledger
 from doorbraak.health import checks
 from doorbraak.health.jsonlog import JsonFormatter
 from tests.funds.conftest import make_fund
+from tests.test_jobs import redis_url
+
+__all__ = ["redis_url"]  # the shared Redis fixture (tests/test_jobs.py)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -139,21 +142,6 @@ def test_ledger_transactions_are_counted_by_kind_after_commit(
         ledger.reserve(fund_id=fund.pk, ref="r1", cents=2_500)  # same ref: no new one
     assert count("toewijzing") == before_allocate + 1
     assert count("reservering") == before_reserve + 1
-
-
-@pytest.fixture(scope="module")
-def redis_url():
-    url = os.environ.get("DOORBRAAK_TEST_REDIS_URL", "")
-    if not url:
-        started = subprocess.run(
-            [str(ROOT / "scripts" / "local-redis.sh")], capture_output=True, text=True
-        )
-        url = started.stdout.strip() if started.returncode == 0 else ""
-    if not url:
-        if os.environ.get("REQUIRE_REDIS") == "1":
-            pytest.fail("REQUIRE_REDIS=1 but no Redis: apt-get install redis-server")
-        pytest.skip("needs Redis (apt-get install redis-server)")
-    return url
 
 
 @pytest.mark.django_db
