@@ -16,6 +16,8 @@ else
 fi
 .venv/bin/ruff check src tests scripts bench
 .venv/bin/ruff format --check src tests scripts bench
-# Test files run in parallel, one worker per CPU (PYTEST_WORKERS=0: in this process), each
-# with its own test database and Redis database; a file's tests stay on one worker.
-exec .venv/bin/python -m pytest -n "${PYTEST_WORKERS:-auto}" --dist loadfile "$@"
+# Tests run in parallel, one worker per CPU (PYTEST_WORKERS=0: in this process), each with its
+# own test database and Redis database. "--dist load" hands each worker its tests in the order
+# pytest-django sorted them, so a worker's transactional tests (which flush the rows the data
+# migrations made) run after its other database tests, as in one process.
+exec .venv/bin/python -m pytest -n "${PYTEST_WORKERS:-auto}" --dist load "$@"

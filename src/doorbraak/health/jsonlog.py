@@ -24,6 +24,8 @@ class JsonFormatter(logging.Formatter):
         }
         for field in FIELDS:
             value = getattr(record, field, None)
+            if field == "trace_id":  # the access log names the request's, after its trace
+                value = value or getattr(record, "request_trace_id", None) or None
             if value is not None:
                 entry[field] = value
         if record.exc_info:

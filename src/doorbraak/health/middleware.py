@@ -95,7 +95,9 @@ class HealthMiddleware:
                 request.path,
                 response.status_code,
                 extra={
-                    "trace_id": getattr(request, "trace_id", None),
+                    # Not "trace_id": every record already has that attribute (the trace
+                    # context's, privacy/tracecontext.py), which is over by now.
+                    "request_trace_id": getattr(request, "trace_id", None),
                     "method": request.method,
                     "path": request.path,
                     "status": response.status_code,
