@@ -202,7 +202,9 @@ def test_demo_has_maatwerk_requests_with_calculations():
 
     load()
     requests = Request.objects.select_related("cost_benefit", "triangle")
-    assert requests.count() == 5  # four of demo/requests.py, and S6 at the Doorbraaktafel
+    # Four of demo/requests.py, S6 at the Doorbraaktafel, and two on the toeslagenherstelpotje
+    # (demo/recovery.py: a marked household's request first in the inbox).
+    assert requests.count() == 7
     assert {r.case.key_worker.username for r in requests} == {"demo-gezinswerker"}
     bridging = requests.get(frequency="maandelijks")
     assert bridging.total == 10400 and "DEMO" in bridging.supplier_iban

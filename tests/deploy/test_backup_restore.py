@@ -51,6 +51,16 @@ def _figures(cursor) -> dict:
 
 @pytest.mark.skipif(not shutil.which("pg_dump"), reason="pg_dump not installed")
 def test_a_restored_backup_has_the_same_ledger_and_cases(tmp_path):
+    # An earlier transactional test may have flushed the rows the data migrations ship.
+    from doorbraak.costbenefit.services import load_defaults
+    from doorbraak.escalation import starter
+    from doorbraak.escalation.models import EscalationLevel, EscalationRoute, RouteVersion
+    from doorbraak.proposals.services import load_starter_catalogues
+
+    load_defaults()
+    load_starter_catalogues()
+    if not EscalationRoute.objects.exists():
+        starter.load(EscalationRoute, EscalationLevel, RouteVersion)
     call_command("load_demo", force=True, verbosity=0)
     source = connection.settings_dict["NAME"]
     target = f"{source}_restore"

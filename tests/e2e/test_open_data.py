@@ -4,7 +4,7 @@ gets a Dutch message for a backwards period, publishes, and anyone opens the pub
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_accessible, log_in
+from tests.e2e.conftest import assert_accessible, follow_menu, log_in
 from tests.opendata.conftest import city  # noqa: F401 (fixture)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_adviser_previews_and_publishes_open_data(live_server, request, viewport, city):  # noqa: F811
     page = request.getfixturevalue(viewport)
     log_in(page, live_server, city["adviser"])
-    page.get_by_role("link", name="Open data").first.click()
+    follow_menu(page, "Open data")
     expect(page.get_by_role("heading", level=1)).to_have_text("Open data")
     expect(page.get_by_text("Huisraad").first).to_be_visible()
     assert_accessible(page)

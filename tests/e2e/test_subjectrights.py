@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_accessible, log_in
+from tests.e2e.conftest import assert_accessible, follow_menu, log_in
 from tests.subjectrights.conftest import ANNA, beheerder, jansens, years_ago  # noqa: F401
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -33,7 +33,7 @@ def test_rights_pages(request, live_server, which, beheerder, jansens, worker_a)
     )
     page = request.getfixturevalue(which)
     log_in(page, live_server, beheerder)
-    page.get_by_role("link", name="Rechten betrokkenen").first.click()
+    follow_menu(page, "Rechten betrokkenen")
     expect(page.get_by_role("heading", level=1)).to_have_text("Rechten van betrokkenen")
     assert_accessible(page)
     _shot(page, "rechten-leeg")

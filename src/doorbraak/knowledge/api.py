@@ -127,7 +127,12 @@ class ArticleViewSet(
         return Response(self.get_serializer(article).data)
 
     @extend_schema(responses=ArticleVersionSerializer(many=True))
-    @action(detail=True, methods=["get"], serializer_class=ArticleVersionSerializer)
+    @action(
+        detail=True,
+        methods=["get"],
+        serializer_class=ArticleVersionSerializer,
+        pagination_class=None,  # every version in one list, as the schema says
+    )
     def versions(self, request, pk=None, format=None):  # noqa: A002 - the router passes it
         """Every saved version of the article, newest first."""
         article = self.get_object()
