@@ -107,7 +107,7 @@ class ConsultViewSet(viewsets.ReadOnlyModelViewSet):
         summary="Aantal sparoverleggen per onderwerp (van iedereen)",
         responses={200: TopicCountSerializer(many=True)},
     )
-    @action(detail=False, methods=["get"])
+    @action(detail=False, methods=["get"], pagination_class=None)  # one list, as the schema
     def topics(self, request, format=None):
         if not services.may_record(request.user):
             raise ApiPermissionDenied()

@@ -6,7 +6,8 @@ Never live or unpublished figures."""
 import json
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -21,7 +22,17 @@ class OpenDataListView(APIView):
     @extend_schema(
         operation_id="open_data_list",
         summary="Gemeenten die open data publiceerden",
-        responses={200: OpenApiTypes.OBJECT},
+        responses={
+            200: inline_serializer(
+                "OpenDataMunicipality",
+                {
+                    "gemeente": serializers.CharField(),
+                    "gemeente_slug": serializers.CharField(),
+                    "gepubliceerd_op": serializers.CharField(),
+                },
+                many=True,
+            )
+        },
     )
     def get(self, request, format=None):
         return Response(
