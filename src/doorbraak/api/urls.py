@@ -83,5 +83,5 @@ urlpatterns = [
     path("open-data/<slug:slug>/", OpenDataDetailView.as_view(), name="api-open-data-detail"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include(router.urls)),
-    re_path(r"^(?P<url>.+/)$", not_found, name="api-not-found"),
+    re_path(r"^(?P<url>[\s\S]+/)$", not_found, name="api-not-found"),  # also a newline
 ]
