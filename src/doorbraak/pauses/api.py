@@ -36,6 +36,10 @@ class PauseSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
     starts_on = serializers.DateField()
     weeks = serializers.IntegerField(min_value=1, max_value=52)
     review_on = serializers.DateField()
+    # Empty until the review: the schema says so (an enum or "").
+    outcome = serializers.ChoiceField(
+        choices=Pause._meta.get_field("outcome").choices, allow_blank=True, read_only=True
+    )
 
     class Meta:
         model = Pause
