@@ -82,14 +82,14 @@ def summary(request, pk):
     return render(request, "recovery/_summary.html", {"case": case, "mark": queries.mark_of(case)})
 
 
-@login_required
-@require_POST
-def mark_record(request, pk):
+def _record(request, pk, form_class, service, success: str, form_name: str):
+    """A form of the recovery page posted to a service: recorded and back to the page, or the
+    page again with the Dutch errors beside the form (400)."""
     case = _case(request, pk, Activity.RECOVERY_RECORD, "create")
-    form = MarkForm(request.POST)
+    form = form_class(request.POST)
     if form.is_valid():
         try:
-            services.mark_record(
+            service(
                 actor=request.user,
                 origin=origin_from_request(request),
                 case=case,
@@ -98,11 +98,22 @@ def mark_record(request, pk):
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            messages.success(
-                request, _("The mark is recorded. Only those who work on the case see it.")
-            )
+            messages.success(request, success)
             return redirect("recovery:case", pk=case.pk)
-    return _page(request, case, mark_form=form, status=400)
+    return _page(request, case, status=400, **{form_name: form})
+
+
+@login_required
+@require_POST
+def mark_record(request, pk):
+    return _record(
+        request,
+        pk,
+        MarkForm,
+        services.mark_record,
+        _("The mark is recorded. Only those who work on the case see it."),
+        "mark_form",
+    )
 
 
 @login_required
@@ -121,22 +132,7 @@ def mark_remove(request, pk):
 @login_required
 @require_POST
 def debt_add(request, pk):
-    case = _case(request, pk, Activity.RECOVERY_RECORD, "create")
-    form = DebtForm(request.POST)
-    if form.is_valid():
-        try:
-            services.debt_record(
-                actor=request.user,
-                origin=origin_from_request(request),
-                case=case,
-                **form.cleaned_data,
-            )
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("Debt recorded."))
-            return redirect("recovery:case", pk=case.pk)
-    return _page(request, case, debt_form=form, status=400)
+    return _record(request, pk, DebtForm, services.debt_record, _("Debt recorded."), "debt_form")
 
 
 @login_required
