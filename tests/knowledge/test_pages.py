@@ -26,7 +26,8 @@ def test_everyone_reads_and_searches(client, reader, article):
     assert "Huurtoeslag en een medebewoner" in page.text
     assert "Artikel schrijven" not in page.text  # no button a reader may not use
     detail = client.get(reverse("knowledge:detail", args=[article.pk]))
-    assert '<h3 class="utrecht-heading-3">Wat je kunt doen</h3>' in detail.text
+    # The article's top heading follows the page's h1 (rendering.heading_levels).
+    assert '<h2 class="utrecht-heading-2">Wat je kunt doen</h2>' in detail.text
     assert "<script>alert(1)</script>" not in detail.text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in detail.text
     assert reverse("knowledge:edit", args=[article.pk]) not in detail.text

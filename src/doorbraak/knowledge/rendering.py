@@ -4,24 +4,25 @@ Three layers: markdown-it-py (CommonMark) runs with raw HTML switched off, so `<
 `onclick=` attribute typed in an article comes out as text, and its link check refuses
 `javascript:`, `vbscript:`, `file:` and `data:` links. The HTML it produces is then cleaned by
 nh3 (the Rust ammonia sanitiser) with an allow-list of tags, attributes and URL schemes, and
-finally `sanitise` re-emits only the allowed tags with the NL Design System classes (and the
-headings one level lower). Authors are trusted colleagues, not the public, but an article is
-read by everyone, so it is treated as untrusted input."""
+finally `sanitise` re-emits only the allowed tags with the NL Design System classes, and the
+headings renumbered to follow the page's own h1 without a gap (`heading_levels`). Authors are
+trusted colleagues, not the public, but an article is read by everyone, so it is treated as
+untrusted input."""
 
 import difflib
 import html
+import re
 from html.parser import HTMLParser
 
 import nh3
 from markdown_it import MarkdownIt
 
-#: The NL Design System (Utrecht) classes the rendered elements get.
+#: The NL Design System (Utrecht) classes of the rendered elements (by the tag as shown).
 CLASSES = {
-    "h1": "utrecht-heading-2",  # the page has its own h1: an article's headings start lower
-    "h2": "utrecht-heading-3",
-    "h3": "utrecht-heading-4",
-    "h4": "utrecht-heading-5",
-    "h5": "utrecht-heading-6",
+    "h2": "utrecht-heading-2",
+    "h3": "utrecht-heading-3",
+    "h4": "utrecht-heading-4",
+    "h5": "utrecht-heading-5",
     "h6": "utrecht-heading-6",
     "p": "utrecht-paragraph",
     "a": "utrecht-link",
@@ -31,12 +32,21 @@ CLASSES = {
     "code": "utrecht-code",
     "blockquote": "utrecht-blockquote",
 }
-#: h1..h6 are rendered one level lower (the page's own h1 stays the only h1).
-HEADING_SHIFT = {"h1": "h2", "h2": "h3", "h3": "h4", "h4": "h5", "h5": "h6", "h6": "h6"}
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_HEADING_TAG = re.compile(r"<(h[1-6])\b")
+
+
+def heading_levels(fragment: str) -> dict[str, str]:
+    """How the article's headings are shown: the page has its own h1, so the highest level an
+    author used becomes h2 and each next level used one lower (h6 at most). "## A" then
+    "#### B" shows h2 and h3: screen readers find no skipped level."""
+    used = sorted(set(_HEADING_TAG.findall(fragment)))
+    return {tag: f"h{min(6, 2 + i)}" for i, tag in enumerate(used)}
+
 
 ALLOWED_TAGS = frozenset(
     {
-        *HEADING_SHIFT,
+        *HEADINGS,
         "p",
         "a",
         "ul",
@@ -76,10 +86,11 @@ def _safe_href(value: str) -> str | None:
 class _Sanitiser(HTMLParser):
     """Re-emits only allowed tags with allowed attributes; everything else as text."""
 
-    def __init__(self):
+    def __init__(self, headings: dict[str, str]):
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
         self.skip = 0  # inside a dropped element whose content is not text (script, style)
+        self.headings = headings
 
     def handle_starttag(self, tag, attrs):
         if tag in DROPPED_WITH_CONTENT:
@@ -87,9 +98,9 @@ class _Sanitiser(HTMLParser):
             return
         if self.skip or tag not in ALLOWED_TAGS:
             return
-        shown = HEADING_SHIFT.get(tag, tag)
+        shown = self.headings.get(tag, tag)
         parts = [shown]
-        css = CLASSES.get(tag)
+        css = CLASSES.get(shown)
         if css:
             parts.append(f'class="{css}"')
         if tag == "a":
@@ -111,7 +122,7 @@ class _Sanitiser(HTMLParser):
             return
         if self.skip or tag not in ALLOWED_TAGS or tag in VOID_TAGS:
             return
-        self.out.append(f"</{HEADING_SHIFT.get(tag, tag)}>")
+        self.out.append(f"</{self.headings.get(tag, tag)}>")
 
     def handle_data(self, data):
         if not self.skip:
@@ -119,7 +130,7 @@ class _Sanitiser(HTMLParser):
 
 
 def sanitise(fragment: str) -> str:
-    parser = _Sanitiser()
+    parser = _Sanitiser(heading_levels(fragment))
     parser.feed(fragment)
     parser.close()
     return "".join(parser.out)
