@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,9 +22,7 @@ from doorbraak.forms_utrecht import apply_service_errors
 from doorbraak.home.menu import may_open_case, may_write_request
 from doorbraak.home.queries import person_of
 from doorbraak.privacy.activities import Activity
-from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_processing, origin_from_request
-from doorbraak.subjectrights import restriction
 
 from . import queries, services
 from .forms import (
@@ -41,6 +38,7 @@ from .forms import (
     ReopenForm,
     ResolveForm,
 )
+from .guard import case_or_refuse
 from .models import Blocker, CaseAccess, CaseStatus
 
 PAGE_SIZE = 25
@@ -48,19 +46,7 @@ PAGE_SIZE = 25
 
 def _case_or_404(request, pk, activity: Activity, action: str = "read"):
     """The case if the user may see it; otherwise log the refusal and answer 404."""
-    try:
-        return queries.case_detail(request.user, pk)
-    except Http404:
-        log_processing(
-            origin_from_request(request),
-            activity=activity,
-            action=action,
-            object_type="case",
-            object_id=pk,
-            result=Outcome.DENIED,
-        )
-        restriction.explain_if_restricted(request.user, pk)  # AVG art. 18: say why (403)
-        raise
+    return case_or_refuse(request, pk, queries.case_detail, activity, action)
 
 
 def _log_case(request, case, activity: Activity, action: str) -> None:

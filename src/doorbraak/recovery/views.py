@@ -10,10 +10,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from doorbraak.cases.guard import case_or_refuse
 from doorbraak.cases.queries import subject_ids_of_case
 from doorbraak.forms_utrecht import apply_service_errors
 from doorbraak.privacy.activities import Activity
-from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_processing, origin_from_request
 
 from . import queries, services
@@ -22,18 +22,7 @@ from .models import ForgivenDebt
 
 
 def _case(request, pk, activity=Activity.RECOVERY_VIEW, action="read"):
-    try:
-        return queries.case_or_404(request.user, pk)
-    except Http404:
-        log_processing(
-            origin_from_request(request),
-            activity=activity,
-            action=action,
-            object_type="case",
-            object_id=pk,
-            result=Outcome.DENIED,
-        )
-        raise
+    return case_or_refuse(request, pk, queries.case_or_404, activity, action)
 
 
 def _log_view(request, case) -> None:
