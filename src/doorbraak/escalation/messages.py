@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext as _
 
+from doorbraak.problems import by_field
 from doorbraak.ui.formatting import euro
 
 
@@ -62,7 +63,4 @@ def message(code: str, **params) -> str:
 
 def errors(problems, **params) -> dict[str, list[str]]:
     """`(field, code)` problems as a ValidationError dict, in order."""
-    out: dict[str, list[str]] = {}
-    for field, code in problems:
-        out.setdefault(field, []).append(message(code, **params))
-    return out
+    return by_field(problems, message, **params)

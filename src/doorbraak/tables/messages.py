@@ -3,6 +3,7 @@
 from django.utils.translation import gettext as _
 
 from doorbraak.escalation.messages import message as escalation_message
+from doorbraak.problems import by_field
 from doorbraak.ui.formatting import euro
 
 
@@ -52,7 +53,5 @@ def message(code: str, **params) -> str:
 
 
 def errors(problems, **params) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for field, code in problems:
-        out.setdefault(field, []).append(message(code, **params))
-    return out
+    """`(field, code)` problems as a ValidationError dict, in order."""
+    return by_field(problems, message, **params)
