@@ -200,6 +200,20 @@ def test_fund_page_counts_marked_households_served(client, worker_a, herstelpotj
     assert queries.households_served(fund) == 1
     page = client.get(reverse("funds:detail", args=[fund.pk])).text
     assert "Huishoudens uit de hersteloperatie geholpen" in page
+    # Special personal data: a count under the smallest published cell is not shown exactly.
+    assert "<dd>minder dan 5</dd>" in page
+
+
+def test_the_herstelpotje_refuses_a_household_without_the_mark(worker_a, herstelpotje, origin):
+    fund, _people = herstelpotje
+    RecoveryFund.objects.create(fund=fund)
+    unmarked = CaseFactory(actor=worker_a)
+    with pytest.raises(ValidationError) as error:
+        submit(worker_a, fund, "240.00", case=unmarked)
+    assert "alleen voor huishoudens uit de hersteloperatie" in str(error.value.message_dict["fund"])
+    assert not unmarked.requests.exists()
+    mark(unmarked, worker_a, origin)
+    assert submit(worker_a, fund, "240.00", case=unmarked).fund_id == fund.pk
 
 
 def test_case_page_loads_the_section(client, worker_a, case_a, origin):

@@ -79,24 +79,27 @@ def add_demo_recovery() -> dict:
     )
     made = 0
     if herstel is not None:
-        # Another household's request first (older), so the priority is visible in the order.
+        # Another household's request first (older), on the youth fund whose group shares
+        # approvers with the herstelpotje's (the herstelpotje itself pays only for marked
+        # households), so the priority is visible in the order of their inbox.
+        youth = Fund.objects.filter(name="Maatwerkpotje dakloze jongeren").first()
         other = (
             Case.objects.filter(team=case.team, status="open", blockers__status="open")
             .exclude(household=case.household)
             .order_by("pk")
             .first()
         )
-        for target, solution, amount, n in [
-            (other, "Stapelbed voor de twee jongste kinderen.", "240.00", 90),
-            (case, "Wasmachine, rechtstreeks betaald aan de winkel.", "600.00", 91),
+        for target, fund, solution, amount, n in [
+            (other, youth, "Stapelbed voor de twee jongste kinderen.", "240.00", 90),
+            (case, herstel, "Wasmachine, rechtstreeks betaald aan de winkel.", "600.00", 91),
         ]:
-            if target is None:
+            if target is None or fund is None:
                 continue
             blocker = target.blockers.filter(status="open").order_by("pk").first()
             proposals.request_submit(
                 actor=target.key_worker,
                 case=target,
-                fund=herstel,
+                fund=fund,
                 blockers=[blocker] if blocker else [],
                 solution=solution,
                 category=Category.objects.get(key="huisraad"),

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doorbraak.proposals.models import Request
+from doorbraak.recovery import queries as recovery_queries
 from doorbraak.ui import display
 
 from . import ledger, rules, schedule
@@ -103,6 +104,8 @@ def fit_problems(
     for code, params in rules.check_fit(_terms(fund), terms):
         values = {key: euro(value) for key, value in params.items()}
         out.append(messages[code] % {"total": euro(total), **values})
+    if recovery_queries.fund_refuses(fund.pk, household_id):
+        out.append(_("This fund pays only for households of the hersteloperatie."))
     return out
 
 

@@ -16,6 +16,7 @@ from doorbraak.home.queries import person_of
 from doorbraak.proposals import lifecycle
 from doorbraak.proposals.models import AlternativeKind, RequestStatus
 from doorbraak.recovery import queries as recovery_queries
+from doorbraak.reports.suppression import MINIMUM_THRESHOLD
 from doorbraak.ui import display
 
 from . import export, queries, services
@@ -70,9 +71,19 @@ def fund_detail(request, pk):
             "batches": queries.batches(fund) if may_handle_payments(request.user, fund) else [],
             "open_orders": fund.payment_orders.filter(status="open").count(),
             # Hersteloperatie (recovery/): marked households served; None for other funds.
-            "recovery_served": recovery_queries.households_served(fund),
+            "recovery_served": _small_count(recovery_queries.households_served(fund)),
         },
     )
+
+
+def _small_count(n: int | None) -> str | None:
+    """A count of households with special personal data is shown as "fewer than 5" below the
+    smallest cell the reports ever publish (reports/suppression.py)."""
+    if n is None:
+        return None
+    if 0 < n < MINIMUM_THRESHOLD:
+        return _("fewer than %(n)s") % {"n": MINIMUM_THRESHOLD}
+    return str(n)
 
 
 def _handled_fund_or_404(request, pk):

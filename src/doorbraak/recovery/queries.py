@@ -61,6 +61,16 @@ def recovery_funds() -> list:
     return list(RecoveryFund.objects.select_related("fund").order_by("fund__name"))
 
 
+def fund_refuses(fund_id: int, household_id: int) -> bool:
+    """The hersteloperatie's fund pays only for households carrying the mark: True when
+    `fund_id` is such a fund and the household has no mark in force. Asked by the fund's fit
+    check (funds/services.fit_problems), which only the request's writer sees."""
+    return (
+        RecoveryFund.objects.filter(fund_id=fund_id).exists()
+        and not active_marks().filter(household_id=household_id).exists()
+    )
+
+
 def households_served(fund) -> int | None:
     """For the fund page (funds/views.py): how many marked households the fund served (a
     request submitted on it, not withdrawn). None when the fund is not the hersteloperatie's.
