@@ -167,3 +167,27 @@ def test_visibility(consultant, colleague, worker, case, municipality, team_b):
     assert list(queries.visible_pauses(stranger)) == []
     elsewhere = UserFactory(role=Role.INKOMENSCONSULENT)
     assert list(queries.visible_pauses(elsewhere)) == []
+
+
+def test_the_pause_and_its_review_are_in_the_case_timeline(
+    consultant, colleague, case, municipality
+):
+    """Issue 17: the pause is visible on the case, for everyone who works on it."""
+    from django.utils import translation
+
+    with translation.override("nl"):
+        pause = _start(consultant, case, municipality, weeks=16)
+        services.pause_approve(actor=colleague, pause=pause, approve=True)
+        services.pause_review(
+            actor=consultant, pause=pause, outcome="voortzetten", reasons="Gaat goed.", today=TODAY
+        )
+    entries = list(case.timeline.filter(kind__startswith="pauze").order_by("pk"))
+    assert [e.kind for e in entries] == ["pauze", "pauze", "pauze-beoordeeld"]
+    assert entries[0].actor == consultant
+    assert pause.reference in entries[0].text and "Bijstandsuitkering" in entries[0].text
+    assert "wacht op akkoord van een tweede persoon" in entries[0].text
+    assert "1 dec. 2026" in entries[0].text
+    assert entries[1].text == f"Pauze {pause.reference} goedgekeurd door een tweede persoon."
+    assert entries[2].text.startswith(f"Pauze {pause.reference} herbeoordeeld: ")
+    # The reasons stay on the pause itself.
+    assert "Gaat goed" not in entries[2].text

@@ -333,6 +333,8 @@ class EntryKind(models.TextChoices):
     REQUEST = "voorstel", _("Maatwerk request submitted")
     REQUEST_CLOSED = "voorstel-afgesloten", _("Maatwerk request closed")
     MANDATE = "mandaat", _("Decided with a mandate")
+    PAUSE = "pauze", _("Pause")
+    PAUSE_REVIEWED = "pauze-beoordeeld", _("Pause reviewed")
 
 
 class TimelineEntry(models.Model):

@@ -43,30 +43,7 @@ class PauseSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Pause
-        fields = [
-            "id",
-            "reference",
-            "case",
-            "organisation",
-            "measure",
-            "benefit",
-            "reason",
-            "starts_on",
-            "weeks",
-            "ends_on",
-            "review_on",
-            "status",
-            "created_by",
-            "created_at",
-            "approved_by",
-            "approved_at",
-            "outcome",
-            "outcome_reasons",
-            "reviewed_by",
-            "reviewed_at",
-            "review_action",
-            "care_action",
-        ]
+        #: Written by the services (start, approval, review), never by the client.
         read_only_fields = [
             "ends_on",
             "status",
@@ -80,6 +57,20 @@ class PauseSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
             "reviewed_at",
             "review_action",
             "care_action",
+        ]
+        #: What the client sends to start a pause, then the rest.
+        fields = [
+            "id",
+            "reference",
+            "case",
+            "organisation",
+            "measure",
+            "benefit",
+            "reason",
+            "starts_on",
+            "weeks",
+            "review_on",
+            *read_only_fields,
         ]
 
     def __init__(self, *args, **kwargs):

@@ -15,12 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doorbraak import text_limits as limits
-from doorbraak.cases.models import CaseStatus
+from doorbraak.cases.models import CaseStatus, EntryKind
 from doorbraak.cases.queries import visible_cases
+from doorbraak.cases.services import timeline_record
 from doorbraak.escalation.models import FollowUpAction
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.services import Origin, log_processing
 from doorbraak.text_validators import check_text
+from doorbraak.ui import formatting
 
 from . import access, rules
 from .messages import message
@@ -42,6 +44,31 @@ def _log(origin: Origin | None, pause: Pause, action: str) -> None:
         object_id=pause.pk,
         subject_ids=list(pause.case.household.members.values_list("subject_id", flat=True)),
     )
+
+
+def _timeline(pause: Pause, actor, kind: EntryKind, text: str) -> None:
+    """The pause in the case's timeline, for everyone who works on the case."""
+    timeline_record(pause.case, actor, kind, text[: limits.LONG_TEXT])
+
+
+def _started_text(pause: Pause) -> str:
+    text = _(
+        "Pause %(ref)s: %(measure)s (%(benefit)s, %(organisation)s) from %(start)s to "
+        "%(end)s; review on %(review)s."
+    ) % {
+        "ref": pause.reference,
+        "measure": pause.get_measure_display(),
+        "benefit": pause.benefit,
+        "organisation": pause.organisation,
+        "start": formatting.date(pause.starts_on),
+        "end": formatting.date(pause.ends_on),
+        "review": formatting.date(pause.review_on),
+    }
+    if pause.status == PauseStatus.AWAITING_APPROVAL:
+        text += " " + _("Longer than %(weeks)s weeks: awaits a second person's approval.") % {
+            "weeks": max_weeks()
+        }
+    return text
 
 
 def _review_action(pause: Pause) -> FollowUpAction:
@@ -124,6 +151,7 @@ def pause_start(
     if not long:
         pause.review_action = _review_action(pause)
         pause.save(update_fields=["review_action"])
+    _timeline(pause, actor, EntryKind.PAUSE, _started_text(pause))
     _log(origin, pause, "create")
     return pause
 
@@ -151,6 +179,14 @@ def pause_approve(
         pause.review_action = _review_action(pause)
     pause.save(
         update_fields=["approved_by", "approved_at", "approval_note", "status", "review_action"]
+    )
+    _timeline(
+        pause,
+        actor,
+        EntryKind.PAUSE,
+        _("Pause %(ref)s approved by a second person.") % {"ref": pause.reference}
+        if approve
+        else _("Pause %(ref)s refused: %(note)s") % {"ref": pause.reference, "note": note},
     )
     _log(origin, pause, "approve" if approve else "refuse")
     return pause
@@ -224,5 +260,12 @@ def pause_review(
             done_at=timezone.now(),
             done_note=f"{Outcome(outcome).label}: {reasons}"[: limits.TEXT],
         )
+    _timeline(
+        pause,
+        actor,
+        EntryKind.PAUSE_REVIEWED,
+        _("Pause %(ref)s reviewed: %(outcome)s.")
+        % {"ref": pause.reference, "outcome": Outcome(outcome).label},
+    )
     _log(origin, pause, "review")
     return pause
