@@ -837,3 +837,40 @@ def test_pause_and_consult_pages_do_not_grow(client, team_a, who, url):
     add(4, 8)
     add(3, 20)
     assert count(client, url) == few
+
+
+def test_privacy_rights_and_access_review_pages_do_not_grow(client, worker_a, team_a):
+    """The processing register, a person's processing history, the rights page and the access
+    review: a fixed number of queries, whatever the number of log records, cases and people."""
+    from doorbraak.accounts.roles import Role
+
+    officer = UserFactory(role=Role.BEHEERDER, is_staff=True)
+    leader = UserFactory(role=Role.TEAMLEIDER, team=team_a)
+    case = CaseFactory(actor=worker_a, members=2)
+    urls = [
+        ("officer", "/privacy/verwerkingsregister/"),
+        ("officer", f"/privacy/verwerkingsgeschiedenis/?case={case.pk}"),
+        ("officer", "/rechten/"),
+        ("leader", "/toegangscontrole/"),
+    ]
+    people = {"officer": officer, "leader": leader}
+
+    def counts():
+        found = {}
+        for who, url in urls:
+            client.force_login(people[who])
+            found[(who, url)] = count(client, url)
+        return found
+
+    def look(n):
+        client.force_login(worker_a)
+        for _ in range(n):
+            client.get(reverse("cases:detail", args=[case.pk]))
+
+    look(1)
+    few = counts()
+    look(4)
+    for _ in range(3):
+        UserFactory(role=Role.GEZINSWERKER, team=team_a)
+        CaseFactory(actor=worker_a, members=3)
+    assert counts() == few
