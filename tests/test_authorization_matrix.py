@@ -35,6 +35,7 @@ from django.utils import timezone
 
 from doorbraak.accounts.models import User
 from doorbraak.approvals.models import ApprovalPolicy, Notification
+from doorbraak.budget.models import BudgetCheck, PaymentPlan
 from doorbraak.cases.models import Blocker, CaseAccess
 from doorbraak.consults.models import Consult
 from doorbraak.costbenefit.models import CostFigure
@@ -164,6 +165,8 @@ def demo_targets() -> dict[str, object]:
         # S10 (demo/pauses.py): the consultant's pause, the buurtteam worker's consult
         "pause": Pause.objects.filter(created_by__username="demo-inkomensconsulent").first(),
         "consult": Consult.objects.order_by("pk").first(),
+        "budget check": BudgetCheck.objects.order_by("pk").first(),  # demo/budget.py
+        "payment plan": PaymentPlan.objects.order_by("pk").first(),
     }
 
 
@@ -229,6 +232,12 @@ PK_TARGETS = {
     "consults:": ["consult"],
     "consult-": ["consult"],
     "subjectrights:": ["member"],
+    "budget:": ["budget check"],
+    "budget:plan": ["payment plan"],
+    "budget:plan-propose": ["budget check"],
+    "budget:letter": ["payment plan"],
+    "budget-check-": ["budget check"],
+    "payment-plan-": ["payment plan"],
 }
 
 
@@ -269,6 +278,10 @@ def _other_kwargs(base, route, groups, targets) -> dict[str, object]:
         kwargs["access_pk"] = targets["access"].pk
     if "debt_pk" in route:
         kwargs["debt_pk"] = targets["forgiven debt"].pk
+    if "share_pk" in route:
+        kwargs["share_pk"] = targets["payment plan"].shares.order_by("pk").first().pk
+    if "line_pk" in route:
+        kwargs["line_pk"] = targets["budget check"].debts.order_by("pk").first().pk
     if "<int:number>" in route:
         kwargs["number"] = 1
     if "<str:kind>" in route:

@@ -874,3 +874,44 @@ def test_privacy_rights_and_access_review_pages_do_not_grow(client, worker_a, te
         UserFactory(role=Role.GEZINSWERKER, team=team_a)
         CaseFactory(actor=worker_a, members=3)
     assert counts() == few
+
+
+def test_budget_pages_do_not_grow(client, worker_a):
+    """Budget check (budget/): the list, a check, a plan and the APIs run a fixed number of
+    queries however many lines, debts, checks and plans there are."""
+    from doorbraak.budget import services as budget
+    from doorbraak.privacy.services import Origin
+
+    origin = Origin("0" * 32, "0" * 16, "", worker_a, "test")
+    client.force_login(worker_a)
+
+    def make(lines):
+        check = budget.check_create(
+            actor=worker_a,
+            origin=origin,
+            case=CaseFactory(actor=worker_a, members=2),
+            household_kind="alleenstaande",
+            incomes=[{"kind": "loon", "amount": "2500.00"}] * lines,
+            costs=[{"kind": "energie", "amount": "90.00"}] * lines,
+            debts=[
+                {"creditor": f"Schuldeiser {i}", "kind": "overig", "amount": "300.00"}
+                for i in range(lines)
+            ],
+        )
+        return check, budget.plan_propose(actor=worker_a, origin=origin, check=check, months=12)
+
+    check, plan = make(1)
+    urls = [
+        reverse("budget:index"),
+        reverse("budget:check", args=[check.pk]),
+        reverse("budget:plan", args=[plan.pk]),
+        reverse("budget:plan-csv", args=[plan.pk]),
+        "/api/v1/budget-checks/",
+        "/api/v1/payment-plans/",
+        f"/api/v1/budget-checks/{check.pk}/",
+    ]
+    few = {url: count(client, url) for url in urls}
+    for _ in range(3):
+        make(4)
+    budget.plan_propose(actor=worker_a, origin=origin, check=check, months=36)
+    assert {url: count(client, url) for url in urls} == few

@@ -28,6 +28,7 @@ def _labels() -> dict[str, str]:
         "opendata": _("Open data"),
         "generic": _("Generic maatwerk"),
         "calculator": _("Calculator"),
+        "budget": _("Budget check"),
         "knowledge": _("Knowledge base"),
         "admin": _("Administration"),
         "privacy": _("Privacy"),

@@ -35,6 +35,7 @@ urlpatterns = [
     path("privacy/", include("doorbraak.privacy.urls")),
     path("kennisbank/", include("doorbraak.knowledge.urls")),
     path("herstel/", include("doorbraak.recovery.urls")),
+    path("budget/", include("doorbraak.budget.urls")),
     path("", include("doorbraak.opendata.urls")),
     path("", include("doorbraak.pauses.urls")),
     path("", include("doorbraak.consults.urls")),

@@ -8,6 +8,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.routers import DefaultRouter
 
 from doorbraak.approvals.api import ApprovalPolicyViewSet, ApprovalViewSet
+from doorbraak.budget.api import BudgetCheckViewSet, PaymentPlanViewSet
 from doorbraak.cases.api import BlockerViewSet, CaseViewSet, HouseholdViewSet
 from doorbraak.consults.api import ConsultViewSet
 from doorbraak.costbenefit.api import CostBenefitView, CostFigureViewSet
@@ -65,6 +66,8 @@ router.register("recovery-marks", RecoveryMarkViewSet, basename="recovery-mark")
 router.register("forgiven-debts", ForgivenDebtViewSet, basename="forgiven-debt")
 router.register("pauses", PauseViewSet, basename="pause")
 router.register("consults", ConsultViewSet, basename="consult")
+router.register("budget-checks", BudgetCheckViewSet, basename="budget-check")
+router.register("payment-plans", PaymentPlanViewSet, basename="payment-plan")
 
 
 @csrf_exempt

@@ -30,6 +30,7 @@ from doorbraak.cases.models import (
     TimelineEntry,
 )
 from doorbraak.demo.accounts import PASSWORD
+from doorbraak.demo.budget import add_demo_budget
 from doorbraak.demo.escalations import add_demo_escalations
 from doorbraak.demo.generic import add_demo_generic
 from doorbraak.demo.knowledge import add_demo_knowledge
@@ -349,6 +350,7 @@ def _build_accounts(today: datetime.date) -> tuple[dict, dict]:
             | Q(content_type__app_label="tables", content_type__model__in=["table", "tablemember"])
             | Q(content_type__app_label="tables", codename__in=["view_meeting", "view_consent"])
             | Q(content_type__app_label="recovery", content_type__model="recoveryfund")
+            | Q(content_type__app_label="budget", content_type__model="bijstandsnorm")
         )
     )
     users["demo-beheerder"].groups.add(group)
@@ -501,6 +503,7 @@ def build_demo(seed: int = SEED) -> Counter:
     counts.update(add_demo_recovery())
     counts.update(add_demo_security(orgs, users))
     counts.update(add_demo_pauses(orgs, users))
+    counts.update(add_demo_budget())
     # The demo dates its rows back after the services wrote them: recount the dashboards'
     # figures from the rows as they now stand.
     summary.refresh_all()

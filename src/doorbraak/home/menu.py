@@ -169,6 +169,8 @@ def menu(person: Person) -> list[MenuItem]:
     if may_see_generic(person):
         items.append(MenuItem("generic", "generic:decisions"))
     items.append(MenuItem("calculator", "costbenefit:calculator"))
+    if may_write_request(person):  # budget/: the budget check and payment plan of a case
+        items.append(MenuItem("budget", "budget:index"))
     if may_read_articles(person):
         items.append(MenuItem("knowledge", "knowledge:index"))
     if may_administer(person):
@@ -190,6 +192,7 @@ GROUP_OF = {
     "generic": "together",
     "funds": "money",
     "calculator": "money",
+    "budget": "money",
     "patterns": "learning",
     "signals": "learning",
     "figures": "learning",

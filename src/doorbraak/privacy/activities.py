@@ -83,3 +83,9 @@ class Activity(models.TextChoices):
     SUBJECT_RESTRICTION = "beperking-verwerking", _("Restrict processing or lift a restriction")
     RETENTION_PROPOSE = "vernietiging-voorstellen", _("Propose destruction after retention term")
     RETENTION_DESTROY = "vernietiging-uitvoeren", _("Destroy personal data after retention term")
+    BUDGET_VIEW = "budgetcheck-raadplegen", _("View a household's budget check or payment plan")
+    BUDGET_RECORD = (
+        "budgetcheck-vastleggen",
+        _("Record a budget check (income, fixed costs, debts) or propose a payment plan"),
+    )
+    API_BUDGET = "api-budgetcheck", _("Budget checks and payment plans via API")

@@ -244,6 +244,9 @@ ACTIVITY_PURPOSE = {
     "beperking-verwerking": "rechten-betrokkenen",
     "vernietiging-voorstellen": "rechten-betrokkenen",
     "vernietiging-uitvoeren": "rechten-betrokkenen",
+    "budgetcheck-raadplegen": "casusregie",
+    "budgetcheck-vastleggen": "casusregie",
+    "api-budgetcheck": "casusregie",
 }
 
 
