@@ -459,13 +459,6 @@ def recompute_patterns(*, params=None, now=None) -> dict[str, int]:
             )
         }
     )
-    dropped_set = set(dropped_ids)
-    was_linked = set()
-    for blocker_id, pattern_id in PatternBlocker.objects.values_list(
-        "blocker_id", "pattern_id"
-    ).iterator(chunk_size=50_000):
-        if pattern_id in dropped_set:
-            was_linked.add(blocker_id)
     Signal.objects.filter(pattern__in=dropped).update(pattern=None, similarity=None)
     PatternBlocker.objects.filter(pattern__in=dropped)._raw_delete(PatternBlocker.objects.db)
     removed = dropped.delete()[1].get(Pattern._meta.label, 0)
@@ -489,23 +482,19 @@ def recompute_patterns(*, params=None, now=None) -> dict[str, int]:
     for scope in sorted(scopes, key=lambda s: (s[0], s[1] or 0)):
         rows = by_scope.pop(scope, [])
         found += _replay(scope, since, params, cache, kept, linked, touched, rows)
-    _set_flags(linked - was_linked, True)
-    _set_flags(was_linked - linked, False)
+    _sync_flags()
     for pattern in Pattern.objects.filter(pk__in=touched):
         refresh_counts(pattern)
     return {"removed": removed, "found": found}
 
 
-def _set_flags(blocker_ids: set[int], value: bool) -> None:
-    """Signature.in_pattern for the blockers whose pattern membership changed."""
-    if len(blocker_ids) > 50_000:  # the first recompute: one statement
-        Signature.objects.filter(
-            in_pattern=not value, blocker__pattern_link__isnull=not value
-        ).update(in_pattern=value)
-        return
-    ids = sorted(blocker_ids)
-    for start in range(0, len(ids), 5000):
-        Signature.objects.filter(pk__in=ids[start : start + 5000]).update(in_pattern=value)
+def _sync_flags() -> None:
+    """Signature.in_pattern equal to "has a pattern link" again, in two statements that
+    rewrite only the rows whose membership changed (a recompute mostly finds the same
+    patterns again: few), without reading the links into Python."""
+    link = PatternBlocker.objects.filter(blocker_id=OuterRef("pk"))
+    Signature.objects.filter(~Exists(link), in_pattern=True).update(in_pattern=False)
+    Signature.objects.filter(Exists(link), in_pattern=False).update(in_pattern=True)
 
 
 def _neighbours(vectors: list[bytes], threshold: float) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -612,11 +601,14 @@ def _replay(
         add_reference(n, index)
     saved = _save_new_patterns(scope, patterns, links, cache)
     blocker_links = []
+    decimals: dict[float, Decimal] = {}  # few distinct scores: one Decimal each
     for index, item, score in links:
         pattern = saved[index]
         if index < len(ref_nodes):
             touched.add(pattern.pk)
-        value = Decimal(str(round(score, 4)))
+        value = decimals.get(score)
+        if value is None:
+            value = decimals[score] = Decimal(str(round(score, 4)))
         if item.kind == "b":
             blocker_links.append((pattern.pk, item.pk, value))
             linked.add(item.pk)
