@@ -116,10 +116,7 @@ def main() -> None:
     user = User.objects.get(username=args.user)
     client = Client()
     client.force_login(user)
-    if args.path:
-        paths = [*args.path, "/bench/bare/"]
-    else:
-        paths = paths_of(user)
+    paths = [*args.path, "/bench/bare/"] if args.path else paths_of(user)
     if args.only:
         paths = [p for p in paths if args.only in p]
     rows = []

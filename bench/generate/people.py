@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from .tables import Stats, Table, copy_rows
 from .vocab import BASE, BLOCKER_ORGS, FAMILY_NAMES, GIVEN_NAMES, ROLE_MIX, Scale
 
-
 #: the municipality-wide users with a fixed name: the web bench logs in as `bench-manager` to
 #: measure the dashboard (/cijfers/) for the whole municipality (issue 15).
 BOARD_USERS = {"manager-wi": "bench-manager", "beleidsadviseur": "bench-beleidsadviseur"}

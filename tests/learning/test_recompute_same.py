@@ -154,3 +154,7 @@ def test_the_recompute_finds_what_it_found_before_the_speed_ups():
     assert got["first"] == expected["first"]
     assert got["second"] == expected["second"]
     assert got["third"] == expected["third"]
+
+
+def test_the_one_pass_reads_the_signature_table():
+    assert Signature._meta.db_table == "learning_signature"
