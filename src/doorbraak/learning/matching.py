@@ -24,6 +24,7 @@ after the other and never put into two patterns at once.
 from __future__ import annotations
 
 import datetime
+import gc
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -442,11 +443,25 @@ def pattern_match_signal(signal_id: int, *, params=None, now=None) -> Pattern | 
 RECOMPUTE_WORK_MEM = "256MB"
 
 
-@transaction.atomic
 def recompute_patterns(*, params=None, now=None) -> dict[str, int]:
     """Full recompute: forget candidate patterns (not the confirmed and dismissed ones, nor
     candidates a signal was linked to by hand), then match every unassigned blocker and
-    signal in the window again in the order they were recorded. Idempotent."""
+    signal in the window again in the order they were recorded. Idempotent.
+
+    Python's cycle collector is paused meanwhile: the recompute holds millions of small
+    objects (rows, items) that make no cycles, and each full collection would walk them all
+    again (issue 14's profile)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _recompute(params=params, now=now)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@transaction.atomic
+def _recompute(*, params=None, now=None) -> dict[str, int]:
     params = params or parameters()
     if connection.vendor == "postgresql":
         # For this transaction only: the one pass sorts every signature in the window, and
@@ -617,13 +632,15 @@ def _replay(
 
     for index, ref_node in enumerate(ref_nodes):
         add_reference(ref_node, index)
+    # Python copies for the loop (an item reads them; they change only with a new pattern)
+    pattern_of, score_of = best_pattern.tolist(), best_score.tolist()
     has_free = np.zeros(len(node_vectors), dtype=bool)
     free: dict[int, list[int]] = defaultdict(list)  # text → earlier items in no pattern yet
     links: list[tuple[int, Item, float]] = []  # (pattern index, item, score)
     for i, item in enumerate(items):
         n = item_nodes[i]
-        if best_pattern[n] >= 0:
-            links.append((int(best_pattern[n]), item, float(best_score[n])))
+        if pattern_of[n] >= 0:
+            links.append((pattern_of[n], item, score_of[n]))
             continue
         hits, scores = neighbours[n]
         chosen = has_free[hits]
@@ -646,6 +663,7 @@ def _replay(
             free.pop(m, None)
         has_free[hits[chosen]] = False
         add_reference(n, index)
+        pattern_of, score_of = best_pattern.tolist(), best_score.tolist()
     saved = _save_new_patterns(scope, patterns, links, cache)
     blocker_links = []
     decimals: dict[float, Decimal] = {}  # few distinct scores: one Decimal each
