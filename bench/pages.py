@@ -100,6 +100,12 @@ def main() -> None:
     parser.add_argument("--user", default="bench-worker")
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--only", help="only paths containing this text")
+    parser.add_argument(
+        "--path",
+        action="append",
+        help="time these paths instead of the mix (repeatable), e.g. "
+        "--user bench-manager --path /cijfers/ --path /cijfers/jaarverslag/2025.pdf",
+    )
     args = parser.parse_args()
     setup()
     from django.db import connection
@@ -110,7 +116,7 @@ def main() -> None:
     user = User.objects.get(username=args.user)
     client = Client()
     client.force_login(user)
-    paths = paths_of(user)
+    paths = [*args.path, "/bench/bare/"] if args.path else paths_of(user)
     if args.only:
         paths = [p for p in paths if args.only in p]
     rows = []

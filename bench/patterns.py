@@ -131,6 +131,19 @@ def empty():
         cursor.execute(f"DELETE FROM {Blocker._meta.db_table}")
 
 
+def forget():
+    """Every pattern and link gone and every signature unflagged; blockers stay."""
+    from doorbraak.learning.models import Pattern, PatternBlocker, Signal, Signature
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"TRUNCATE {PatternBlocker._meta.db_table}")
+    PatternBlocker.objects.all().delete()
+    Signal.objects.all().delete()
+    Pattern.objects.all().delete()
+    Signature.objects.filter(in_pattern=True).update(in_pattern=False)
+
+
 def fill(n, organisations, cases_by_municipality, user, rng):
     """N blockers with their signatures; each distinct text is vectorised once."""
     from doorbraak.cases.models import Blocker
@@ -249,8 +262,9 @@ def one_match(organisation, case, user) -> float:
     return elapsed
 
 
-def recompute_in_child() -> tuple[float, float, dict]:
-    """recompute_patterns() in a fresh process: (seconds, peak RSS in MiB, result)."""
+def recompute_in_child() -> tuple[float, float, dict, float]:
+    """recompute_patterns() in a fresh process: (seconds, peak RSS in MiB, result, CPU
+    seconds of that process: on a shared machine the wall time includes waiting)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     output = subprocess.run(
         [sys.executable, "-m", "bench.patterns", "--recompute-child"],
@@ -263,19 +277,28 @@ def recompute_in_child() -> tuple[float, float, dict]:
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     if peak < before:  # pragma: no cover - ru_maxrss only grows
         peak = before
-    return figures["seconds"], peak / 1024, figures["result"]
+    return figures["seconds"], peak / 1024, figures["result"], figures["cpu_seconds"]
 
 
-def recompute_child():
+def recompute_child(profile: str | None = None):
     from doorbraak.learning.matching import recompute_patterns
     from doorbraak.privacy.anonymiser import get_anonymiser
 
     # A worker loads the anonymiser once when it starts (about 13 s here); not counted.
     get_anonymiser()
-    start = time.perf_counter()
+    profiler = None
+    if profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+    start, cpu = time.perf_counter(), time.process_time()
     result = recompute_patterns()
-    seconds = time.perf_counter() - start
-    print(json.dumps({"seconds": seconds, "result": result}))
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(profile)
+    print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "result": result}))
 
 
 def summary(values):
@@ -308,6 +331,8 @@ def measure(n, world, rng, runs, recompute_runs, out=sys.stdout) -> dict:
         "match_ms": {k: v * 1000 for k, v in summary(after).items()},
         "recompute_first_s": recomputes[0][0],
         "recompute_s": summary([r[0] for r in recomputes[1:]] or [recomputes[0][0]]),
+        "recompute_first_cpu_s": recomputes[0][3],
+        "recompute_cpu_s": summary([r[3] for r in recomputes[1:]] or [recomputes[0][3]]),
         "recompute_peak_rss_mib": max(r[1] for r in recomputes),
         # Other work on the machine slows every figure: the 1-minute load at the end.
         "load_average": round(os.getloadavg()[0], 1),
@@ -318,7 +343,9 @@ def measure(n, world, rng, runs, recompute_runs, out=sys.stdout) -> dict:
         f"worst case {figures['match_worst_ms']['median']:.1f} ms over {pool:,} candidates; "
         f"first recompute {figures['recompute_first_s']:.1f} s, "
         f"again {figures['recompute_s']['median']:.1f} s "
-        f"(min {figures['recompute_s']['min']:.1f}, max {figures['recompute_s']['max']:.1f}), "
+        f"(min {figures['recompute_s']['min']:.1f}, max {figures['recompute_s']['max']:.1f}; "
+        f"CPU {figures['recompute_first_cpu_s']:.1f} s / "
+        f"{figures['recompute_cpu_s']['median']:.1f} s), "
         f"peak RSS {figures['recompute_peak_rss_mib']:.0f} MiB; "
         f"{figures['patterns']} patterns; fill {filled:.0f} s; load {figures['load_average']}",
         file=out,
@@ -339,6 +366,7 @@ def run(sizes=(10_000, 100_000, 1_000_000), runs=7, recompute_runs=3) -> dict:
         results[f"patterns.match_ms_{suffix}"] = {**figures["match_ms"], "unit": "ms"}
         results[f"patterns.match_worst_ms_{suffix}"] = {**figures["match_worst_ms"], "unit": "ms"}
         results[f"patterns.recompute_s_{suffix}"] = {**figures["recompute_s"], "unit": "s"}
+        results[f"patterns.recompute_cpu_s_{suffix}"] = {**figures["recompute_cpu_s"], "unit": "s"}
         first = figures["recompute_first_s"]
         results[f"patterns.recompute_first_s_{suffix}"] = {
             "median": first,
@@ -358,8 +386,20 @@ def run(sizes=(10_000, 100_000, 1_000_000), runs=7, recompute_runs=3) -> dict:
 
 
 def main(argv):
-    if argv == ["--recompute-child"]:
-        recompute_child()
+    if argv[:1] == ["--recompute-child"]:
+        # --recompute-child [--profile FILE]: one recompute, optionally under cProfile
+        recompute_child(argv[2] if argv[1:2] == ["--profile"] else None)
+        return
+    if argv[:1] == ["--forget"]:
+        # --forget: no patterns any more, the blockers kept (the state of a first recompute)
+        forget()
+        return
+    if argv[:1] == ["--fill"]:
+        # --fill N: only fill the database with N blockers (for profiling the recompute)
+        call_command("migrate", verbosity=0)
+        rng = random.Random(14)  # noqa: S311 - synthetic data
+        organisations, cases_by_municipality, workers = setup_world()
+        fill(int(argv[1]), organisations, cases_by_municipality, workers[0], rng)
         return
     runs, recompute_runs, json_path = 7, 3, None
     if "--json" in argv:

@@ -20,6 +20,7 @@ DOC = ROOT / "docs" / "benchmarks.md"
 TARGETS = [
     ("web.ratio_vs_bare", "≥ 0.40 × bare Django throughput", lambda v: v >= 0.40),
     ("web.p95_ms", "p95 ≤ 100 ms at 16 users", lambda v: v <= 100),
+    ("dashboard.p95_ms", "dashboard /cijfers/ p95 ≤ 300 ms (municipality)", lambda v: v <= 300),
     ("ledger.ratio_vs_pgbench", "≥ 0.30 × pgbench TPC-B tps", lambda v: v >= 0.30),
     ("ledger.overspent_funds", "0 funds overspent", lambda v: v == 0),
     ("anonymiser.ratio_vs_deduce", "≥ 1.0 × deduce notes/s", lambda v: v >= 1.0),
@@ -146,9 +147,11 @@ runs (min and max beside it), and each is compared with a baseline measured in t
 - **web**: gunicorn ({args.workers} workers, DEBUG off) on PostgreSQL; after a 20 s warm-up,
   wrk with 16 connections for {args.seconds} s cycles through the pages of `bench-worker`
   (`bench/web.py`: start page, notifications, case list mine and team, vote inbox, actions,
-  tables, signals, funds, LET, ten case pages, five vote pages, five request pages); the baseline is
+  tables, signals, funds, LET, ten case pages, five vote pages, five request pages, and the
+  dashboard `/cijfers/` of `bench-manager`, manager W&I of the whole municipality); the baseline is
   `/bench/bare/` (session auth and one query) on the same server in the same run. Every page
   view also writes its processing-log and audit records, as in production.
+  **dashboard**: `/cijfers/` alone as `bench-manager`, 4 connections, after each web run.
   `python -m bench.pages` shows the same mix per page in one process (time, queries, SQL time,
   and with `--profile` where the time goes).
 - **memory**: one gunicorn worker's resident memory after 1,000 and after 10,000 requests

@@ -25,10 +25,12 @@ PYTHON = str(ROOT / ".venv" / "bin" / "python")
 
 LUA = """
 local paths = {%(paths)s}
+local cookies = {%(cookies)s}
 local n = 0
 request = function()
   n = n + 1
-  return wrk.format("GET", paths[(n %% #paths) + 1], {["Cookie"] = "%(cookie)s"})
+  local i = (n %% #paths) + 1
+  return wrk.format("GET", paths[i], {["Cookie"] = cookies[i]})
 end
 done = function(summary, latency, requests)
   local errors = summary.errors.status + summary.errors.connect + summary.errors.read
@@ -132,6 +134,13 @@ FIXED_PAGES = (
 )
 
 
+#: The dashboard (issue 15) for the whole municipality, as its manager W&I sees it: a second
+#: bench user (bench/generate/people.py), since a caseworker has no dashboard. Each of these
+#: pages is in the mix once, with that user's session.
+DASHBOARD_USER = "bench-manager"
+DASHBOARD_PAGES = ("/cijfers/",)
+
+
 def bench_paths(env: dict, username: str) -> list[str]:
     """Pages of a real professional: their case list, cases, inbox and requests."""
     script = (
@@ -160,8 +169,13 @@ def bench_paths(env: dict, username: str) -> list[str]:
     return paths
 
 
-def wrk(paths: list[str], cookie: str, seconds: int, connections: int) -> dict:
-    script = LUA % {"paths": ", ".join(json.dumps(p) for p in paths), "cookie": cookie}
+def wrk(paths: list[str], cookie: str | list[str], seconds: int, connections: int) -> dict:
+    """`cookie`: one for every path, or a list with one per path."""
+    cookies = [cookie] * len(paths) if isinstance(cookie, str) else cookie
+    script = LUA % {
+        "paths": ", ".join(json.dumps(p) for p in paths),
+        "cookies": ", ".join(json.dumps(c) for c in cookies),
+    }
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
         handle.write(script)
     try:
@@ -194,16 +208,38 @@ def run(
     try:
         cookie = log_in(username, password)
         paths = bench_paths(env, username)
+        cookies = [cookie] * len(paths)
+        try:
+            manager = log_in(DASHBOARD_USER, password)
+        except RuntimeError:  # a database generated before the dashboard user existed
+            manager = None
+        if manager is not None:
+            paths += DASHBOARD_PAGES
+            cookies += [manager] * len(DASHBOARD_PAGES)
         # Warm-up: long enough for every worker to finish loading the anonymiser in the
         # background (wsgi.py), which otherwise slows the first repetition to half speed.
-        wrk(paths, cookie, 20, connections)
-        web, bare = [], []
+        wrk(paths, cookies, 20, connections)
+        web, bare, board = [], [], []
         for _ in range(repeats):
-            web.append(wrk(paths, cookie, seconds, connections))
+            web.append(wrk(paths, cookies, seconds, connections))
             bare.append(wrk(["/bench/bare/"], cookie, seconds, connections))
+            if manager is not None:
+                # the dashboard alone, four users at once (its own p95, issue 15)
+                board.append(wrk(list(DASHBOARD_PAGES), manager, seconds, 4))
     finally:
         stop_server(server)
+    dashboard = (
+        {
+            "dashboard.rps": summary((r["rps"] for r in board), "req/s"),
+            "dashboard.p50_ms": summary((r["p50"] for r in board), "ms"),
+            "dashboard.p95_ms": summary((r["p95"] for r in board), "ms"),
+            "dashboard.errors": summary((r["errors"] for r in board), "requests"),
+        }
+        if board
+        else {}
+    )
     return {
+        **dashboard,
         "web.rps": summary((r["rps"] for r in web), "req/s"),
         "web.p50_ms": summary((r["p50"] for r in web), "ms"),
         "web.p95_ms": summary((r["p95"] for r in web), "ms"),

@@ -6,6 +6,10 @@ from dataclasses import dataclass
 from .tables import Stats, Table, copy_rows
 from .vocab import BASE, BLOCKER_ORGS, FAMILY_NAMES, GIVEN_NAMES, ROLE_MIX, Scale
 
+#: the municipality-wide users with a fixed name: the web bench logs in as `bench-manager` to
+#: measure the dashboard (/cijfers/) for the whole municipality (issue 15).
+BOARD_USERS = {"manager-wi": "bench-manager", "beleidsadviseur": "bench-beleidsadviseur"}
+
 
 @dataclass(frozen=True)
 class Staff:
@@ -64,7 +68,8 @@ def add_people(cursor, t: dict[str, Table], sc: Scale, rng, stats: Stats) -> Sta
     for role in ("beheerder", "beleidsadviseur", "manager-wi"):
         uid += 1
         users.append(
-            (uid, password, None, False, f"bench-user-{uid}", "Bench", role.title(), "",
+            (uid, password, None, False, BOARD_USERS.get(role, f"bench-user-{uid}"), "Bench",
+             role.title(), "",
              role == "beheerder", True, BASE - datetime.timedelta(days=30), role, 1, None)
         )  # fmt: skip
     copy_rows(cursor, t["user"], users, stats)

@@ -36,6 +36,15 @@ def test_tiny_dataset_is_consistent_and_deterministic():
     for model in (Household, Member, Case, Request, Vote, User, LedgerTransaction):
         assert model.objects.count() == stats.counts[model._meta.db_table], model
     assert User.objects.filter(username="bench-worker", team_id=1).exists()
+    # the web bench's second user sees the whole municipality's dashboard (issue 15)
+    from bench.web import DASHBOARD_USER
+
+    from doorbraak.reports import queries as report_queries
+
+    manager = User.objects.get(username=DASHBOARD_USER)
+    scope = report_queries.scope_of(manager)
+    assert scope is not None and scope.kind == report_queries.MUNICIPALITY
+    assert report_queries.scope_of(User.objects.get(username="bench-worker")) is None
 
     assert not Case.objects.exclude(team_id=F("key_worker__team_id")).exists()
     assert not Vote.objects.filter(approver_id=F("request__created_by_id")).exists()

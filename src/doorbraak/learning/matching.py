@@ -24,6 +24,7 @@ after the other and never put into two patterns at once.
 from __future__ import annotations
 
 import datetime
+import gc
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -63,13 +64,14 @@ Scope = tuple[int, int | None]  # (organisation id, municipality id or None)
 _SCOPE_FIELDS = ("pk", "case_id", "team_id", "digest", "created_at")
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     kind: str  # "b" blocker, "s" signal
     pk: int
     digest: int  # names the text: equal digests, equal vectors
     cases: frozenset = field(default_factory=frozenset)
-    created_at: datetime.datetime | None = None
+    #: a datetime; in the full recompute microseconds since 1970 (they only order items)
+    created_at: datetime.datetime | int | None = None
     team: int | None = None
 
     @property
@@ -201,6 +203,7 @@ def _unassigned(
         # The blocker's own date too: the demo and tests move dates after matching.
         blockers = blockers.filter(in_pattern=False, blocker__created_at__gte=since)
     items, first_of = [], {}
+    given = rows is not None
     if rows is None:
         rows = blockers.order_by("created_at", "pk").values_list(*_SCOPE_FIELDS)
     for pk, case_id, team_id, digest, created in rows:
@@ -221,10 +224,15 @@ def _unassigned(
     )
     cases = _signal_cases(pk for pk, *_ in signals)
     for pk, rule, effect, created in signals:
+        if given:  # the recompute's rows carry their dates in microseconds
+            created = _micros(created)
         digest = signature.digest(rule, effect)
         vectors.setdefault(digest, signature.of(rule, effect))
         items.append(Item("s", pk, digest, frozenset(cases[pk]), created))
-    items.sort(key=lambda item: (item.created_at, item.kind, item.pk))
+    if signals:  # the blockers alone come sorted by (created_at, pk) already
+        items.sort(key=lambda item: (item.created_at, item.kind, item.pk))
+    if exclude is None:
+        return items, vectors
     return [item for item in items if item.key != exclude], vectors
 
 
@@ -430,12 +438,37 @@ def pattern_match_signal(signal_id: int, *, params=None, now=None) -> Pattern | 
     return _match(_signal_scope(signal), item, vector, params, now)
 
 
-@transaction.atomic
+#: PostgreSQL work_mem of the recompute's transaction (SET LOCAL): sorts and hash joins over
+#: the million signatures in memory. One connection at a time runs it (a nightly job).
+RECOMPUTE_WORK_MEM = "256MB"
+
+
 def recompute_patterns(*, params=None, now=None) -> dict[str, int]:
     """Full recompute: forget candidate patterns (not the confirmed and dismissed ones, nor
     candidates a signal was linked to by hand), then match every unassigned blocker and
-    signal in the window again in the order they were recorded. Idempotent."""
+    signal in the window again in the order they were recorded. Idempotent.
+
+    Python's cycle collector is paused meanwhile: the recompute holds millions of small
+    objects (rows, items) that make no cycles, and each full collection would walk them all
+    again (issue 14's profile)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _recompute(params=params, now=now)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@transaction.atomic
+def _recompute(*, params=None, now=None) -> dict[str, int]:
     params = params or parameters()
+    if connection.vendor == "postgresql":
+        # For this transaction only: the one pass sorts every signature in the window, and
+        # the flag and signature statements hash-join a million rows; with the default 4 MB
+        # both spill to disk in batches (issue 14: most of the recompute's database time).
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL work_mem = '{RECOMPUTE_WORK_MEM}'")
     store_signatures()
     keep_hand_linked = set(
         Signal.objects.filter(status=SignalStatus.LINKED, similarity__isnull=True).values_list(
@@ -459,26 +492,11 @@ def recompute_patterns(*, params=None, now=None) -> dict[str, int]:
             )
         }
     )
-    dropped_set = set(dropped_ids)
-    was_linked = set()
-    for blocker_id, pattern_id in PatternBlocker.objects.values_list(
-        "blocker_id", "pattern_id"
-    ).iterator(chunk_size=50_000):
-        if pattern_id in dropped_set:
-            was_linked.add(blocker_id)
     Signal.objects.filter(pattern__in=dropped).update(pattern=None, similarity=None)
     PatternBlocker.objects.filter(pattern__in=dropped)._raw_delete(PatternBlocker.objects.db)
     removed = dropped.delete()[1].get(Pattern._meta.label, 0)
     since = window_start(params, now)
-    # One pass over the signatures (narrow columns, sorted in the database) for all scopes.
-    by_scope: dict[Scope, list] = defaultdict(list)
-    ordered = Signature.objects.filter(created_at__gte=since).order_by(
-        "organisation_id", "municipality_id", "created_at", "pk"
-    )
-    for organisation_id, municipality_id, *row in ordered.values_list(
-        "organisation_id", "municipality_id", *_SCOPE_FIELDS
-    ).iterator(chunk_size=50_000):
-        by_scope[(organisation_id, municipality_id)].append(row)
+    by_scope = _signatures_by_scope(since)
     scopes = set(by_scope)
     for signal in Signal.objects.filter(created_at__gte=since).select_related(
         "created_by__team__neighbourhood"
@@ -489,23 +507,56 @@ def recompute_patterns(*, params=None, now=None) -> dict[str, int]:
     for scope in sorted(scopes, key=lambda s: (s[0], s[1] or 0)):
         rows = by_scope.pop(scope, [])
         found += _replay(scope, since, params, cache, kept, linked, touched, rows)
-    _set_flags(linked - was_linked, True)
-    _set_flags(was_linked - linked, False)
+    _sync_flags()
     for pattern in Pattern.objects.filter(pk__in=touched):
         refresh_counts(pattern)
     return {"removed": removed, "found": found}
 
 
-def _set_flags(blocker_ids: set[int], value: bool) -> None:
-    """Signature.in_pattern for the blockers whose pattern membership changed."""
-    if len(blocker_ids) > 50_000:  # the first recompute: one statement
-        Signature.objects.filter(
-            in_pattern=not value, blocker__pattern_link__isnull=not value
-        ).update(in_pattern=value)
-        return
-    ids = sorted(blocker_ids)
-    for start in range(0, len(ids), 5000):
-        Signature.objects.filter(pk__in=ids[start : start + 5000]).update(in_pattern=value)
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
+def _micros(moment: datetime.datetime) -> int:
+    """A moment as whole microseconds since 1970 (exact): the recompute orders items by it."""
+    return (moment - _EPOCH) // datetime.timedelta(microseconds=1)
+
+
+def _signatures_by_scope(since) -> dict[Scope, list]:
+    """One pass over the signatures in the window (narrow columns, sorted in the database)
+    for all scopes: scope → [(pk, case_id, team_id, digest, created_at in microseconds)],
+    oldest first. On PostgreSQL one plain query whose dates arrive as integers (a million
+    timezone-aware datetimes cost more to make than the rest of the row)."""
+    by_scope: dict[Scope, list] = defaultdict(list)
+    if connection.vendor == "postgresql":
+        sql = (  # learning_signature: Signature._meta.db_table (test_recompute_same.py)
+            "SELECT organisation_id, municipality_id, blocker_id, case_id, team_id, digest, "
+            "(EXTRACT(EPOCH FROM created_at) * 1000000)::bigint FROM learning_signature "
+            "WHERE created_at >= %s "
+            "ORDER BY organisation_id, municipality_id, created_at, blocker_id"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [since])
+            for row in cursor.fetchall():
+                by_scope[(row[0], row[1])].append(row[2:])
+        return by_scope
+    ordered = Signature.objects.filter(created_at__gte=since).order_by(
+        "organisation_id", "municipality_id", "created_at", "pk"
+    )
+    for organisation_id, municipality_id, *row in ordered.values_list(
+        "organisation_id", "municipality_id", *_SCOPE_FIELDS
+    ).iterator(chunk_size=50_000):
+        row[-1] = _micros(row[-1])
+        by_scope[(organisation_id, municipality_id)].append(tuple(row))
+    return by_scope
+
+
+def _sync_flags() -> None:
+    """Signature.in_pattern equal to "has a pattern link" again, in two statements that
+    rewrite only the rows whose membership changed (a recompute mostly finds the same
+    patterns again: few), without reading the links into Python."""
+    link = PatternBlocker.objects.filter(blocker_id=OuterRef("pk"))
+    Signature.objects.filter(~Exists(link), in_pattern=True).update(in_pattern=False)
+    Signature.objects.filter(Exists(link), in_pattern=False).update(in_pattern=True)
 
 
 def _neighbours(vectors: list[bytes], threshold: float) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -581,13 +632,15 @@ def _replay(
 
     for index, ref_node in enumerate(ref_nodes):
         add_reference(ref_node, index)
+    # Python copies for the loop (an item reads them; they change only with a new pattern)
+    pattern_of, score_of = best_pattern.tolist(), best_score.tolist()
     has_free = np.zeros(len(node_vectors), dtype=bool)
     free: dict[int, list[int]] = defaultdict(list)  # text → earlier items in no pattern yet
     links: list[tuple[int, Item, float]] = []  # (pattern index, item, score)
     for i, item in enumerate(items):
         n = item_nodes[i]
-        if best_pattern[n] >= 0:
-            links.append((int(best_pattern[n]), item, float(best_score[n])))
+        if pattern_of[n] >= 0:
+            links.append((pattern_of[n], item, score_of[n]))
             continue
         hits, scores = neighbours[n]
         chosen = has_free[hits]
@@ -610,13 +663,17 @@ def _replay(
             free.pop(m, None)
         has_free[hits[chosen]] = False
         add_reference(n, index)
+        pattern_of, score_of = best_pattern.tolist(), best_score.tolist()
     saved = _save_new_patterns(scope, patterns, links, cache)
     blocker_links = []
+    decimals: dict[float, Decimal] = {}  # few distinct scores: one Decimal each
     for index, item, score in links:
         pattern = saved[index]
         if index < len(ref_nodes):
             touched.add(pattern.pk)
-        value = Decimal(str(round(score, 4)))
+        value = decimals.get(score)
+        if value is None:
+            value = decimals[score] = Decimal(str(round(score, 4)))
         if item.kind == "b":
             blocker_links.append((pattern.pk, item.pk, value))
             linked.add(item.pk)
