@@ -5,8 +5,16 @@ import os
 
 import pytest
 from django.db import connection
+import hypothesis
 
 from tests.factories import CaseFactory, TeamFactory, UserFactory
+
+# Property tests check properties, not speed: on a shared two-core machine (or CI running the
+# suite in parallel) a single example can take longer than Hypothesis's default 200 ms deadline.
+hypothesis.settings.register_profile(
+    "doorbraak", deadline=None, suppress_health_check=[hypothesis.HealthCheck.too_slow]
+)
+hypothesis.settings.load_profile("doorbraak")
 
 
 def pytest_report_header(config):
