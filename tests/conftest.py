@@ -3,9 +3,9 @@ REQUIRE_POSTGRES=1 (CI) the whole run fails if the database is not PostgreSQL.""
 
 import os
 
+import hypothesis
 import pytest
 from django.db import connection
-import hypothesis
 
 from tests.factories import CaseFactory, TeamFactory, UserFactory
 
