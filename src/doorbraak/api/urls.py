@@ -19,6 +19,7 @@ from doorbraak.escalation.api import (
 from doorbraak.escalation.api_mandates import MandateUseViewSet
 from doorbraak.funds.api import BatchViewSet, FundViewSet, PaymentOrderViewSet
 from doorbraak.generic.api import GenericDecisionViewSet, OutreachRowViewSet
+from doorbraak.indications.api import IndicationViewSet
 from doorbraak.knowledge.api import ArticleViewSet
 from doorbraak.learning.api import PatternViewSet, RuleViewSet, SignalViewSet
 from doorbraak.let.api import LetSubmissionViewSet
@@ -65,6 +66,7 @@ router.register("recovery-marks", RecoveryMarkViewSet, basename="recovery-mark")
 router.register("forgiven-debts", ForgivenDebtViewSet, basename="forgiven-debt")
 router.register("pauses", PauseViewSet, basename="pause")
 router.register("consults", ConsultViewSet, basename="consult")
+router.register("indications", IndicationViewSet, basename="indication")
 
 
 @csrf_exempt

@@ -83,3 +83,9 @@ class Activity(models.TextChoices):
     SUBJECT_RESTRICTION = "beperking-verwerking", _("Restrict processing or lift a restriction")
     RETENTION_PROPOSE = "vernietiging-voorstellen", _("Propose destruction after retention term")
     RETENTION_DESTROY = "vernietiging-uitvoeren", _("Destroy personal data after retention term")
+    INDICATION_RECORD = (
+        "indicatie-vastleggen",
+        _("Write, review or answer an advisory Wmo indication"),
+    )
+    INDICATION_VIEW = "indicatie-raadplegen", _("View an advisory Wmo indication")
+    API_INDICATIONS = "api-indicaties", _("Advisory Wmo indications via API")

@@ -244,6 +244,9 @@ ACTIVITY_PURPOSE = {
     "beperking-verwerking": "rechten-betrokkenen",
     "vernietiging-voorstellen": "rechten-betrokkenen",
     "vernietiging-uitvoeren": "rechten-betrokkenen",
+    "indicatie-vastleggen": "casusregie",  # samen indiceren: Wmo 2015 art. 2.3.2 (indications/)
+    "indicatie-raadplegen": "casusregie",
+    "api-indicaties": "casusregie",
 }
 
 
