@@ -43,6 +43,7 @@ from doorbraak.documents.models import Document
 from doorbraak.escalation.models import Escalation, EscalationLevel, FollowUpAction, MandateUse
 from doorbraak.funds.models import Fund, PaymentBatch, PaymentOrder
 from doorbraak.generic.models import GenericDecision, OutreachRow
+from doorbraak.indications.models import Indication
 from doorbraak.knowledge.models import Article
 from doorbraak.learning.models import Pattern, Rule, Signal
 from doorbraak.let.models import LetSubmission
@@ -164,6 +165,8 @@ def demo_targets() -> dict[str, object]:
         # S10 (demo/pauses.py): the consultant's pause, the buurtteam worker's consult
         "pause": Pause.objects.filter(created_by__username="demo-inkomensconsulent").first(),
         "consult": Consult.objects.order_by("pk").first(),
+        # samen indiceren (demo/indications.py): the advice awaiting the consultant's review
+        "indication": Indication.objects.filter(status="ingediend").order_by("pk").first(),
     }
 
 
@@ -229,6 +232,8 @@ PK_TARGETS = {
     "consults:": ["consult"],
     "consult-": ["consult"],
     "subjectrights:": ["member"],
+    "indications:": ["indication"],
+    "indication-": ["indication"],
 }
 
 
