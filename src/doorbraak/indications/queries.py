@@ -55,11 +55,14 @@ def list_page(user, *, status: str | None = None) -> QuerySet[Indication]:
 
 def case_indications(case) -> list[Indication]:
     """The indications on a case page (whoever sees the case sees them), newest first."""
-    return list(
+    rows = list(
         Indication.objects.filter(case_id=case.pk)
         .select_related("adviser")
         .order_by("-submitted_at", "-pk")
     )
+    for row in rows:
+        row.case = case  # what the related manager would have set: no query for row.case
+    return rows
 
 
 def start_items(user, today: datetime.date, limit: int) -> list[Indication]:

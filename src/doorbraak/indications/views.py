@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doorbraak.cases.models import Case, Member
-from doorbraak.cases.queries import valid_pk
+from doorbraak.cases.queries import may_see, valid_pk
 from doorbraak.forms_utrecht import apply_service_errors
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.services import log_processing, origin_from_request
@@ -119,6 +119,7 @@ def _detail(request, pk, *, review_form=None, answer_form=None, status=200):
         {
             "indication": indication,
             "terms": indication.terms_on(timezone.localdate()),
+            "case_visible": may_see(user, indication.case),
             "review_form": review_form if may_review else None,
             "answer_form": answer_form if may_answer else None,
         },
