@@ -89,18 +89,19 @@ class ReviewForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
     contribution = _euro(
         _("Personal contribution decided (€)"), _("Only when it differs from the advice.")
     )
+    applied_on = forms.DateField(
+        label=_("Date of the application (aanvraag)"),
+        widget=DateInput(),
+        required=False,
+        help_text=_("Not yet known on the advice: give it if received."),
+    )
 
     def __init__(self, *args, ask_applied=False, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("provision", "scope"):
             self.fields[name].widget.attrs.pop("maxlength", None)
-        if ask_applied:
-            self.fields["applied_on"] = forms.DateField(
-                label=_("Date of the application (aanvraag)"),
-                widget=DateInput(),
-                required=False,
-                help_text=_("Not yet known on the advice: give it if received."),
-            )
+        if not ask_applied:  # known from the advice
+            del self.fields["applied_on"]
 
 
 class AnswerForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):

@@ -148,7 +148,7 @@ def indication_review(request, pk):
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            messages.success(request, _("Review recorded."))
+            messages.success(request, _("Review of the indication recorded."))
             return redirect("indications:detail", pk=indication.pk)
     return _detail(request, pk, review_form=form, status=400)
 
