@@ -22,7 +22,7 @@ MAX_CONTRIBUTION = Decimal("10000.00")
 class IndicationStatus(models.TextChoices):
     SUBMITTED = "ingediend", _("awaiting review")
     QUESTION = "vraag", _("question to the adviser")
-    AGREED = terms.AGREED, _("agreed")
+    AGREED = terms.AGREED, _("agreed with the advice")
     ADJUSTED = terms.ADJUSTED, _("adjusted")
 
 
