@@ -57,7 +57,14 @@ def section(scope, period) -> dict:
     reviewed = sum(r.reviewed for r in rates)
     agreed = sum(r.agreed for r in rates)
     overall = terms.agreement_rate(agreed, reviewed)
-    rows = [(r.team, [r.reviewed, r.agreed]) for r in rates]
+    rows = [
+        (
+            r.team,
+            _("%(agreed)s of %(reviewed)s (%(rate)s)")
+            % {"agreed": r.agreed, "reviewed": r.reviewed, "rate": formatting.percent(r.rate)},
+        )
+        for r in rates
+    ]
     chart = charts.bars(
         [(r.team, round((r.rate or 0) * 100)) for r in rates],
         title=_("Agreement rate per team"),
@@ -70,7 +77,6 @@ def section(scope, period) -> dict:
             "reviewed": reviewed,
             "agreed": agreed,
             "rate": overall,
-            "parts": [_("reviewed"), _("agreed as written")],
             "summary": _(
                 "%(agreed)s of %(reviewed)s reviewed indications agreed as written (%(rate)s)."
             )
