@@ -112,8 +112,8 @@ def add_demo_indications(orgs: dict, users: dict[str, User]) -> dict[str, int]:
                 indication=indication,
                 outcome=services.ASK,
                 question=(
-                    "De situatie is complex: woont de partner nog thuis, en neemt die een deel "
-                    "van het huishouden over? Dan past 2 uur per week misschien beter."
+                    "De situatie is complex: kan mevrouw de scootmobiel veilig gebruiken, "
+                    "gezien de duizeligheid die de huisarts noemde? Of past vervoer op maat beter?"
                 ),
                 today=today,
             )
