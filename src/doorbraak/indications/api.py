@@ -85,7 +85,7 @@ class IndicationSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
         ]
 
 
-class ReviewSerializer(serializers.Serializer):
+class IndicationReviewSerializer(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=services.OUTCOMES)
     question = serializers.CharField(allow_blank=True, required=False, default="")
     reasons = serializers.CharField(allow_blank=True, required=False, default="")
@@ -98,7 +98,7 @@ class ReviewSerializer(serializers.Serializer):
     applied_on = serializers.DateField(required=False, allow_null=True, default=None)
 
 
-class AnswerSerializer(serializers.Serializer):
+class IndicationAnswerSerializer(serializers.Serializer):
     answer = serializers.CharField(allow_blank=True)
 
 
@@ -147,13 +147,13 @@ class IndicationViewSet(ProcessingLogged, viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(
         summary="Beoordelen: akkoord, vraag stellen of aanpassen met redenen (Wmo-consulent)",
-        request=ReviewSerializer,
+        request=IndicationReviewSerializer,
         responses={200: IndicationSerializer},
     )
     @action(detail=True, methods=["post"])
     def review(self, request, pk=None, format=None):
         indication = self.get_logged(pk)
-        serializer = ReviewSerializer(data=request.data)
+        serializer = IndicationReviewSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         indication = self._call(
             services.indication_review, indication=indication, **serializer.validated_data
@@ -162,13 +162,13 @@ class IndicationViewSet(ProcessingLogged, viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(
         summary="De vraag van de Wmo-consulent beantwoorden (adviseur)",
-        request=AnswerSerializer,
+        request=IndicationAnswerSerializer,
         responses={200: IndicationSerializer},
     )
     @action(detail=True, methods=["post"])
     def answer(self, request, pk=None, format=None):
         indication = self.get_logged(pk)
-        serializer = AnswerSerializer(data=request.data)
+        serializer = IndicationAnswerSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         indication = self._call(
             services.indication_answer, indication=indication, **serializer.validated_data
