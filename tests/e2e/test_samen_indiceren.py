@@ -65,6 +65,7 @@ def test_adviser_writes_consultant_questions_adviser_answers_consultant_agrees(
     indication = Indication.objects.get()
 
     # 3. The consultant finds it on the start page and asks a question.
+    desk.context.clear_cookies()  # the key worker's session ends on this browser
     log_in(desk, live_server, consultant)
     expect(desk.get_by_role("link", name=f"{indication.reference}", exact=False)).to_be_visible()
     assert_accessible(desk)
