@@ -44,6 +44,7 @@ from doorbraak.documents.models import Document
 from doorbraak.escalation.models import Escalation, EscalationLevel, FollowUpAction, MandateUse
 from doorbraak.funds.models import Fund, PaymentBatch, PaymentOrder
 from doorbraak.generic.models import GenericDecision, OutreachRow
+from doorbraak.indications.models import Indication
 from doorbraak.knowledge.models import Article
 from doorbraak.learning.models import Pattern, Rule, Signal
 from doorbraak.let.models import LetSubmission
@@ -167,6 +168,8 @@ def demo_targets() -> dict[str, object]:
         "consult": Consult.objects.order_by("pk").first(),
         "budget check": BudgetCheck.objects.order_by("pk").first(),  # demo/budget.py
         "payment plan": PaymentPlan.objects.order_by("pk").first(),
+        # samen indiceren (demo/indications.py): the advice awaiting the consultant's review
+        "indication": Indication.objects.filter(status="ingediend").order_by("pk").first(),
     }
 
 
@@ -238,6 +241,8 @@ PK_TARGETS = {
     "budget:letter": ["payment plan"],
     "budget-check-": ["budget check"],
     "payment-plan-": ["payment plan"],
+    "indications:": ["indication"],
+    "indication-": ["indication"],
 }
 
 

@@ -747,7 +747,7 @@ def test_dashboard_sections_do_not_grow(client, worker_a, team_a, case_a):
     leader = UserFactory(role="teamleider", team=team_a)
     adviser = UserFactory(role="beleidsadviseur", organisation=town)
     urls = {
-        "/cijfers/" + sections.PERIOD: {"leader": 17, "adviser": 17},
+        "/cijfers/" + sections.PERIOD: {"leader": 18, "adviser": 18},  # +1 indications/
         "/api/v1/figures/" + sections.PERIOD: {"leader": 13, "adviser": 13},
         "/cijfers/export/tables.csv" + sections.PERIOD: {"leader": 13, "adviser": 13},
     }
@@ -915,3 +915,46 @@ def test_budget_pages_do_not_grow(client, worker_a):
         make(4)
     budget.plan_propose(actor=worker_a, origin=origin, check=check, months=36)
     assert {url: count(client, url) for url in urls} == few
+
+
+@pytest.mark.parametrize(
+    ("who", "url"),
+    [
+        ("nurse", "/indicaties/"),
+        ("consultant", "/indicaties/"),
+        ("consultant", "/indicaties/{pk}/"),
+        ("nurse", "/indicaties/{pk}/"),
+        ("worker", "/casussen/{case}/"),
+        ("consultant", "/api/v1/indications/"),
+        ("nurse", "/"),
+        ("consultant", "/"),
+    ],
+)
+def test_indication_pages_do_not_grow(client, team_a, who, url):
+    """Samen indiceren (indications/): a fixed number of queries however many indications."""
+    from doorbraak.accounts.models import Neighbourhood, Organisation
+    from doorbraak.accounts.roles import Role
+    from tests.indications.conftest import write
+
+    town = Organisation.objects.create(name="Gemeente I", kind="gemeente")
+    team_a.neighbourhood = Neighbourhood.objects.create(name="Wijk I", municipality=town)
+    team_a.save()
+    worker = UserFactory(username="iq-worker", role=Role.BUURTTEAMMEDEWERKER, team=team_a)
+    people = {
+        "worker": worker,
+        "nurse": UserFactory(username="iq-nurse", role=Role.ADVISEUR),
+        "consultant": UserFactory(username="iq-wmo", role=Role.WMO_CONSULENT, organisation=town),
+    }
+    case = CaseFactory(actor=worker)
+    services.access_grant(actor=worker, case=case, user=people["nurse"], reason="Wijkverpleging")
+    first = write(people["nurse"], case)
+    url = url.format(pk=first.pk, case=case.pk)
+    client.force_login(people[who])
+    count(client, url)  # the first processing-log record starts the chain
+    few = count(client, url)
+    for _ in range(3):
+        write(people["nurse"], case)
+        other = CaseFactory(actor=worker, members=2)
+        services.access_grant(actor=worker, case=other, user=people["nurse"], reason="Wijk")
+        write(people["nurse"], other)
+    assert count(client, url) == few

@@ -23,6 +23,7 @@ def _labels() -> dict[str, str]:
         "worktables": _("Werktafels"),
         "signals": _("Signals"),
         "pauses": _("Pauses"),
+        "indications": _("Wmo indications"),
         "consults": _("Consults"),
         "figures": _("Figures"),
         "opendata": _("Open data"),

@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "doorbraak.knowledge",
     "doorbraak.recovery",
     "doorbraak.budget",
+    "doorbraak.indications",
 ]
 
 MIDDLEWARE = [

@@ -24,6 +24,7 @@ from doorbraak.cases.models import (
     TimelineEntry,
 )
 from doorbraak.demo import data
+from doorbraak.demo.accounts import ROLE_ACCOUNTS
 
 pytestmark = pytest.mark.django_db
 
@@ -90,8 +91,8 @@ def test_every_case_has_a_complete_timeline():
 def test_there_is_a_demo_account_for_every_role():
     load()
 
-    for role in Role:
-        user = User.objects.get(username=f"demo-{role.value}")
+    for role, username in zip(Role, ROLE_ACCOUNTS, strict=True):
+        user = User.objects.get(username=username)
         assert user.role == role.value
         if role in CASEWORKER_ROLES:
             assert user.team is not None

@@ -16,6 +16,8 @@ ROLE_LABELS = {
     Role.BELEIDSADVISEUR: _("policy adviser"),
     Role.REGIEVOERDER: _("case director (Maatwerkloket)"),
     Role.BEHEERDER: _("functional administrator"),
+    Role.ADVISEUR: _("adviser (district nurse)"),
+    Role.WMO_CONSULENT: _("Wmo consultant"),
 }
 
 ROLE_CHOICES = [(role.value, label) for role, label in ROLE_LABELS.items()]

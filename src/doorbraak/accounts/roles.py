@@ -15,6 +15,8 @@ class Role(StrEnum):
     BELEIDSADVISEUR = "beleidsadviseur"
     REGIEVOERDER = "regievoerder"
     BEHEERDER = "beheerder"
+    ADVISEUR = "adviseur"
+    WMO_CONSULENT = "wmo-consulent"
 
 
 #: Roles that work with households directly and may be key worker (vaste contactpersoon).

@@ -20,6 +20,7 @@ from doorbraak.escalation.api import (
 from doorbraak.escalation.api_mandates import MandateUseViewSet
 from doorbraak.funds.api import BatchViewSet, FundViewSet, PaymentOrderViewSet
 from doorbraak.generic.api import GenericDecisionViewSet, OutreachRowViewSet
+from doorbraak.indications.api import IndicationViewSet
 from doorbraak.knowledge.api import ArticleViewSet
 from doorbraak.learning.api import PatternViewSet, RuleViewSet, SignalViewSet
 from doorbraak.let.api import LetSubmissionViewSet
@@ -68,6 +69,7 @@ router.register("pauses", PauseViewSet, basename="pause")
 router.register("consults", ConsultViewSet, basename="consult")
 router.register("budget-checks", BudgetCheckViewSet, basename="budget-check")
 router.register("payment-plans", PaymentPlanViewSet, basename="payment-plan")
+router.register("indications", IndicationViewSet, basename="indication")
 
 
 @csrf_exempt

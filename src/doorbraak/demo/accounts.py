@@ -3,7 +3,9 @@ the start-page tests and scripts/screenshots.py log in as. Pure Python."""
 
 from doorbraak.accounts.roles import Role
 
-ROLE_ACCOUNTS = [f"demo-{role.value}" for role in Role]
+#: Accounts named as the professionals call the person, not by the role's code (samen indiceren).
+ACCOUNT_NAMES = {Role.ADVISEUR: "demo-wijkverpleegkundige", Role.WMO_CONSULENT: "demo-wmoconsulent"}
+ROLE_ACCOUNTS = [ACCOUNT_NAMES.get(role, f"demo-{role.value}") for role in Role]
 PASSWORD = "doorbraak"
 
 #: The demo's functional administrator (and every other staff demo account) has an

@@ -33,6 +33,7 @@ from doorbraak.demo.accounts import PASSWORD
 from doorbraak.demo.budget import add_demo_budget
 from doorbraak.demo.escalations import add_demo_escalations
 from doorbraak.demo.generic import add_demo_generic
+from doorbraak.demo.indications import add_demo_indications
 from doorbraak.demo.knowledge import add_demo_knowledge
 from doorbraak.demo.learning import add_demo_learning
 from doorbraak.demo.let import add_demo_let
@@ -504,6 +505,7 @@ def build_demo(seed: int = SEED) -> Counter:
     counts.update(add_demo_security(orgs, users))
     counts.update(add_demo_pauses(orgs, users))
     counts.update(add_demo_budget())
+    counts.update(add_demo_indications(orgs, users))
     # The demo dates its rows back after the services wrote them: recount the dashboards'
     # figures from the rows as they now stand.
     summary.refresh_all()

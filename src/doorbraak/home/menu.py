@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from doorbraak.accounts.roles import ADMIN_ROLES, CASEWORKER_ROLES, Role
 from doorbraak.generic.access import may_see_generic
+from doorbraak.indications import access as indication_access
 from doorbraak.knowledge.access import may_read_articles
 from doorbraak.pauses import access as pause_access
 from doorbraak.subjectrights.permissions import RIGHTS_ROLES
@@ -160,6 +161,8 @@ def menu(person: Person) -> list[MenuItem]:
         items.append(MenuItem("signals", "learning:signals"))
     if person.is_active and person.role in pause_access.WI_ROLES:
         items.append(MenuItem("pauses", "pauses:list"))
+    if indication_access.may_list(person.role, person.is_active):
+        items.append(MenuItem("indications", "indications:list"))
     if may_record_signal(person):  # the same people record anonymous consults (consults/)
         items.append(MenuItem("consults", "consults:list"))
     if may_see_figures(person):
@@ -204,7 +207,7 @@ GROUP_OF = {
     "rights": "more",
     "help": "more",
 }
-DIRECT = frozenset({"start", "cases", "open-case", "votes", "actions", "pauses"})
+DIRECT = frozenset({"start", "cases", "open-case", "votes", "actions", "pauses", "indications"})
 GROUP_ORDER = ("together", "money", "learning", "more")
 
 

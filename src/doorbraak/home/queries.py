@@ -19,6 +19,7 @@ from doorbraak.escalation import queries as escalation
 from doorbraak.funds import queries as funds
 from doorbraak.funds.services import utilisation
 from doorbraak.generic import queries as generic
+from doorbraak.indications import queries as indications
 from doorbraak.learning import queries as learning
 from doorbraak.let import queries as let
 from doorbraak.pauses import queries as pauses
@@ -71,6 +72,7 @@ class StartPage:
     worktables: object = None  # worktables.queries.StartSection
     generic: list = field(default_factory=list)
     pauses: list = field(default_factory=list)  # pauses/: to approve or review
+    indications: list = field(default_factory=list)  # indications/: to review or answer
 
     @property
     def has_work(self) -> bool:
@@ -95,6 +97,7 @@ class StartPage:
                 self.worktables,
                 self.generic,
                 self.pauses,
+                self.indications,
             )
         )
 
@@ -196,6 +199,7 @@ def start_page(user, today: datetime.date | None = None) -> StartPage:
     page.worktables = worktables.start_section(user)
     page.generic = generic.start_items(user, SHORT)
     page.pauses = pauses.start_items(user, today, SHORT)
+    page.indications = indications.start_items(user, today, SHORT)
     if menu.may_administer(person):
         page.figures_to_review = CostFigure.objects.filter(
             price_year__lt=today.year - FIGURE_MAX_AGE_YEARS + 1

@@ -89,3 +89,9 @@ class Activity(models.TextChoices):
         _("Record a budget check (income, fixed costs, debts) or propose a payment plan"),
     )
     API_BUDGET = "api-budgetcheck", _("Budget checks and payment plans via API")
+    INDICATION_RECORD = (
+        "indicatie-vastleggen",
+        _("Write, review or answer an advisory Wmo indication"),
+    )
+    INDICATION_VIEW = "indicatie-raadplegen", _("View an advisory Wmo indication")
+    API_INDICATIONS = "api-indicaties", _("Advisory Wmo indications via API")

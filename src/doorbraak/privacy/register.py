@@ -247,6 +247,9 @@ ACTIVITY_PURPOSE = {
     "budgetcheck-raadplegen": "casusregie",
     "budgetcheck-vastleggen": "casusregie",
     "api-budgetcheck": "casusregie",
+    "indicatie-vastleggen": "casusregie",  # samen indiceren: Wmo 2015 art. 2.3.2 (indications/)
+    "indicatie-raadplegen": "casusregie",
+    "api-indicaties": "casusregie",
 }
 
 

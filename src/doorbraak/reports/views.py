@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from doorbraak.accounts.roles import Role
 from doorbraak.home import menu
 from doorbraak.home.queries import person_of
+from doorbraak.indications import dashboard as indication_dashboard
 from doorbraak.learning import recurrence
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.services import log_processing, origin_from_request
@@ -163,6 +164,7 @@ def index(request):
         }
     )
     context.update(_section_context(board.sections, tables))
+    context.update(indication_dashboard.section(scope, period))  # indications/ (issue 17)
     if may_print_yearly(request.user, scope):
         context["yearly_years"] = yearly_years(timezone.localdate())
     return render(request, "reports/index.html", context)
