@@ -16,6 +16,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak.health.storage import storage_backend
+
 BASE_DIR = Path(__file__).resolve().parent
 REPO_DIR = BASE_DIR.parent.parent
 
@@ -174,6 +176,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env("DOORBRAAK_REDIS_URL", "")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
+# Sessions live in the database (Django's default engine, said here so nobody switches to a
+# per-process one); the cache is Redis when there is one, so every instance shares it (issue 19).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True  # a task whose worker dies is run again: every task is idempotent
@@ -275,7 +285,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"] + [
 #: instances (issue 19).
 MEDIA_ROOT = Path(env("DOORBRAAK_MEDIA_ROOT", str(REPO_DIR / "var" / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # DOORBRAAK_STORAGE: file:///path (default: MEDIA_ROOT) or s3://bucket (doorbraak/health/storage.py)
+    "default": storage_backend(
+        env("DOORBRAAK_STORAGE", ""), default_root=str(MEDIA_ROOT), env=dict(os.environ)
+    ),
     "staticfiles": {
         "BACKEND": env(
             "DJANGO_STATICFILES_STORAGE",
@@ -352,6 +365,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "doorbraak.api.schema.document_errors",
+        "doorbraak.api.version.declare_version_header",
     ],
     "ENUM_NAME_OVERRIDES": {
         "LifeDomainEnum": "doorbraak.cases.models.LifeDomain",
@@ -442,6 +456,7 @@ DOORBRAAK_PAUSE_MAX_WEEKS = max(1, int(env("DOORBRAAK_PAUSE_MAX_WEEKS", "13")))
 # address is the proxy's: use the token there.
 INSTALLED_APPS.append("doorbraak.health")
 MIDDLEWARE.insert(0, "doorbraak.health.middleware.HealthMiddleware")
+MIDDLEWARE.insert(1, "doorbraak.api.version.APIVersionMiddleware")  # API-Version header
 METRICS_TOKEN = env("DOORBRAAK_METRICS_TOKEN", "")
 METRICS_ALLOWED_IPS = env_list("DOORBRAAK_METRICS_ALLOWED_IPS", "127.0.0.1,::1")
 # Logs as one JSON object per line (time, level, logger, message; the access log adds
