@@ -17,6 +17,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from doorbraak.health.storage import storage_backend
+from doorbraak.opendata.codes import parse_codes
 
 BASE_DIR = Path(__file__).resolve().parent
 REPO_DIR = BASE_DIR.parent.parent
@@ -285,7 +286,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"] + [
 #: instances (issue 19).
 MEDIA_ROOT = Path(env("DOORBRAAK_MEDIA_ROOT", str(REPO_DIR / "var" / "media")))
 STORAGES = {
-    # DOORBRAAK_STORAGE: file:///path (default: MEDIA_ROOT) or s3://bucket (doorbraak/health/storage.py)
+    # DOORBRAAK_STORAGE: file:///path (default MEDIA_ROOT) or s3://bucket (health/storage.py)
     "default": storage_backend(
         env("DOORBRAAK_STORAGE", ""), default_root=str(MEDIA_ROOT), env=dict(os.environ)
     ),
@@ -457,6 +458,12 @@ DOORBRAAK_PAUSE_MAX_WEEKS = max(1, int(env("DOORBRAAK_PAUSE_MAX_WEEKS", "13")))
 INSTALLED_APPS.append("doorbraak.health")
 MIDDLEWARE.insert(0, "doorbraak.health.middleware.HealthMiddleware")
 MIDDLEWARE.insert(1, "doorbraak.api.version.APIVersionMiddleware")  # API-Version header
+# One installation per municipality (decision 0015): the CBS code of each municipality it
+# serves, "gemeente-utrecht=GM0344,...", carried by the published open data.
+try:
+    MUNICIPALITY_CODES = parse_codes(env("DOORBRAAK_MUNICIPALITY_CODES", ""))
+except ValueError as error:
+    raise ImproperlyConfigured(str(error)) from None
 METRICS_TOKEN = env("DOORBRAAK_METRICS_TOKEN", "")
 METRICS_ALLOWED_IPS = env_list("DOORBRAAK_METRICS_ALLOWED_IPS", "127.0.0.1,::1")
 # Logs as one JSON object per line (time, level, logger, message; the access log adds
