@@ -326,7 +326,7 @@ class Poster(threading.Thread):
         n = 0
         while not self.stop.is_set():
             n += 1
-            key = f"scale-{self.prefix}-{n}"
+            key = f"{self.prefix}-{n}"
             for _ in range(200):
                 try:
                     status, body, _ = call(
@@ -385,7 +385,7 @@ from doorbraak.accounts.models import User
 from doorbraak.documents.services import document_request
 from doorbraak.proposals.models import Request
 u = User.objects.get(username={USER!r})
-ids = list(Request.objects.filter(idempotency_key__startswith="scale-").order_by("pk")
+ids = list(Request.objects.filter(idempotency_key__startswith="%s-").order_by("pk")
            .values_list("pk", flat=True)[:%d])
 docs = [document_request(actor=u, kind="onderbouwing", object_id=pk).pk for pk in ids]
 print(json.dumps(docs))
@@ -396,9 +396,9 @@ from collections import Counter
 from django.core.files.storage import default_storage
 from doorbraak.documents.models import Document
 from doorbraak.proposals.models import Request
-keys = Counter(Request.objects.filter(idempotency_key__startswith="scale-")
+keys = Counter(Request.objects.filter(idempotency_key__startswith="%s-")
                .values_list("idempotency_key", flat=True))
-docs = {str(d.pk): [d.status, d.file.name] for d in Document.objects.all()}
+docs = {str(d.pk): [d.status, d.file.name] for d in Document.objects.filter(pk__in=%s)}
 _, files = default_storage.listdir("documents") if default_storage.exists("documents") else ([], [])
 print(json.dumps({"keys": keys, "docs": docs, "files": files}))
 """
@@ -411,6 +411,7 @@ def main() -> int:
     parser.add_argument("--failure-seconds", type=int, default=30)
     parser.add_argument("--documents", type=int, default=12)
     parser.add_argument("--keep", action="store_true", help="keep the work directory")
+    parser.add_argument("--fresh", action="store_true", help="rebuild the demo template")
     args = parser.parse_args()
     started = time.monotonic()
     if not args.database_url:
@@ -418,9 +419,17 @@ def main() -> int:
         args.database_url = base.strip().rsplit("/", 1)[0] + "/doorbraak_scale"
     name = args.database_url.rsplit("/", 1)[1]
     admin = args.database_url.rsplit("/", 1)[0] + "/postgres"
+    template = f"{name}_template"  # the migrated demo city, kept for the next run
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
+        if args.fresh:
+            conn.execute(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
+        have_template = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [template]
+        ).fetchone()
+        conn.execute(
+            f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if have_template else "")
+        )
     work = Path(tempfile.mkdtemp(prefix="doorbraak-scale-"))
     work.chmod(0o777)
     stack = Stack(work, args.database_url)
@@ -431,7 +440,13 @@ def main() -> int:
         stack.start_pgbouncer()
         t = time.monotonic()
         stack.manage("migrate", "--noinput")  # through PgBouncer, like everything else
-        stack.manage("load_demo", "--force")
+        if not have_template:
+            stack.manage("load_demo", "--force")
+            stack.kill("pgbouncer", signal.SIGTERM)  # it holds server connections to the copy
+            with psycopg.connect(admin, autocommit=True) as conn:
+                conn.execute(f'CREATE DATABASE "{template}" TEMPLATE "{name}"')
+            stack.start_pgbouncer()
+        results["template_reused"] = bool(have_template)
         results["setup_seconds"] = round(time.monotonic() - t, 1)
         setup = django_script(stack, SETUP)
         stack.start_celery("worker")
@@ -475,13 +490,14 @@ def main() -> int:
             },
         }
         stop = threading.Event()
-        posters = [Poster(stack.base, setup["token"], body, str(i), stop) for i in range(3)]
+        run = f"scale-{int(time.time())}"
+        posters = [Poster(stack.base, setup["token"], body, f"{run}-{i}", stop) for i in range(3)]
         seconds = args.failure_seconds
         gets = wrk(stack.base, paths, cookie, seconds, 8)
         for poster in posters:
             poster.start()
         time.sleep(seconds * 0.2)
-        documents = django_script(stack, ASK_DOCUMENTS % args.documents)
+        documents = django_script(stack, ASK_DOCUMENTS % (run, args.documents))
         time.sleep(0.5)
         stack.kill("worker")  # mid-render: acks_late gives the tasks to the next worker
         stack.kill("web0")
@@ -508,7 +524,7 @@ def main() -> int:
 
         # checks
         for _ in range(120):  # the PDFs: every task ran
-            after = django_script(stack, AFTER)
+            after = django_script(stack, AFTER % (run, documents))
             if all(status != "wacht" for status, _ in after["docs"].values()):
                 break
             time.sleep(1)

@@ -126,3 +126,16 @@ def test_reports_lock_is_transaction_scoped():
     from doorbraak.reports import summary
 
     assert "pg_advisory_xact_lock" in inspect.getsource(summary)
+
+
+def test_the_s3_backend_is_built_from_the_url_without_touching_the_network():
+    pytest.importorskip("storages.backends.s3")
+    from django.core.files.storage.handler import StorageHandler
+
+    backend = storage_backend(
+        "s3://doorbraak-files/voorbeeldstad?endpoint_url=http://127.0.0.1:9&region_name=nl",
+        env={"DOORBRAAK_S3_ACCESS_KEY": "id", "DOORBRAAK_S3_SECRET_KEY": "geheim"},
+    )
+    storage = StorageHandler({"default": backend})["default"]
+    assert storage.bucket_name == "doorbraak-files" and storage.location == "voorbeeldstad"
+    assert storage.endpoint_url == "http://127.0.0.1:9" and storage.file_overwrite is False
