@@ -443,8 +443,15 @@ def main() -> int:
         if not have_template:
             stack.manage("load_demo", "--force")
             stack.kill("pgbouncer", signal.SIGTERM)  # it holds server connections to the copy
-            with psycopg.connect(admin, autocommit=True) as conn:
-                conn.execute(f'CREATE DATABASE "{template}" TEMPLATE "{name}"')
+            for attempt in range(50):  # until PostgreSQL has seen PgBouncer's sessions end
+                try:
+                    with psycopg.connect(admin, autocommit=True) as conn:
+                        conn.execute(f'CREATE DATABASE "{template}" TEMPLATE "{name}"')
+                    break
+                except psycopg.errors.ObjectInUse:
+                    if attempt == 49:
+                        raise
+                    time.sleep(0.2)
             stack.start_pgbouncer()
         results["template_reused"] = bool(have_template)
         results["setup_seconds"] = round(time.monotonic() - t, 1)
