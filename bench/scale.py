@@ -104,6 +104,7 @@ class Stack:
 
     # --- services ----------------------------------------------------------------------------
     def start_redis(self) -> None:
+        (self.work / "metrics").mkdir(exist_ok=True)
         self.spawn(
             "redis",
             ["redis-server", "--port", str(self.ports["redis"]), "--bind", HOST, "--save", "",
@@ -168,7 +169,7 @@ pidfile = {self.work}/pgbouncer.pid
             "DOORBRAAK_JSON_LOGS": "0",
             "DOORBRAAK_ACCESS_LOG": "0",
             "DOORBRAAK_BENCH": "0",
-            "PROMETHEUS_MULTIPROC_DIR": "",
+            "PROMETHEUS_MULTIPROC_DIR": str(self.work / "metrics"),  # else its files land in cwd
             "WEB_CONCURRENCY": "1",  # one worker per instance: N instances, N workers
         }
 
