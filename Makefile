@@ -58,6 +58,11 @@ bench: install-test
 	@command -v wrk >/dev/null || { echo "wrk ontbreekt: apt-get install wrk"; exit 1; }
 	SCALE=$(SCALE) $(PY) -m bench.run --database-url $(BENCH_DB)
 
+## scale-test: 1, 2 and 4 gunicorn instances behind nginx and PgBouncer; kill one under load; check (bench/scale.py)
+scale-test: install-test
+	@scripts/scale-test.sh $(SCALE_ARGS)
+.PHONY: scale-test
+
 lint: $(VENV)/.test
 	$(VENV)/bin/ruff check src tests scripts bench
 	$(VENV)/bin/ruff format --check src tests scripts bench

@@ -16,6 +16,9 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak.health.storage import storage_backend
+from doorbraak.opendata.codes import parse_codes
+
 BASE_DIR = Path(__file__).resolve().parent
 REPO_DIR = BASE_DIR.parent.parent
 
@@ -176,6 +179,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env("DOORBRAAK_REDIS_URL", "")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
+# Sessions live in the database (Django's default engine, said here so nobody switches to a
+# per-process one); the cache is Redis when there is one, so every instance shares it (issue 19).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True  # a task whose worker dies is run again: every task is idempotent
@@ -277,7 +288,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"] + [
 #: instances (issue 19).
 MEDIA_ROOT = Path(env("DOORBRAAK_MEDIA_ROOT", str(REPO_DIR / "var" / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # DOORBRAAK_STORAGE: file:///path (default MEDIA_ROOT) or s3://bucket (health/storage.py)
+    "default": storage_backend(
+        env("DOORBRAAK_STORAGE", ""), default_root=str(MEDIA_ROOT), env=dict(os.environ)
+    ),
     "staticfiles": {
         "BACKEND": env(
             "DJANGO_STATICFILES_STORAGE",
@@ -354,6 +368,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "doorbraak.api.schema.document_errors",
+        "doorbraak.api.version.declare_version_header",
     ],
     "ENUM_NAME_OVERRIDES": {
         "LifeDomainEnum": "doorbraak.cases.models.LifeDomain",
@@ -444,6 +459,13 @@ DOORBRAAK_PAUSE_MAX_WEEKS = max(1, int(env("DOORBRAAK_PAUSE_MAX_WEEKS", "13")))
 # address is the proxy's: use the token there.
 INSTALLED_APPS.append("doorbraak.health")
 MIDDLEWARE.insert(0, "doorbraak.health.middleware.HealthMiddleware")
+MIDDLEWARE.insert(1, "doorbraak.api.version.APIVersionMiddleware")  # API-Version header
+# One installation per municipality (decision 0015): the CBS code of each municipality it
+# serves, "gemeente-utrecht=GM0344,...", carried by the published open data.
+try:
+    MUNICIPALITY_CODES = parse_codes(env("DOORBRAAK_MUNICIPALITY_CODES", ""))
+except ValueError as error:
+    raise ImproperlyConfigured(str(error)) from None
 METRICS_TOKEN = env("DOORBRAAK_METRICS_TOKEN", "")
 METRICS_ALLOWED_IPS = env_list("DOORBRAAK_METRICS_ALLOWED_IPS", "127.0.0.1,::1")
 # Logs as one JSON object per line (time, level, logger, message; the access log adds

@@ -94,19 +94,15 @@ def test_deviation_trailing_slash_is_uniform(schema):
     assert without == [], "mixed: either all paths end with / (decision 0014) or none"
 
 
-def test_deviation_no_version_header_yet(schema):
-    # /core/version-header is NOT followed yet: responses carry no API-Version header.
-    # Decision 0014 says when it is added; this fails as soon as some but not all do.
-    with_header = without_header = 0
-    for _, _, operation in operations(schema):
+def test_version_header_on_every_response(schema):
+    # /core/version-header: every response declares the API-Version header with the full
+    # version (doorbraak.api.version; the middleware is tested in tests/scale/test_api_version.py)
+    missing = []
+    for path, method, operation in operations(schema):
         for status, response in operation.get("responses", {}).items():
-            if str(status).startswith(("2", "3")):
-                headers = {h.lower() for h in (response.get("headers") or {})}
-                if "api-version" in headers:
-                    with_header += 1
-                else:
-                    without_header += 1
-    assert with_header == 0 or without_header == 0
+            if "API-Version" not in (response.get("headers") or {}):
+                missing.append((path, method, status))
+    assert missing == []
 
 
 def test_deviation_error_bodies_are_json_not_problem_json(schema):

@@ -305,12 +305,15 @@ def document(
     period_end: str,
     threshold: int,
     datasets: dict[str, list[dict]],
+    code: str | None = None,
 ) -> dict:
-    """The JSON document of one export (docs/open-data.schema.json)."""
+    """The JSON document of one export (docs/open-data.schema.json); `code` the CBS
+    gemeentecode when the installation knows it (opendata/codes.py)."""
     return {
         "schema_version": SCHEMA_VERSION,
         "gemeente": municipality,
         "gemeente_slug": slug,
+        "gemeentecode": code,
         "gegenereerd_op": generated_at,
         "periode_van": period_start,
         "periode_tot_en_met": period_end,

@@ -281,9 +281,11 @@ def build(municipality, start: datetime.date, end: datetime.date, now=None) -> d
     """The whole export of one municipality for one period, as the JSON document."""
     now = now or timezone.now()
     n = threshold()
+    slug = slug_of(municipality)
     return datasets.document(
         municipality=municipality.name,
-        slug=slug_of(municipality),
+        slug=slug,
+        code=settings.MUNICIPALITY_CODES.get(slug),
         generated_at=now.isoformat(timespec="seconds"),
         period_start=start.isoformat(),
         period_end=end.isoformat(),
