@@ -34,6 +34,7 @@ from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, r
 from django.utils import timezone
 
 from doorbraak.accounts.models import User
+from doorbraak.ambassadors.models import Ambassador
 from doorbraak.approvals.models import ApprovalPolicy, Notification
 from doorbraak.cases.models import Blocker, CaseAccess
 from doorbraak.consults.models import Consult
@@ -164,6 +165,7 @@ def demo_targets() -> dict[str, object]:
         # S10 (demo/pauses.py): the consultant's pause, the buurtteam worker's consult
         "pause": Pause.objects.filter(created_by__username="demo-inkomensconsulent").first(),
         "consult": Consult.objects.order_by("pk").first(),
+        "ambassador": Ambassador.objects.order_by("pk").first(),  # demo/ambassadors.py
     }
 
 
@@ -229,6 +231,8 @@ PK_TARGETS = {
     "consults:": ["consult"],
     "consult-": ["consult"],
     "subjectrights:": ["member"],
+    "ambassadors:": ["ambassador"],
+    "ambassador-": ["ambassador"],
 }
 
 

@@ -837,3 +837,45 @@ def test_pause_and_consult_pages_do_not_grow(client, team_a, who, url):
     add(4, 8)
     add(3, 20)
     assert count(client, url) == few
+
+
+@pytest.mark.parametrize(
+    "url", ["/ambassadeurs/", "/ambassadeurs/?q=wonen", "/api/v1/ambassadors/", "blocker"]
+)
+def test_ambassador_pages_do_not_grow(client, worker_a, case_a, url):
+    """The ambassadors directory and "Wie kan hier helpen?" on the blocker page (ambassadors/):
+    a fixed number of queries however many ambassadors."""
+    from doorbraak.accounts.roles import Role
+    from doorbraak.ambassadors import services as ambassadors
+
+    town = OrganisationFactory(name="Gemeente QA", kind="gemeente")
+    adviser = UserFactory(username="qa-adviseur", role=Role.BELEIDSADVISEUR)
+    blocker = services.blocker_add(
+        actor=worker_a,
+        case=case_a,
+        organisation=town,
+        rule="Regel",
+        effect="Effect",
+        life_domain="wonen",
+    )
+    if url == "blocker":
+        url = reverse("cases:blocker-resolve", args=[case_a.pk, blocker.pk])
+
+    def add(n):
+        for _ in range(n):
+            ambassadors.ambassador_save(
+                actor=adviser,
+                name=f"Ambassadeur {add.n}",
+                kind="maatwerkambassadeur",
+                organisation=town,
+                topics="wonen, schulden",
+                work_email=f"a{add.n}@gemeente.example",
+            )
+            add.n += 1
+
+    add.n = 0
+    add(1)
+    client.force_login(worker_a)
+    few = count(client, url)
+    add(5)
+    assert count(client, url) == few

@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "doorbraak.opendata",
     "doorbraak.pauses",
     "doorbraak.consults",
+    "doorbraak.ambassadors",
     "doorbraak.subjectrights",
     "doorbraak.demo",
     "doorbraak.ui",

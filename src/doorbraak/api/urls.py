@@ -7,6 +7,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.exceptions import NotFound
 from rest_framework.routers import DefaultRouter
 
+from doorbraak.ambassadors.api import AmbassadorViewSet
 from doorbraak.approvals.api import ApprovalPolicyViewSet, ApprovalViewSet
 from doorbraak.cases.api import BlockerViewSet, CaseViewSet, HouseholdViewSet
 from doorbraak.consults.api import ConsultViewSet
@@ -65,6 +66,7 @@ router.register("recovery-marks", RecoveryMarkViewSet, basename="recovery-mark")
 router.register("forgiven-debts", ForgivenDebtViewSet, basename="forgiven-debt")
 router.register("pauses", PauseViewSet, basename="pause")
 router.register("consults", ConsultViewSet, basename="consult")
+router.register("ambassadors", AmbassadorViewSet, basename="ambassador")
 
 
 @csrf_exempt

@@ -171,6 +171,8 @@ def menu(person: Person) -> list[MenuItem]:
     items.append(MenuItem("calculator", "costbenefit:calculator"))
     if may_read_articles(person):
         items.append(MenuItem("knowledge", "knowledge:index"))
+    if person.is_active and person.role:  # the ambassadors directory (ambassadors/)
+        items.append(MenuItem("ambassadors", "ambassadors:index"))
     if may_administer(person):
         items.append(MenuItem("admin", "admin:index"))
     if person.is_active and person.role in ADMIN_ROLES:  # privacy: register, history
@@ -196,6 +198,7 @@ GROUP_OF = {
     "knowledge": "learning",
     "opendata": "learning",
     "consults": "together",
+    "ambassadors": "together",
     "admin": "more",
     "privacy": "more",
     "rights": "more",

@@ -83,3 +83,11 @@ class Activity(models.TextChoices):
     SUBJECT_RESTRICTION = "beperking-verwerking", _("Restrict processing or lift a restriction")
     RETENTION_PROPOSE = "vernietiging-voorstellen", _("Propose destruction after retention term")
     RETENTION_DESTROY = "vernietiging-uitvoeren", _("Destroy personal data after retention term")
+    AMBASSADOR_RECORD = (
+        "ambassadeur-vastleggen",
+        _("Record or change an ambassador's work contact details (ambassadors directory)"),
+    )
+    GAME_SESSION = (
+        "spel-sessie",
+        _("Run a training game session: players in teams, their answers and scores"),
+    )

@@ -244,6 +244,8 @@ ACTIVITY_PURPOSE = {
     "beperking-verwerking": "rechten-betrokkenen",
     "vernietiging-voorstellen": "rechten-betrokkenen",
     "vernietiging-uitvoeren": "rechten-betrokkenen",
+    "ambassadeur-vastleggen": "gebruikersbeheer",
+    "spel-sessie": "gebruikersbeheer",
 }
 
 
