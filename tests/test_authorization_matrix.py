@@ -43,6 +43,7 @@ from doorbraak.demo.accounts import ROLE_ACCOUNTS
 from doorbraak.documents.models import Document
 from doorbraak.escalation.models import Escalation, EscalationLevel, FollowUpAction, MandateUse
 from doorbraak.funds.models import Fund, PaymentBatch, PaymentOrder
+from doorbraak.game.models import Session as GameSession
 from doorbraak.generic.models import GenericDecision, OutreachRow
 from doorbraak.knowledge.models import Article
 from doorbraak.learning.models import Pattern, Rule, Signal
@@ -166,6 +167,7 @@ def demo_targets() -> dict[str, object]:
         "pause": Pause.objects.filter(created_by__username="demo-inkomensconsulent").first(),
         "consult": Consult.objects.order_by("pk").first(),
         "ambassador": Ambassador.objects.order_by("pk").first(),  # demo/ambassadors.py
+        "game session": GameSession.objects.order_by("pk").first(),  # demo/game.py
     }
 
 
@@ -233,6 +235,8 @@ PK_TARGETS = {
     "subjectrights:": ["member"],
     "ambassadors:": ["ambassador"],
     "ambassador-": ["ambassador"],
+    "game:": ["game session"],
+    "game-session-": ["game session"],
 }
 
 
@@ -271,6 +275,8 @@ def _other_kwargs(base, route, groups, targets) -> dict[str, object]:
         kwargs["escalation_pk"] = targets["let submission"].escalation_id
     if "access_pk" in route:
         kwargs["access_pk"] = targets["access"].pk
+    if "team_pk" in route:  # the game's facilitator actions (POST only)
+        kwargs["team_pk"] = 1
     if "debt_pk" in route:
         kwargs["debt_pk"] = targets["forgiven debt"].pk
     if "<int:number>" in route:

@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "doorbraak.pauses",
     "doorbraak.consults",
     "doorbraak.ambassadors",
+    "doorbraak.game",
     "doorbraak.subjectrights",
     "doorbraak.demo",
     "doorbraak.ui",

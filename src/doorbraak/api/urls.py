@@ -19,6 +19,7 @@ from doorbraak.escalation.api import (
 )
 from doorbraak.escalation.api_mandates import MandateUseViewSet
 from doorbraak.funds.api import BatchViewSet, FundViewSet, PaymentOrderViewSet
+from doorbraak.game.api import GameSessionViewSet
 from doorbraak.generic.api import GenericDecisionViewSet, OutreachRowViewSet
 from doorbraak.knowledge.api import ArticleViewSet
 from doorbraak.learning.api import PatternViewSet, RuleViewSet, SignalViewSet
@@ -67,6 +68,7 @@ router.register("forgiven-debts", ForgivenDebtViewSet, basename="forgiven-debt")
 router.register("pauses", PauseViewSet, basename="pause")
 router.register("consults", ConsultViewSet, basename="consult")
 router.register("ambassadors", AmbassadorViewSet, basename="ambassador")
+router.register("game-sessions", GameSessionViewSet, basename="game-session")
 
 
 @csrf_exempt
