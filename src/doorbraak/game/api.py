@@ -13,7 +13,7 @@ from . import queries, services
 from .models import Roll, Session, Stage, Team, TrainingCase
 
 
-class TeamSerializer(serializers.ModelSerializer):
+class GameTeamSerializer(serializers.ModelSerializer):
     class Meta:
         model = Team
         fields = ["number", "name", "position", "secret_done", "score"]
@@ -27,9 +27,9 @@ class TrainingCaseSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class SessionSerializer(serializers.ModelSerializer):
+class GameSessionSerializer(serializers.ModelSerializer):
     stage = serializers.ChoiceField(choices=Stage.choices, read_only=True)
-    teams = TeamSerializer(many=True, read_only=True)
+    teams = GameTeamSerializer(many=True, read_only=True)
     cases = TrainingCaseSerializer(many=True, read_only=True)
     on_turn = serializers.SerializerMethodField()
 
@@ -43,7 +43,7 @@ class SessionSerializer(serializers.ModelSerializer):
         return session.turn + 1 if session.stage == Stage.BOARD else None
 
 
-class RollSerializer(serializers.ModelSerializer):
+class GameRollSerializer(serializers.ModelSerializer):
     team = serializers.IntegerField(source="team.number", read_only=True)
 
     class Meta:
@@ -57,7 +57,7 @@ class RollSerializer(serializers.ModelSerializer):
     retrieve=extend_schema(summary="Eén spelsessie: teams, vakjes, wie aan de beurt is"),
 )
 class GameSessionViewSet(viewsets.ReadOnlyModelViewSet):
-    serializer_class = SessionSerializer
+    serializer_class = GameSessionSerializer
     queryset = Session.objects.none()
 
     def get_queryset(self):
@@ -66,7 +66,7 @@ class GameSessionViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(
         summary="Dobbelen voor je eigen team (alleen als het aan de beurt is)",
         request=None,
-        responses={201: RollSerializer},
+        responses={201: GameRollSerializer},
     )
     @action(detail=True, methods=["post"])
     def roll(self, request, pk=None, format=None):
@@ -82,4 +82,4 @@ class GameSessionViewSet(viewsets.ReadOnlyModelViewSet):
             ) from None
         except PermissionDenied as error:
             raise ApiPermissionDenied(str(error)) from None
-        return Response(RollSerializer(done).data, status=201)
+        return Response(GameRollSerializer(done).data, status=201)
