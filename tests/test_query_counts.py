@@ -879,3 +879,39 @@ def test_ambassador_pages_do_not_grow(client, worker_a, case_a, url):
     few = count(client, url)
     add(5)
     assert count(client, url) == few
+
+
+@pytest.mark.parametrize("kind", ["board", "board-poll", "phone"])
+def test_game_pages_do_not_grow(client, worker_a, case_a, kind):
+    """The Op Maat game (game/): the board, its poll and a phone page run a fixed number of
+    queries however many rolls and cards."""
+    from doorbraak.accounts.roles import Role
+    from doorbraak.game import services as game
+    from doorbraak.game.models import Session, TrainingCase
+
+    lead = UserFactory(username="qg-lead", role=Role.TEAMLEIDER)
+    players = [UserFactory(username=f"qg-{i}") for i in range(4)]
+    session = Session.objects.create(title="Q", facilitator=lead, stage="bord")
+    from doorbraak.game.models import Player, Team
+
+    for n in range(2):
+        team = Team.objects.create(session=session, number=n + 1, name=f"Team {n + 1}", secret=n)
+        for user in players[2 * n : 2 * n + 2]:
+            Player.objects.create(session=session, team=team, user=user)
+    TrainingCase.objects.create(session=session, number=1, text="t", category="c", amount=1)
+    url = {
+        "board": f"/spel/{session.pk}/bord/",
+        "board-poll": f"/spel/{session.pk}/bord/stand/?versie=x",
+        "phone": f"/spel/{session.pk}/",
+    }[kind]
+
+    def rolls(n):
+        for i in range(n):
+            who = players[0] if Session.objects.get(pk=session.pk).turn == 0 else players[2]
+            game.die_roll(actor=who, session=session, die=3 if i % 2 else 4)
+
+    rolls(2)
+    client.force_login(players[0])
+    few = count(client, url)
+    rolls(6)
+    assert count(client, url) == few
