@@ -34,6 +34,7 @@ from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, r
 from django.utils import timezone
 
 from doorbraak.accounts.models import User
+from doorbraak.ambassadors.models import Ambassador
 from doorbraak.approvals.models import ApprovalPolicy, Notification
 from doorbraak.budget.models import BudgetCheck, PaymentPlan
 from doorbraak.cases.models import Blocker, CaseAccess
@@ -43,6 +44,7 @@ from doorbraak.demo.accounts import ROLE_ACCOUNTS
 from doorbraak.documents.models import Document
 from doorbraak.escalation.models import Escalation, EscalationLevel, FollowUpAction, MandateUse
 from doorbraak.funds.models import Fund, PaymentBatch, PaymentOrder
+from doorbraak.game.models import Session as GameSession
 from doorbraak.generic.models import GenericDecision, OutreachRow
 from doorbraak.indications.models import Indication
 from doorbraak.knowledge.models import Article
@@ -170,6 +172,8 @@ def demo_targets() -> dict[str, object]:
         "payment plan": PaymentPlan.objects.order_by("pk").first(),
         # samen indiceren (demo/indications.py): the advice awaiting the consultant's review
         "indication": Indication.objects.filter(status="ingediend").order_by("pk").first(),
+        "ambassador": Ambassador.objects.order_by("pk").first(),  # demo/ambassadors.py
+        "game session": GameSession.objects.order_by("pk").first(),  # demo/game.py
     }
 
 
@@ -243,6 +247,10 @@ PK_TARGETS = {
     "payment-plan-": ["payment plan"],
     "indications:": ["indication"],
     "indication-": ["indication"],
+    "ambassadors:": ["ambassador"],
+    "ambassador-": ["ambassador"],
+    "game:": ["game session"],
+    "game-session-": ["game session"],
 }
 
 
@@ -281,6 +289,8 @@ def _other_kwargs(base, route, groups, targets) -> dict[str, object]:
         kwargs["escalation_pk"] = targets["let submission"].escalation_id
     if "access_pk" in route:
         kwargs["access_pk"] = targets["access"].pk
+    if "team_pk" in route:  # the game's facilitator actions (POST only)
+        kwargs["team_pk"] = 1
     if "debt_pk" in route:
         kwargs["debt_pk"] = targets["forgiven debt"].pk
     if "share_pk" in route:

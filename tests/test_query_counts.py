@@ -957,4 +957,79 @@ def test_indication_pages_do_not_grow(client, team_a, who, url):
         other = CaseFactory(actor=worker, members=2)
         services.access_grant(actor=worker, case=other, user=people["nurse"], reason="Wijk")
         write(people["nurse"], other)
+@pytest.mark.parametrize(
+    "url", ["/ambassadeurs/", "/ambassadeurs/?q=wonen", "/api/v1/ambassadors/", "blocker"]
+)
+def test_ambassador_pages_do_not_grow(client, worker_a, case_a, url):
+    """The ambassadors directory and "Wie kan hier helpen?" on the blocker page (ambassadors/):
+    a fixed number of queries however many ambassadors."""
+    from doorbraak.accounts.roles import Role
+    from doorbraak.ambassadors import services as ambassadors
+
+    town = OrganisationFactory(name="Gemeente QA", kind="gemeente")
+    adviser = UserFactory(username="qa-adviseur", role=Role.BELEIDSADVISEUR)
+    blocker = services.blocker_add(
+        actor=worker_a,
+        case=case_a,
+        organisation=town,
+        rule="Regel",
+        effect="Effect",
+        life_domain="wonen",
+    )
+    if url == "blocker":
+        url = reverse("cases:blocker-resolve", args=[case_a.pk, blocker.pk])
+
+    def add(n):
+        for _ in range(n):
+            ambassadors.ambassador_save(
+                actor=adviser,
+                name=f"Ambassadeur {add.n}",
+                kind="maatwerkambassadeur",
+                organisation=town,
+                topics="wonen, schulden",
+                work_email=f"a{add.n}@gemeente.example",
+            )
+            add.n += 1
+
+    add.n = 0
+    add(1)
+    client.force_login(worker_a)
+    few = count(client, url)
+    add(5)
+    assert count(client, url) == few
+
+
+@pytest.mark.parametrize("kind", ["board", "board-poll", "phone"])
+def test_game_pages_do_not_grow(client, worker_a, case_a, kind):
+    """The Op Maat game (game/): the board, its poll and a phone page run a fixed number of
+    queries however many rolls and cards."""
+    from doorbraak.accounts.roles import Role
+    from doorbraak.game import services as game
+    from doorbraak.game.models import Session, TrainingCase
+
+    lead = UserFactory(username="qg-lead", role=Role.TEAMLEIDER)
+    players = [UserFactory(username=f"qg-{i}") for i in range(4)]
+    session = Session.objects.create(title="Q", facilitator=lead, stage="bord")
+    from doorbraak.game.models import Player, Team
+
+    for n in range(2):
+        team = Team.objects.create(session=session, number=n + 1, name=f"Team {n + 1}", secret=n)
+        for user in players[2 * n : 2 * n + 2]:
+            Player.objects.create(session=session, team=team, user=user)
+    TrainingCase.objects.create(session=session, number=1, text="t", category="c", amount=1)
+    url = {
+        "board": f"/spel/{session.pk}/bord/",
+        "board-poll": f"/spel/{session.pk}/bord/stand/?versie=x",
+        "phone": f"/spel/{session.pk}/",
+    }[kind]
+
+    def rolls(n):
+        for i in range(n):
+            who = players[0] if Session.objects.get(pk=session.pk).turn == 0 else players[2]
+            game.die_roll(actor=who, session=session, die=3 if i % 2 else 4)
+
+    rolls(2)
+    client.force_login(players[0])
+    few = count(client, url)
+    rolls(6)
     assert count(client, url) == few

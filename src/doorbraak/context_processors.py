@@ -25,6 +25,8 @@ def _labels() -> dict[str, str]:
         "pauses": _("Pauses"),
         "indications": _("Wmo indications"),
         "consults": _("Consults"),
+        "ambassadors": _("Ambassadors"),
+        "game": _("Op Maat game"),
         "figures": _("Figures"),
         "opendata": _("Open data"),
         "generic": _("Generic maatwerk"),

@@ -102,6 +102,8 @@ INSTALLED_APPS = [
     "doorbraak.opendata",
     "doorbraak.pauses",
     "doorbraak.consults",
+    "doorbraak.ambassadors",
+    "doorbraak.game",
     "doorbraak.subjectrights",
     "doorbraak.demo",
     "doorbraak.ui",

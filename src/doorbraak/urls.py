@@ -40,6 +40,8 @@ urlpatterns = [
     path("", include("doorbraak.pauses.urls")),
     path("", include("doorbraak.consults.urls")),
     path("", include("doorbraak.indications.urls")),
+    path("", include("doorbraak.ambassadors.urls")),
+    path("", include("doorbraak.game.urls")),
     path("rechten/", include("doorbraak.subjectrights.urls")),
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

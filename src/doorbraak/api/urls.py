@@ -7,6 +7,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.exceptions import NotFound
 from rest_framework.routers import DefaultRouter
 
+from doorbraak.ambassadors.api import AmbassadorViewSet
 from doorbraak.approvals.api import ApprovalPolicyViewSet, ApprovalViewSet
 from doorbraak.budget.api import BudgetCheckViewSet, PaymentPlanViewSet
 from doorbraak.cases.api import BlockerViewSet, CaseViewSet, HouseholdViewSet
@@ -19,6 +20,7 @@ from doorbraak.escalation.api import (
 )
 from doorbraak.escalation.api_mandates import MandateUseViewSet
 from doorbraak.funds.api import BatchViewSet, FundViewSet, PaymentOrderViewSet
+from doorbraak.game.api import GameSessionViewSet
 from doorbraak.generic.api import GenericDecisionViewSet, OutreachRowViewSet
 from doorbraak.indications.api import IndicationViewSet
 from doorbraak.knowledge.api import ArticleViewSet
@@ -70,6 +72,8 @@ router.register("consults", ConsultViewSet, basename="consult")
 router.register("budget-checks", BudgetCheckViewSet, basename="budget-check")
 router.register("payment-plans", PaymentPlanViewSet, basename="payment-plan")
 router.register("indications", IndicationViewSet, basename="indication")
+router.register("ambassadors", AmbassadorViewSet, basename="ambassador")
+router.register("game-sessions", GameSessionViewSet, basename="game-session")
 
 
 @csrf_exempt

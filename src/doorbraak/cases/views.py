@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from doorbraak.accounts.models import User
 from doorbraak.accounts.queries import possible_key_workers
+from doorbraak.ambassadors.queries import helpers_context
 from doorbraak.escalation import mandate_queries
 from doorbraak.escalation import queries as escalation_queries
 from doorbraak.forms_utrecht import apply_service_errors
@@ -182,7 +183,7 @@ class CaseForm:
     manage_only: bool = False
 
 
-def _handle_case_form(request, case, spec: CaseForm, service=None):
+def _handle_case_form(request, case, spec: CaseForm, service=None, extra=None):
     form = spec.form_class(
         request.POST or None, initial=spec.initial(case), **spec.form_kwargs(request, case)
     )
@@ -206,6 +207,7 @@ def _handle_case_form(request, case, spec: CaseForm, service=None):
     if htmx:
         return render(request, spec.partial, {"case": case, "form": form})
     context = {"case": case, "form": form, "title": spec.title, "submit": spec.submit}
+    context.update(extra or {})  # e.g. the blocker page's "who can help here?" (ambassadors/)
     return render(request, "cases/form.html", context, status=400 if form.errors else 200)
 
 
@@ -355,4 +357,6 @@ def blocker_resolve(request, pk, blocker_pk):
     def resolve(*, actor, case, resolution):
         return services.blocker_resolve(actor=actor, blocker=blocker, resolution=resolution)
 
-    return _handle_case_form(request, case, _RESOLVE, service=resolve)
+    return _handle_case_form(
+        request, case, _RESOLVE, service=resolve, extra=helpers_context(case, blocker)
+    )

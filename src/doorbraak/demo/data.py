@@ -30,8 +30,10 @@ from doorbraak.cases.models import (
     TimelineEntry,
 )
 from doorbraak.demo.accounts import PASSWORD
+from doorbraak.demo.ambassadors import add_demo_ambassadors
 from doorbraak.demo.budget import add_demo_budget
 from doorbraak.demo.escalations import add_demo_escalations
+from doorbraak.demo.game import add_demo_game
 from doorbraak.demo.generic import add_demo_generic
 from doorbraak.demo.indications import add_demo_indications
 from doorbraak.demo.knowledge import add_demo_knowledge
@@ -506,6 +508,8 @@ def build_demo(seed: int = SEED) -> Counter:
     counts.update(add_demo_pauses(orgs, users))
     counts.update(add_demo_budget())
     counts.update(add_demo_indications(orgs, users))
+    counts.update(add_demo_ambassadors(orgs, users))
+    counts.update(add_demo_game(users))
     # The demo dates its rows back after the services wrote them: recount the dashboards'
     # figures from the rows as they now stand.
     summary.refresh_all()

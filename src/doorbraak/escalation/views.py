@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doorbraak.accounts.models import User
+from doorbraak.ambassadors.queries import helpers_context
 from doorbraak.cases import queries as case_queries
 from doorbraak.cases.models import Blocker
 from doorbraak.forms_utrecht import apply_service_errors
@@ -222,6 +223,9 @@ def _render(request, escalation, *, decision_form=None, action_form=None, status
             and route.top > escalation.level
             and may_write_request(person_of(request.user)),
             "today": today,
+            **helpers_context(
+                escalation.case, escalation.blocker if escalation.blocker_id else None
+            ),
         },
         status=status,
     )

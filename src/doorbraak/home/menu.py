@@ -176,6 +176,10 @@ def menu(person: Person) -> list[MenuItem]:
         items.append(MenuItem("budget", "budget:index"))
     if may_read_articles(person):
         items.append(MenuItem("knowledge", "knowledge:index"))
+    if person.is_active and person.role:  # the ambassadors directory (ambassadors/)
+        items.append(MenuItem("ambassadors", "ambassadors:index"))
+    if person.is_active and person.role and person.role not in ADMIN_ROLES:  # game/
+        items.append(MenuItem("game", "game:index"))
     if may_administer(person):
         items.append(MenuItem("admin", "admin:index"))
     if person.is_active and person.role in ADMIN_ROLES:  # privacy: register, history
@@ -202,6 +206,8 @@ GROUP_OF = {
     "knowledge": "learning",
     "opendata": "learning",
     "consults": "together",
+    "ambassadors": "together",
+    "game": "learning",
     "admin": "more",
     "privacy": "more",
     "rights": "more",

@@ -95,3 +95,11 @@ class Activity(models.TextChoices):
     )
     INDICATION_VIEW = "indicatie-raadplegen", _("View an advisory Wmo indication")
     API_INDICATIONS = "api-indicaties", _("Advisory Wmo indications via API")
+    AMBASSADOR_RECORD = (
+        "ambassadeur-vastleggen",
+        _("Record or change an ambassador's work contact details (ambassadors directory)"),
+    )
+    GAME_SESSION = (
+        "spel-sessie",
+        _("Run a training game session: players in teams, their answers and scores"),
+    )

@@ -250,6 +250,8 @@ ACTIVITY_PURPOSE = {
     "indicatie-vastleggen": "casusregie",  # samen indiceren: Wmo 2015 art. 2.3.2 (indications/)
     "indicatie-raadplegen": "casusregie",
     "api-indicaties": "casusregie",
+    "ambassadeur-vastleggen": "gebruikersbeheer",
+    "spel-sessie": "gebruikersbeheer",
 }
 
 
