@@ -957,6 +957,9 @@ def test_indication_pages_do_not_grow(client, team_a, who, url):
         other = CaseFactory(actor=worker, members=2)
         services.access_grant(actor=worker, case=other, user=people["nurse"], reason="Wijk")
         write(people["nurse"], other)
+    assert count(client, url) == few
+
+
 @pytest.mark.parametrize(
     "url", ["/ambassadeurs/", "/ambassadeurs/?q=wonen", "/api/v1/ambassadors/", "blocker"]
 )
