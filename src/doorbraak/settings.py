@@ -67,6 +67,9 @@ if not (FIELD_ENCRYPTION_KEY and PSEUDONYM_KEY):
 # Pseudonym key rotation (docs/privacy.md): the current key's version, earlier keys as JSON.
 PSEUDONYM_KEY_VERSION = int(env("DOORBRAAK_PSEUDONYM_KEY_VERSION", "1"))
 PSEUDONYM_KEYS_OLD = json.loads(env("DOORBRAAK_PSEUDONYM_KEYS_OLD", "{}"))
+# The field (BSN) key: its version and the keys before it, during a rotation (privacy/bsn_keys.py).
+FIELD_ENCRYPTION_KEY_VERSION = int(env("DOORBRAAK_FIELD_ENCRYPTION_KEY_VERSION", "1"))
+FIELD_ENCRYPTION_KEYS_OLD = json.loads(env("DOORBRAAK_FIELD_ENCRYPTION_KEYS_OLD", "{}"))
 
 INSTALLED_APPS = [
     "django.contrib.admin",
