@@ -619,6 +619,7 @@ TASKS = {
 TASKS_WITHOUT_PERSONAL_DATA = {
     "doorbraak.approvals.tasks.flag_overdue": "notifies team leaders with a request's reference",
     "doorbraak.reports.tasks.refresh_figures": "recounts aggregated figures",
+    "doorbraak.privacy.tasks.export_chain_heads": "copies the log's chain heads (hashes) out",
     "doorbraak.learning.tasks.match_blocker": "compares anonymised blocker texts of one "
     "organisation to find a pattern; stores a count",
     "doorbraak.learning.tasks.match_signal": "as match_blocker, for a signal",
