@@ -82,12 +82,11 @@ messages: $(VENV)/.base
 
 ## sbom: CycloneDX SBOMs of the Python (installed in .venv) and npm (package-lock.json) dependencies in sbom/
 SBOM_VENV := .venv-sbom
-CYCLONEDX_NPM ?= @cyclonedx/cyclonedx-npm@6.0.1
 sbom: install
 	@test -x $(SBOM_VENV)/bin/cyclonedx-py || { $(PYTHON) -m venv $(SBOM_VENV) && $(SBOM_VENV)/bin/pip install -q "cyclonedx-bom>=5,<8"; }
 	@mkdir -p sbom
 	$(SBOM_VENV)/bin/cyclonedx-py environment --output-reproducible --of JSON -o sbom/python.cdx.json $(VENV)/bin/python
-	npx --yes $(CYCLONEDX_NPM) --omit dev --output-reproducible --output-format JSON --output-file sbom/npm.cdx.json
+	$(PY) scripts/npm-sbom.py package-lock.json sbom/npm.cdx.json
 	@echo "SBOM: sbom/python.cdx.json en sbom/npm.cdx.json (CycloneDX)"
 
 ## licence-check: every dependency's licence on licences/allowed.txt (EUPL-compatible); runs in CI

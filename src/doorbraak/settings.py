@@ -70,6 +70,11 @@ if not (FIELD_ENCRYPTION_KEY and PSEUDONYM_KEY):
 # Pseudonym key rotation (docs/privacy.md): the current key's version, earlier keys as JSON.
 PSEUDONYM_KEY_VERSION = int(env("DOORBRAAK_PSEUDONYM_KEY_VERSION", "1"))
 PSEUDONYM_KEYS_OLD = json.loads(env("DOORBRAAK_PSEUDONYM_KEYS_OLD", "{}"))
+# The field (BSN) key: its version and the keys before it, during a rotation (privacy/bsn_keys.py).
+FIELD_ENCRYPTION_KEY_VERSION = int(env("DOORBRAAK_FIELD_ENCRYPTION_KEY_VERSION", "1"))
+FIELD_ENCRYPTION_KEYS_OLD = json.loads(env("DOORBRAAK_FIELD_ENCRYPTION_KEYS_OLD", "{}"))
+# The log's chain heads, exported nightly to this append-only file (privacy/heads.py).
+PRIVACY_HEADS_FILE = env("DOORBRAAK_PRIVACY_HEADS_FILE", "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -215,6 +220,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "doorbraak.escalation.tasks.remind_due_actions",
         "schedule": crontab(hour="8,12", minute=0),
     },
+}
+CELERY_BEAT_SCHEDULE["export-chain-heads"] = {  # privacy/heads.py
+    "task": "doorbraak.privacy.tasks.export_chain_heads",
+    "schedule": crontab(hour=0, minute=5),
 }
 
 AUTH_USER_MODEL = "accounts.User"

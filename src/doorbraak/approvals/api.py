@@ -10,6 +10,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
+from doorbraak.api.auth import refuse_unless_reauthenticated
 from doorbraak.api.conflict import Conflict
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
@@ -130,6 +131,9 @@ class ApprovalViewSet(viewsets.ReadOnlyModelViewSet):
         proposal = self.get_object()
         serializer = CastVoteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        # A yes vote can approve a payment: re-authentication above DOORBRAAK_REAUTH_ABOVE.
+        if serializer.validated_data["choice"] == Choice.YES:
+            refuse_unless_reauthenticated(request, proposal.total)
         try:
             lifecycle.vote_cast(actor=request.user, request=proposal, **serializer.validated_data)
         except ValidationError as error:

@@ -79,6 +79,10 @@ class Member(models.Model):
     bsn_index = models.CharField(
         _("BSN search key"), max_length=64, blank=True, db_index=True, editable=False
     )
+    #: The field key version the BSN is encrypted and indexed with (privacy/bsn_keys.py).
+    bsn_key_version = models.PositiveSmallIntegerField(
+        _("BSN key version"), default=1, editable=False
+    )
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
 
     class Meta:
@@ -97,7 +101,9 @@ class Member(models.Model):
     def bsn(self) -> str:
         if not self.bsn_encrypted:
             return ""
-        return keyed_hash.decrypt(settings.FIELD_ENCRYPTION_KEY, self.bsn_encrypted)
+        from doorbraak.privacy import bsn_keys
+
+        return keyed_hash.decrypt(bsn_keys.key_of(self.bsn_key_version), self.bsn_encrypted)
 
     @property
     def bsn_masked(self) -> str:

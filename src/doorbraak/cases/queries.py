@@ -265,6 +265,7 @@ def visible_blockers(user) -> QuerySet[Blocker]:
     )
 
 
-def cases_by_bsn_index(user, index: str) -> QuerySet[Case]:
-    households = Member.objects.filter(bsn_index=index).values("household_id")
+def cases_by_bsn_index(user, index: str | list[str]) -> QuerySet[Case]:
+    indexes = [index] if isinstance(index, str) else list(index)  # several during a rotation
+    households = Member.objects.filter(bsn_index__in=indexes).values("household_id")
     return case_list(user).filter(household_id__in=households)

@@ -76,7 +76,7 @@ def _check_birth_year(birth_year: int | None) -> int | None:
 def _bsn_fields(bsn: str) -> dict:
     bsn = (bsn or "").strip()
     if not bsn:
-        return {"bsn_encrypted": "", "bsn_index": ""}
+        return {"bsn_encrypted": "", "bsn_index": "", "bsn_key_version": 1}
     try:
         bsn = normalise_bsn(bsn)
     except InvalidBSN:
@@ -87,12 +87,22 @@ def _bsn_fields(bsn: str) -> dict:
     return {
         "bsn_encrypted": keyed_hash.encrypt(key, bsn),
         "bsn_index": keyed_hash.blind_index(key, bsn),
+        "bsn_key_version": int(getattr(settings, "FIELD_ENCRYPTION_KEY_VERSION", 1)),
     }
 
 
 def bsn_search_key(bsn: str) -> str:
     """The blind index of a BSN typed into a search box; raises ValidationError if invalid."""
     return _bsn_fields(bsn)["bsn_index"]
+
+
+def bsn_search_keys(bsn: str) -> list[str]:
+    """Its blind index under every known field key: during a key rotation rows of the old and
+    the new key are found (privacy/bsn_keys.py). Raises ValidationError if invalid."""
+    from doorbraak.privacy import bsn_keys
+
+    bsn_search_key(bsn)
+    return bsn_keys.search_indexes(normalise_bsn(bsn))
 
 
 def _check_life_domains(domains) -> list[str]:

@@ -101,7 +101,7 @@ def case_search(request):
     cases = []
     if form.is_valid():
         try:
-            index = services.bsn_search_key(form.cleaned_data["bsn"])
+            index = services.bsn_search_keys(form.cleaned_data["bsn"])
         except ValidationError as error:
             form.add_error("bsn", error.message_dict.get("bsn", error.messages))
         else:

@@ -10,6 +10,8 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 
+from doorbraak.privacy.services import log_processing, origin_from_context
+
 from .kinds import KINDS, render_pdf
 from .models import Document, DocumentKind, DocumentStatus
 
@@ -41,6 +43,15 @@ def document_render(pk: int) -> str:
             target = kind.find(document.requested_by, document.object_id)
             filename, html = kind.html(target)
             content = render_pdf(html)
+            # The job reads the case's data as the person who asked: logged (issue 16).
+            log_processing(
+                origin_from_context(actor=document.requested_by, origin="task"),
+                activity=kind.activity,
+                action="render",
+                object_type=kind.object_type,
+                object_id=document.object_id,
+                subject_ids=kind.subjects(target),
+            )
         except Http404:
             document.status, document.error = DocumentStatus.FAILED, "not visible"
         except Exception as error:  # noqa: BLE001 - recorded on the row, shown as "failed"

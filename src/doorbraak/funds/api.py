@@ -1,6 +1,7 @@
 """Funds (with their utilisation), payment orders and batches, with the SEPA and CSV files."""
 
 from django.core.exceptions import ValidationError
+from django.db.models import Sum
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -12,6 +13,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
+from doorbraak.api.auth import refuse_unless_reauthenticated
 from doorbraak.api.conflict import Conflict
 from doorbraak.api.fields import IdField
 from doorbraak.home.menu import may_see_funds
@@ -195,6 +197,9 @@ class BatchViewSet(HandledOnly, mixins.CreateModelMixin, viewsets.ReadOnlyModelV
         fund = queries.handled_funds(request.user).filter(pk=_fund_id(request)).first()
         if fund is None:
             raise NotFound(_("No fund whose payments you handle has this number."))
+        # Re-authentication above DOORBRAAK_REAUTH_ABOVE, as funds/views.batch_new (issue 16).
+        open_orders = fund.payment_orders.filter(status="open")
+        refuse_unless_reauthenticated(request, open_orders.aggregate(s=Sum("amount"))["s"])
         try:
             batch = lifecycle.batch_create(fund=fund, actor=request.user)
         except ValidationError as error:
@@ -237,6 +242,7 @@ class BatchViewSet(HandledOnly, mixins.CreateModelMixin, viewsets.ReadOnlyModelV
     @action(detail=True, methods=["post"], url_path="mark-paid")
     def mark_paid(self, request, pk=None, format=None):
         batch = self.get_object()
+        refuse_unless_reauthenticated(request, batch.orders.aggregate(s=Sum("amount"))["s"])
         try:
             lifecycle.batch_mark_paid(batch=batch, actor=request.user)
         except lifecycle.MoneyConflict as error:
@@ -263,6 +269,9 @@ class BatchViewSet(HandledOnly, mixins.CreateModelMixin, viewsets.ReadOnlyModelV
 
     def _exportable(self) -> PaymentBatch:
         batch = self.get_object()
+        # Re-authentication above DOORBRAAK_REAUTH_ABOVE, as funds/views.batch_file (issue 16).
+        amount = batch.orders.aggregate(s=Sum("amount"))["s"]
+        refuse_unless_reauthenticated(self.request, amount)
         refusal = queries.export_refusal(batch)
         if refusal:
             raise Conflict(refusal)

@@ -34,6 +34,16 @@ def start(request):
             object_id=page.meeting.pk,
             subject_ids=table_queries.subject_ids(page.meeting.item_list),
         )
+    cases_shown = [*page.cases, *(access.case for access in page.shared)]
+    if cases_shown:  # the key worker's and shared cases, by household name
+        log_processing(
+            origin_from_request(request),
+            activity=Activity.CASE_LIST,
+            action="read",
+            object_type="case-list",
+            object_id="start",
+            subject_ids=subject_ids_of_cases(cases_shown),
+        )
     let_shown = {s.case_id: s.case for s in [*page.let_triage, *page.let_checks]}
     if let_shown:
         log_processing(

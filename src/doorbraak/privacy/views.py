@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from doorbraak.accounts.roles import ADMIN_ROLES
 from doorbraak.cases.models import Case, Member
-from doorbraak.cases.services import bsn_search_key
+from doorbraak.cases.services import bsn_search_keys
 
 from . import queries
 from .activities import Activity
@@ -79,7 +79,9 @@ def register_csv(request):
 def _subjects(bsn: str, case_id: int | None) -> tuple[dict, str]:
     """Subject id → label of the people asked about, and the object logged."""
     if bsn:
-        members = Member.objects.filter(bsn_index=bsn_search_key(bsn)).select_related("household")
+        members = Member.objects.filter(bsn_index__in=bsn_search_keys(bsn)).select_related(
+            "household"
+        )
         obj = "bsn"
     else:
         members = Member.objects.filter(household__cases__id=case_id).select_related("household")

@@ -40,6 +40,7 @@ from doorbraak.cases.models import (
 )
 from doorbraak.documents.models import Document, DocumentKind
 from doorbraak.funds.models import Fund, LedgerTransaction, PaymentOrder, Reservation
+from doorbraak.privacy import bsn_keys
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import AuditRecord, ProcessingRecord
 from doorbraak.privacy.services import subject_pseudonym
@@ -55,6 +56,7 @@ _NAMED = (User, Organisation, Team, Neighbourhood, Category, Fund, LegalGround)
 _SKIPPED = {
     "bsn_encrypted",
     "bsn_index",
+    "bsn_key_version",
     "subject_id",
     "idempotency_key",
     "idempotency_fingerprint",
@@ -156,7 +158,8 @@ def other_models_of(target) -> list[tuple[type, str]]:
 def persons_members(member: Member) -> list[Member]:
     """Every member row of the same person: same BSN (blind index), else this row only."""
     if member.bsn_index:
-        return list(Member.objects.filter(bsn_index=member.bsn_index).order_by("pk"))
+        indexes = bsn_keys.search_indexes(member.bsn)  # both keys during a rotation
+        return list(Member.objects.filter(bsn_index__in=indexes).order_by("pk"))
     return [member]
 
 

@@ -2,7 +2,6 @@
 and the trail of rectification requests. Every function checks who may do it, writes in one
 transaction and logs the processing explicitly (one record per data subject)."""
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -12,7 +11,7 @@ from doorbraak import text_limits as limits
 from doorbraak.cases.bsn import InvalidBSN, normalise_bsn
 from doorbraak.cases.models import Case, EntryKind, Member
 from doorbraak.cases.services import timeline_record
-from doorbraak.privacy import keyed_hash
+from doorbraak.privacy import bsn_keys
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import Origin, log_processing
@@ -60,9 +59,10 @@ def find_person(*, actor, origin: Origin, bsn: str) -> list[Member]:
             result=Outcome.DENIED,
         )
         raise ValidationError({"bsn": _invalid_bsn()}) from None
-    index = keyed_hash.blind_index(settings.FIELD_ENCRYPTION_KEY, bsn)
     members = list(
-        Member.objects.filter(bsn_index=index).select_related("household").order_by("pk")
+        Member.objects.filter(bsn_index__in=bsn_keys.search_indexes(bsn))
+        .select_related("household")
+        .order_by("pk")
     )
     log_processing(
         origin,
