@@ -40,6 +40,7 @@ from doorbraak.consults.models import Consult
 from doorbraak.costbenefit.models import CostFigure
 from doorbraak.demo.accounts import ROLE_ACCOUNTS
 from doorbraak.documents.models import Document
+from doorbraak.earlysignals.models import Signal as EarlySignal
 from doorbraak.escalation.models import Escalation, EscalationLevel, FollowUpAction, MandateUse
 from doorbraak.funds.models import Fund, PaymentBatch, PaymentOrder
 from doorbraak.generic.models import GenericDecision, OutreachRow
@@ -164,6 +165,7 @@ def demo_targets() -> dict[str, object]:
         # S10 (demo/pauses.py): the consultant's pause, the buurtteam worker's consult
         "pause": Pause.objects.filter(created_by__username="demo-inkomensconsulent").first(),
         "consult": Consult.objects.order_by("pk").first(),
+        "early signal": EarlySignal.objects.order_by("pk").first(),  # demo/earlysignals.py
     }
 
 
@@ -228,6 +230,8 @@ PK_TARGETS = {
     "pause-": ["pause"],
     "consults:": ["consult"],
     "consult-": ["consult"],
+    "earlysignals:": ["early signal"],
+    "early-signal-": ["early signal"],
     "subjectrights:": ["member"],
 }
 

@@ -837,3 +837,51 @@ def test_pause_and_consult_pages_do_not_grow(client, team_a, who, url):
     add(4, 8)
     add(3, 20)
     assert count(client, url) == few
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/vroegsignalen/",
+        "/vroegsignalen/{pk}/",
+        "/api/v1/early-signals/",
+        "/api/v1/early-signals/{pk}/",
+        "/api/v1/early-signals/funnel/",
+        "/",
+    ],
+)
+def test_earlysignals_pages_do_not_grow(client, url):
+    """Vroegsignalering (earlysignals/): a fixed number of queries however many signals,
+    months and steps."""
+    from doorbraak.accounts.models import Neighbourhood, Organisation
+    from doorbraak.accounts.roles import Role
+    from doorbraak.earlysignals import services as early
+    from doorbraak.earlysignals import workflow
+    from tests.earlysignals.conftest import GOOD, csv_bytes
+    from tests.factories import TeamFactory
+
+    town = Organisation.objects.create(name="Gemeente VS", kind="gemeente")
+    team = TeamFactory(neighbourhood=Neighbourhood.objects.create(municipality=town, name="W"))
+    leader = UserFactory(username="vs-leader", role=Role.TEAMLEIDER, team=team)
+    worker = UserFactory(username="vs-worker", role=Role.BUURTTEAMMEDEWERKER, team=team)
+
+    def add(n, offset):
+        lines = [
+            GOOD[i % 3]
+            .replace("Anouk", f"Anouk{offset + i}")
+            .replace("Bram", f"Bram{offset + i}")
+            .replace("Chantal", f"Chantal{offset + i}")
+            for i in range(n)
+        ]
+        early.signals_import(actor=leader, file=csv_bytes(*lines))
+        for signal in early.Signal.objects.filter(status="ontvangen").order_by("pk")[: n // 2]:
+            early.signal_step(actor=worker, signal=signal, status="benaderd", method="brief")
+            early.signal_step(actor=worker, signal=signal, status=workflow.REACHED)
+
+    add(3, 0)
+    first = early.Signal.objects.order_by("pk").first()
+    url = url.format(pk=first.pk)
+    client.force_login(worker)
+    few = count(client, url)
+    add(12, 100)
+    assert count(client, url) == few

@@ -24,6 +24,7 @@ def _labels() -> dict[str, str]:
         "signals": _("Signals"),
         "pauses": _("Pauses"),
         "consults": _("Consults"),
+        "earlysignals": _("Early signals"),
         "figures": _("Figures"),
         "opendata": _("Open data"),
         "generic": _("Generic maatwerk"),

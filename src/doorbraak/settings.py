@@ -67,6 +67,8 @@ if not (FIELD_ENCRYPTION_KEY and PSEUDONYM_KEY):
 # Pseudonym key rotation (docs/privacy.md): the current key's version, earlier keys as JSON.
 PSEUDONYM_KEY_VERSION = int(env("DOORBRAAK_PSEUDONYM_KEY_VERSION", "1"))
 PSEUDONYM_KEYS_OLD = json.loads(env("DOORBRAAK_PSEUDONYM_KEYS_OLD", "{}"))
+#: Vroegsignalering: days for the first contact attempt after a signal (docs/earlysignals.md).
+EARLYSIGNALS_FIRST_CONTACT_DAYS = int(env("DOORBRAAK_EARLYSIGNALS_FIRST_CONTACT_DAYS", "28"))
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -106,6 +108,7 @@ INSTALLED_APPS = [
     "doorbraak.jobs",
     "doorbraak.knowledge",
     "doorbraak.recovery",
+    "doorbraak.earlysignals",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ from doorbraak.approvals.api import ApprovalPolicyViewSet, ApprovalViewSet
 from doorbraak.cases.api import BlockerViewSet, CaseViewSet, HouseholdViewSet
 from doorbraak.consults.api import ConsultViewSet
 from doorbraak.costbenefit.api import CostBenefitView, CostFigureViewSet
+from doorbraak.earlysignals.api import EarlySignalViewSet
 from doorbraak.escalation.api import (
     EscalationLevelViewSet,
     EscalationViewSet,
@@ -65,6 +66,7 @@ router.register("recovery-marks", RecoveryMarkViewSet, basename="recovery-mark")
 router.register("forgiven-debts", ForgivenDebtViewSet, basename="forgiven-debt")
 router.register("pauses", PauseViewSet, basename="pause")
 router.register("consults", ConsultViewSet, basename="consult")
+router.register("early-signals", EarlySignalViewSet, basename="early-signal")
 
 
 @csrf_exempt

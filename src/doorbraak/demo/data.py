@@ -30,6 +30,7 @@ from doorbraak.cases.models import (
     TimelineEntry,
 )
 from doorbraak.demo.accounts import PASSWORD
+from doorbraak.demo.earlysignals import add_demo_earlysignals
 from doorbraak.demo.escalations import add_demo_escalations
 from doorbraak.demo.generic import add_demo_generic
 from doorbraak.demo.knowledge import add_demo_knowledge
@@ -501,6 +502,7 @@ def build_demo(seed: int = SEED) -> Counter:
     counts.update(add_demo_recovery())
     counts.update(add_demo_security(orgs, users))
     counts.update(add_demo_pauses(orgs, users))
+    counts.update(add_demo_earlysignals(users))
     # The demo dates its rows back after the services wrote them: recount the dashboards'
     # figures from the rows as they now stand.
     summary.refresh_all()

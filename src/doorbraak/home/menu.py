@@ -10,6 +10,7 @@ roles that spend, approve or steer them, not for partners at the table or enforc
 from dataclasses import dataclass
 
 from doorbraak.accounts.roles import ADMIN_ROLES, CASEWORKER_ROLES, Role
+from doorbraak.earlysignals import access as earlysignals_access
 from doorbraak.generic.access import may_see_generic
 from doorbraak.knowledge.access import may_read_articles
 from doorbraak.pauses import access as pause_access
@@ -162,6 +163,8 @@ def menu(person: Person) -> list[MenuItem]:
         items.append(MenuItem("pauses", "pauses:list"))
     if may_record_signal(person):  # the same people record anonymous consults (consults/)
         items.append(MenuItem("consults", "consults:list"))
+    if earlysignals_access.may_see(person.role, person.is_active):
+        items.append(MenuItem("earlysignals", "earlysignals:index"))
     if may_see_figures(person):
         items.append(MenuItem("figures", "reports:index"))
     if may_manage_open_data(person):
@@ -196,6 +199,7 @@ GROUP_OF = {
     "knowledge": "learning",
     "opendata": "learning",
     "consults": "together",
+    "earlysignals": "money",
     "admin": "more",
     "privacy": "more",
     "rights": "more",

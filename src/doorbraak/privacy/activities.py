@@ -83,3 +83,7 @@ class Activity(models.TextChoices):
     SUBJECT_RESTRICTION = "beperking-verwerking", _("Restrict processing or lift a restriction")
     RETENTION_PROPOSE = "vernietiging-voorstellen", _("Propose destruction after retention term")
     RETENTION_DESTROY = "vernietiging-uitvoeren", _("Destroy personal data after retention term")
+    EARLY_SIGNAL_IMPORT = "vroegsignaal-importeren", _("Import payment-arrears signals")
+    EARLY_SIGNAL_VIEW = "vroegsignaal-raadplegen", _("View payment-arrears signals")
+    EARLY_SIGNAL_WORK = "vroegsignaal-opvolgen", _("Follow up a payment-arrears signal")
+    API_EARLY_SIGNALS = "api-vroegsignalen", _("Payment-arrears signals via API")

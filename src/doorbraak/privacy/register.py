@@ -244,6 +244,10 @@ ACTIVITY_PURPOSE = {
     "beperking-verwerking": "rechten-betrokkenen",
     "vernietiging-voorstellen": "rechten-betrokkenen",
     "vernietiging-uitvoeren": "rechten-betrokkenen",
+    "vroegsignaal-importeren": "casusregie",
+    "vroegsignaal-raadplegen": "casusregie",
+    "vroegsignaal-opvolgen": "casusregie",
+    "api-vroegsignalen": "casusregie",
 }
 
 
