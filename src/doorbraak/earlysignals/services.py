@@ -283,10 +283,11 @@ class _OrmWriter(_Writer):
 
 
 _COLUMN_LIST = ", ".join(COLUMNS)
+_TARGET = ", ".join([*COLUMNS, "status", "times_received", "close_reason"])
 #: New signals in, known ones merged; counts (new, merged). Built from constants only.
 INSERT_FROM_STAGE = (
-    f"WITH ins AS (INSERT INTO earlysignals_signal ({_COLUMN_LIST}, status, times_received) "  # noqa: S608
-    f"SELECT {_COLUMN_LIST}, %s, 1 FROM earlysignals_stage "
+    f"WITH ins AS (INSERT INTO earlysignals_signal ({_TARGET}) "  # noqa: S608
+    f"SELECT {_COLUMN_LIST}, %s, 1, '' FROM earlysignals_stage "
     "ON CONFLICT (municipality_id, dedup_key) DO UPDATE "
     "SET times_received = earlysignals_signal.times_received + 1 "
     "RETURNING (xmax = 0) AS new) "
