@@ -24,13 +24,13 @@ from . import queries, services, workflow
 from .models import CloseReason, Method, Signal, SignalEvent, SignalStatus
 
 
-class EventSerializer(serializers.ModelSerializer):
+class EarlySignalEventSerializer(serializers.ModelSerializer):
     class Meta:
         model = SignalEvent
         fields = ["on", "status", "method", "note", "at"]
 
 
-class SignalSerializer(serializers.ModelSerializer):
+class EarlySignalSerializer(serializers.ModelSerializer):
     reference = serializers.CharField(read_only=True)
     overdue = serializers.SerializerMethodField()
 
@@ -62,7 +62,7 @@ class SignalSerializer(serializers.ModelSerializer):
         )
 
 
-class ContactSerializer(serializers.Serializer):
+class EarlySignalContactSerializer(serializers.Serializer):
     naam = serializers.CharField()
     geboortedatum = serializers.DateField()
     postcode = serializers.CharField()
@@ -71,20 +71,20 @@ class ContactSerializer(serializers.Serializer):
     email = serializers.CharField(allow_blank=True)
 
 
-class SignalDetailSerializer(SignalSerializer):
+class EarlySignalDetailSerializer(EarlySignalSerializer):
     contact = serializers.SerializerMethodField()
-    events = EventSerializer(many=True, read_only=True)
+    events = EarlySignalEventSerializer(many=True, read_only=True)
 
-    class Meta(SignalSerializer.Meta):
-        fields = [*SignalSerializer.Meta.fields, "contact", "events"]
+    class Meta(EarlySignalSerializer.Meta):
+        fields = [*EarlySignalSerializer.Meta.fields, "contact", "events"]
         read_only_fields = fields
 
-    @extend_schema_field(ContactSerializer)
+    @extend_schema_field(EarlySignalContactSerializer)
     def get_contact(self, obj) -> dict:
         return services.contact_of(obj)
 
 
-class StepSerializer(serializers.Serializer):
+class EarlySignalStepSerializer(serializers.Serializer):
     status = serializers.ChoiceField([s for s in SignalStatus.values if s != workflow.RECEIVED])
     method = serializers.ChoiceField(Method.choices, required=False, allow_blank=True, default="")
     reason = serializers.ChoiceField(
@@ -129,7 +129,7 @@ class EarlySignalViewSet(ProcessingLogged, viewsets.ReadOnlyModelViewSet):
     queryset = Signal.objects.none()
 
     def get_serializer_class(self):
-        return SignalDetailSerializer if self.action == "retrieve" else SignalSerializer
+        return EarlySignalDetailSerializer if self.action == "retrieve" else EarlySignalSerializer
 
     def get_queryset(self):
         queryset = queries.visible_signals(self.request.user)
@@ -143,13 +143,13 @@ class EarlySignalViewSet(ProcessingLogged, viewsets.ReadOnlyModelViewSet):
     @extend_schema(
         summary="Een stap in de trechter: benaderd (met hoe), bereikt, hulp geaccepteerd of "
         "afgesloten (met reden)",
-        request=StepSerializer,
-        responses={200: SignalSerializer},
+        request=EarlySignalStepSerializer,
+        responses={200: EarlySignalSerializer},
     )
     @action(detail=True, methods=["post"])
     def step(self, request, pk=None, format=None):
         signal = self.get_logged(pk)
-        serializer = StepSerializer(data=request.data)
+        serializer = EarlySignalStepSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
             signal = services.signal_step(
@@ -160,7 +160,7 @@ class EarlySignalViewSet(ProcessingLogged, viewsets.ReadOnlyModelViewSet):
         except ValidationError as error:
             raise _dutch(error) from None
         self.log([signal], action="update", object_id=signal.pk)
-        return Response(SignalSerializer(signal).data)
+        return Response(EarlySignalSerializer(signal).data)
 
     @extend_schema(
         summary="De trechter per maand per soort afzender: ontvangen, benaderd, bereikt, hulp "
