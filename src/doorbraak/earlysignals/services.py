@@ -100,9 +100,7 @@ class ImportRefused(ValidationError):
 
     def __init__(self, result: ImportResult):
         self.result = result
-        super().__init__(
-            _("Nothing was imported: %(n)s problem(s) in the file.") % {"n": result.issue_count}
-        )
+        super().__init__(_("Nothing was imported: the file has problems."))
 
 
 def _text_stream(file) -> io.TextIOBase:

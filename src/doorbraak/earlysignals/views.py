@@ -90,11 +90,7 @@ def import_file(request):
                 result = services.signals_import(actor=user, file=upload, file_name=upload.name)
             except services.ImportRefused as refused:
                 problems, problem_count = refused.result.issues, refused.result.issue_count
-                form.add_error(
-                    "file",
-                    _("Nothing was imported: %(n)s problem(s) in the file, listed below.")
-                    % {"n": problem_count},
-                )
+                form.add_error("file", _("Nothing was imported: see the problems listed below."))
                 log_request(
                     request,
                     Activity.EARLY_SIGNAL_IMPORT,
