@@ -86,11 +86,19 @@ def child(path: str) -> dict:
         username="bench-teamleider",
         defaults={"role": Role.TEAMLEIDER, "team": team, "organisation": org},
     )
-    Signal.objects.all().delete()
-    SignalImport.objects.all().delete()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
+            cursor.execute(
+                "TRUNCATE earlysignals_signalevent, earlysignals_signal, earlysignals_signalimport"
+            )
             cursor.execute("VACUUM ANALYZE earlysignals_signal")
+            cursor.execute("SELECT pg_backend_pid()")
+            backend = cursor.fetchone()[0]
+    else:
+        Signal.objects.all().delete()
+        SignalImport.objects.all().delete()
+        backend = None
+    db_before = _proc_cpu(backend)
     before = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
     with open(path, "rb") as handle:
@@ -105,7 +113,19 @@ def child(path: str) -> dict:
         "wall_s": round(wall, 2),
         "cpu_s": round((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), 2),
         "peak_rss_mib": round(after.ru_maxrss / 1024, 1),
+        # the PostgreSQL backend's own CPU (same machine: /proc), None when not readable
+        "db_cpu_s": (round(_proc_cpu(backend) - db_before, 2) if db_before is not None else None),
     }
+
+
+def _proc_cpu(pid) -> float | None:
+    """utime + stime of a process in seconds from /proc (Linux), None when not readable."""
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+    except (OSError, TypeError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def main(argv: list[str]) -> None:
@@ -129,12 +149,15 @@ def main(argv: list[str]) -> None:
             write_csv(path, n)
             size_mib = os.path.getsize(path) / 2**20
             for _ in range(runs):
-                out = subprocess.run(
+                done = subprocess.run(
                     [sys.executable, "-m", "bench.earlysignals", "--child", path],
-                    check=True,
                     capture_output=True,
                     text=True,
-                ).stdout
+                )
+                if done.returncode:
+                    print(done.stderr[-3000:], file=sys.stderr)
+                    raise SystemExit(done.returncode)
+                out = done.stdout
                 figures = json.loads(out.strip().splitlines()[-1])
                 figures.update({"n": n, "file_mib": round(size_mib, 1)})
                 figures["load"] = round(os.getloadavg()[0], 1)
