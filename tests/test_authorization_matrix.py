@@ -42,6 +42,7 @@ from doorbraak.consults.models import Consult
 from doorbraak.costbenefit.models import CostFigure
 from doorbraak.demo.accounts import ROLE_ACCOUNTS
 from doorbraak.documents.models import Document
+from doorbraak.earlysignals.models import Signal as EarlySignal
 from doorbraak.escalation.models import Escalation, EscalationLevel, FollowUpAction, MandateUse
 from doorbraak.funds.models import Fund, PaymentBatch, PaymentOrder
 from doorbraak.game.models import Session as GameSession
@@ -174,6 +175,7 @@ def demo_targets() -> dict[str, object]:
         "indication": Indication.objects.filter(status="ingediend").order_by("pk").first(),
         "ambassador": Ambassador.objects.order_by("pk").first(),  # demo/ambassadors.py
         "game session": GameSession.objects.order_by("pk").first(),  # demo/game.py
+        "early signal": EarlySignal.objects.order_by("pk").first(),  # demo/earlysignals.py
     }
 
 
@@ -238,6 +240,8 @@ PK_TARGETS = {
     "pause-": ["pause"],
     "consults:": ["consult"],
     "consult-": ["consult"],
+    "earlysignals:": ["early signal"],
+    "early-signal-": ["early signal"],
     "subjectrights:": ["member"],
     "budget:": ["budget check"],
     "budget:plan": ["payment plan"],

@@ -747,7 +747,8 @@ def test_dashboard_sections_do_not_grow(client, worker_a, team_a, case_a):
     leader = UserFactory(role="teamleider", team=team_a)
     adviser = UserFactory(role="beleidsadviseur", organisation=town)
     urls = {
-        "/cijfers/" + sections.PERIOD: {"leader": 18, "adviser": 18},  # +1 indications/
+        # +1 indications/ (agreement rate), +1 earlysignals/ (funnel)
+        "/cijfers/" + sections.PERIOD: {"leader": 19, "adviser": 19},
         "/api/v1/figures/" + sections.PERIOD: {"leader": 13, "adviser": 13},
         "/cijfers/export/tables.csv" + sections.PERIOD: {"leader": 13, "adviser": 13},
     }
@@ -1035,4 +1036,53 @@ def test_game_pages_do_not_grow(client, worker_a, case_a, kind):
     client.force_login(players[0])
     few = count(client, url)
     rolls(6)
+    assert count(client, url) == few
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/vroegsignalen/",
+        "/vroegsignalen/{pk}/",
+        "/api/v1/early-signals/",
+        "/api/v1/early-signals/{pk}/",
+        "/api/v1/early-signals/funnel/",
+        "/",
+    ],
+)
+def test_earlysignals_pages_do_not_grow(client, url):
+    """Vroegsignalering (earlysignals/): a fixed number of queries however many signals,
+    months and steps."""
+    from doorbraak.accounts.models import Neighbourhood, Organisation
+    from doorbraak.accounts.roles import Role
+    from doorbraak.earlysignals import services as early
+    from doorbraak.earlysignals import workflow
+    from tests.earlysignals.conftest import GOOD, csv_bytes
+    from tests.factories import TeamFactory
+
+    town = Organisation.objects.create(name="Gemeente VS", kind="gemeente")
+    team = TeamFactory(neighbourhood=Neighbourhood.objects.create(municipality=town, name="W"))
+    leader = UserFactory(username="vs-leader", role=Role.TEAMLEIDER, team=team)
+    worker = UserFactory(username="vs-worker", role=Role.BUURTTEAMMEDEWERKER, team=team)
+
+    def add(n, offset):
+        lines = [
+            GOOD[i % 3]
+            .replace("Anouk", f"Anouk{offset + i}")
+            .replace("Bram", f"Bram{offset + i}")
+            .replace("Chantal", f"Chantal{offset + i}")
+            for i in range(n)
+        ]
+        early.signals_import(actor=leader, file=csv_bytes(*lines))
+        for signal in early.Signal.objects.filter(status="ontvangen").order_by("pk")[: n // 2]:
+            early.signal_step(actor=worker, signal=signal, status="benaderd", method="brief")
+            early.signal_step(actor=worker, signal=signal, status=workflow.REACHED)
+
+    add(3, 0)
+    first = early.Signal.objects.order_by("pk").first()
+    url = url.format(pk=first.pk)
+    client.force_login(worker)
+    count(client, url)  # the first request after a login also writes the session's activity
+    few = count(client, url)
+    add(12, 100)
     assert count(client, url) == few

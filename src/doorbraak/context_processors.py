@@ -27,6 +27,7 @@ def _labels() -> dict[str, str]:
         "consults": _("Consults"),
         "ambassadors": _("Ambassadors"),
         "game": _("Op Maat game"),
+        "earlysignals": _("Early signals"),
         "figures": _("Figures"),
         "opendata": _("Open data"),
         "generic": _("Generic maatwerk"),

@@ -75,6 +75,8 @@ FIELD_ENCRYPTION_KEY_VERSION = int(env("DOORBRAAK_FIELD_ENCRYPTION_KEY_VERSION",
 FIELD_ENCRYPTION_KEYS_OLD = json.loads(env("DOORBRAAK_FIELD_ENCRYPTION_KEYS_OLD", "{}"))
 # The log's chain heads, exported nightly to this append-only file (privacy/heads.py).
 PRIVACY_HEADS_FILE = env("DOORBRAAK_PRIVACY_HEADS_FILE", "")
+#: Vroegsignalering: days for the first contact attempt after a signal (docs/earlysignals.md).
+EARLYSIGNALS_FIRST_CONTACT_DAYS = int(env("DOORBRAAK_EARLYSIGNALS_FIRST_CONTACT_DAYS", "28"))
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -118,6 +120,7 @@ INSTALLED_APPS = [
     "doorbraak.recovery",
     "doorbraak.budget",
     "doorbraak.indications",
+    "doorbraak.earlysignals",
 ]
 
 MIDDLEWARE = [

@@ -42,6 +42,7 @@ urlpatterns = [
     path("", include("doorbraak.indications.urls")),
     path("", include("doorbraak.ambassadors.urls")),
     path("", include("doorbraak.game.urls")),
+    path("", include("doorbraak.earlysignals.urls")),
     path("rechten/", include("doorbraak.subjectrights.urls")),
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -13,6 +13,7 @@ from doorbraak.budget.api import BudgetCheckViewSet, PaymentPlanViewSet
 from doorbraak.cases.api import BlockerViewSet, CaseViewSet, HouseholdViewSet
 from doorbraak.consults.api import ConsultViewSet
 from doorbraak.costbenefit.api import CostBenefitView, CostFigureViewSet
+from doorbraak.earlysignals.api import EarlySignalViewSet
 from doorbraak.escalation.api import (
     EscalationLevelViewSet,
     EscalationViewSet,
@@ -74,6 +75,7 @@ router.register("payment-plans", PaymentPlanViewSet, basename="payment-plan")
 router.register("indications", IndicationViewSet, basename="indication")
 router.register("ambassadors", AmbassadorViewSet, basename="ambassador")
 router.register("game-sessions", GameSessionViewSet, basename="game-session")
+router.register("early-signals", EarlySignalViewSet, basename="early-signal")
 
 
 @csrf_exempt

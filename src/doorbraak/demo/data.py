@@ -32,6 +32,7 @@ from doorbraak.cases.models import (
 from doorbraak.demo.accounts import PASSWORD
 from doorbraak.demo.ambassadors import add_demo_ambassadors
 from doorbraak.demo.budget import add_demo_budget
+from doorbraak.demo.earlysignals import add_demo_earlysignals
 from doorbraak.demo.escalations import add_demo_escalations
 from doorbraak.demo.game import add_demo_game
 from doorbraak.demo.generic import add_demo_generic
@@ -510,6 +511,7 @@ def build_demo(seed: int = SEED) -> Counter:
     counts.update(add_demo_indications(orgs, users))
     counts.update(add_demo_ambassadors(orgs, users))
     counts.update(add_demo_game(users))
+    counts.update(add_demo_earlysignals(users))
     # The demo dates its rows back after the services wrote them: recount the dashboards'
     # figures from the rows as they now stand.
     summary.refresh_all()

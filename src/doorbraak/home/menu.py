@@ -10,6 +10,7 @@ roles that spend, approve or steer them, not for partners at the table or enforc
 from dataclasses import dataclass
 
 from doorbraak.accounts.roles import ADMIN_ROLES, CASEWORKER_ROLES, Role
+from doorbraak.earlysignals import access as earlysignals_access
 from doorbraak.generic.access import may_see_generic
 from doorbraak.indications import access as indication_access
 from doorbraak.knowledge.access import may_read_articles
@@ -165,6 +166,8 @@ def menu(person: Person) -> list[MenuItem]:
         items.append(MenuItem("indications", "indications:list"))
     if may_record_signal(person):  # the same people record anonymous consults (consults/)
         items.append(MenuItem("consults", "consults:list"))
+    if earlysignals_access.may_see(person.role, person.is_active):
+        items.append(MenuItem("earlysignals", "earlysignals:index"))
     if may_see_figures(person):
         items.append(MenuItem("figures", "reports:index"))
     if may_manage_open_data(person):
@@ -208,6 +211,7 @@ GROUP_OF = {
     "consults": "together",
     "ambassadors": "together",
     "game": "learning",
+    "earlysignals": "money",
     "admin": "more",
     "privacy": "more",
     "rights": "more",

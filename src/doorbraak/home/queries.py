@@ -15,6 +15,7 @@ from doorbraak.approvals.notifications import unread_of
 from doorbraak.cases.models import Case, CaseAccess, CaseStatus
 from doorbraak.compiled_reads import CompiledRead
 from doorbraak.costbenefit.models import CostFigure
+from doorbraak.earlysignals import queries as earlysignals
 from doorbraak.escalation import queries as escalation
 from doorbraak.funds import queries as funds
 from doorbraak.funds.services import utilisation
@@ -73,6 +74,7 @@ class StartPage:
     generic: list = field(default_factory=list)
     pauses: list = field(default_factory=list)  # pauses/: to approve or review
     indications: list = field(default_factory=list)  # indications/: to review or answer
+    earlysignals: dict | None = None  # earlysignals/: overdue and own open signals
 
     @property
     def has_work(self) -> bool:
@@ -98,6 +100,7 @@ class StartPage:
                 self.generic,
                 self.pauses,
                 self.indications,
+                self.earlysignals,
             )
         )
 
@@ -200,6 +203,7 @@ def start_page(user, today: datetime.date | None = None) -> StartPage:
     page.generic = generic.start_items(user, SHORT)
     page.pauses = pauses.start_items(user, today, SHORT)
     page.indications = indications.start_items(user, today, SHORT)
+    page.earlysignals = earlysignals.start_section(user, today)
     if menu.may_administer(person):
         page.figures_to_review = CostFigure.objects.filter(
             price_year__lt=today.year - FIGURE_MAX_AGE_YEARS + 1

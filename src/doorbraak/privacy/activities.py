@@ -103,3 +103,7 @@ class Activity(models.TextChoices):
         "spel-sessie",
         _("Run a training game session: players in teams, their answers and scores"),
     )
+    EARLY_SIGNAL_IMPORT = "vroegsignaal-importeren", _("Import payment-arrears signals")
+    EARLY_SIGNAL_VIEW = "vroegsignaal-raadplegen", _("View payment-arrears signals")
+    EARLY_SIGNAL_WORK = "vroegsignaal-opvolgen", _("Follow up a payment-arrears signal")
+    API_EARLY_SIGNALS = "api-vroegsignalen", _("Payment-arrears signals via API")

@@ -252,6 +252,10 @@ ACTIVITY_PURPOSE = {
     "api-indicaties": "casusregie",
     "ambassadeur-vastleggen": "gebruikersbeheer",
     "spel-sessie": "gebruikersbeheer",
+    "vroegsignaal-importeren": "casusregie",
+    "vroegsignaal-raadplegen": "casusregie",
+    "vroegsignaal-opvolgen": "casusregie",
+    "api-vroegsignalen": "casusregie",
 }
 
 

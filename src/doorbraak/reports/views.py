@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from doorbraak.accounts.roles import Role
+from doorbraak.earlysignals import dashboard as earlysignals_dashboard
 from doorbraak.home import menu
 from doorbraak.home.queries import person_of
 from doorbraak.indications import dashboard as indication_dashboard
@@ -165,6 +166,7 @@ def index(request):
     )
     context.update(_section_context(board.sections, tables))
     context.update(indication_dashboard.section(scope, period))  # indications/ (issue 17)
+    context.update(earlysignals_dashboard.dashboard_section(scope, period))
     if may_print_yearly(request.user, scope):
         context["yearly_years"] = yearly_years(timezone.localdate())
     return render(request, "reports/index.html", context)

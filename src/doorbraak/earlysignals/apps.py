@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class EarlySignalsConfig(AppConfig):
+    name = "doorbraak.earlysignals"
+    label = "earlysignals"
+    verbose_name = "Vroegsignalering"
