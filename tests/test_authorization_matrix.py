@@ -51,6 +51,7 @@ from doorbraak.proposals import lifecycle
 from doorbraak.proposals.models import Category, LegalGround
 from doorbraak.recovery.models import ForgivenDebt, RecoveryMark
 from doorbraak.tables.models import AgendaItem, Consent, Meeting, Table
+from doorbraak.verhuisbox.models import Trajectory
 from doorbraak.worktables.models import Session, StructuralSolution, WorkTable
 
 TABLE = Path(__file__).with_name("authorization_matrix.csv")
@@ -164,6 +165,8 @@ def demo_targets() -> dict[str, object]:
         # S10 (demo/pauses.py): the consultant's pause, the buurtteam worker's consult
         "pause": Pause.objects.filter(created_by__username="demo-inkomensconsulent").first(),
         "consult": Consult.objects.order_by("pk").first(),
+        # demo-gezinswerker's newly registered household (demo/verhuisbox.py)
+        "trajectory": Trajectory.objects.order_by("pk").first(),
     }
 
 
@@ -229,6 +232,8 @@ PK_TARGETS = {
     "consults:": ["consult"],
     "consult-": ["consult"],
     "subjectrights:": ["member"],
+    "verhuisbox:": ["trajectory"],
+    "verhuisbox-trajectory-": ["trajectory"],
 }
 
 

@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "doorbraak.jobs",
     "doorbraak.knowledge",
     "doorbraak.recovery",
+    "doorbraak.verhuisbox",
 ]
 
 MIDDLEWARE = [

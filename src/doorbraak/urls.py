@@ -38,6 +38,7 @@ urlpatterns = [
     path("", include("doorbraak.opendata.urls")),
     path("", include("doorbraak.pauses.urls")),
     path("", include("doorbraak.consults.urls")),
+    path("", include("doorbraak.verhuisbox.urls")),
     path("rechten/", include("doorbraak.subjectrights.urls")),
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

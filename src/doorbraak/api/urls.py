@@ -29,6 +29,7 @@ from doorbraak.recovery.api import ForgivenDebtViewSet, RecoveryMarkViewSet
 from doorbraak.reports.api import FiguresView
 from doorbraak.tables.api import AgendaItemViewSet, MeetingViewSet, TableViewSet
 from doorbraak.worktables.api import StructuralSolutionViewSet, WorkTableViewSet
+from doorbraak.verhuisbox.api import TrajectoryViewSet
 
 from .auth import ObtainTokenView
 
@@ -65,6 +66,7 @@ router.register("recovery-marks", RecoveryMarkViewSet, basename="recovery-mark")
 router.register("forgiven-debts", ForgivenDebtViewSet, basename="forgiven-debt")
 router.register("pauses", PauseViewSet, basename="pause")
 router.register("consults", ConsultViewSet, basename="consult")
+router.register("verhuisbox-trajectories", TrajectoryViewSet, basename="verhuisbox-trajectory")
 
 
 @csrf_exempt

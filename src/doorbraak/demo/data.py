@@ -48,6 +48,7 @@ from doorbraak.demo.situations import (
     Situation,
 )
 from doorbraak.demo.tables import add_demo_tables
+from doorbraak.demo.verhuisbox import add_demo_verhuisbox
 from doorbraak.demo.worktables import add_demo_worktables
 from doorbraak.reports import summary
 
@@ -501,6 +502,7 @@ def build_demo(seed: int = SEED) -> Counter:
     counts.update(add_demo_recovery())
     counts.update(add_demo_security(orgs, users))
     counts.update(add_demo_pauses(orgs, users))
+    counts.update(add_demo_verhuisbox(users))
     # The demo dates its rows back after the services wrote them: recount the dashboards'
     # figures from the rows as they now stand.
     summary.refresh_all()

@@ -83,3 +83,9 @@ class Activity(models.TextChoices):
     SUBJECT_RESTRICTION = "beperking-verwerking", _("Restrict processing or lift a restriction")
     RETENTION_PROPOSE = "vernietiging-voorstellen", _("Propose destruction after retention term")
     RETENTION_DESTROY = "vernietiging-uitvoeren", _("Destroy personal data after retention term")
+    VERHUISBOX_VIEW = "verhuisbox-raadplegen", _("View a VerhuisboxPlus trajectory")
+    VERHUISBOX_RECORD = (
+        "verhuisbox-vastleggen",
+        _("Register a VerhuisboxPlus trajectory or record a step of it"),
+    )
+    API_VERHUISBOX = "api-verhuisbox", _("VerhuisboxPlus trajectories via API")

@@ -244,6 +244,9 @@ ACTIVITY_PURPOSE = {
     "beperking-verwerking": "rechten-betrokkenen",
     "vernietiging-voorstellen": "rechten-betrokkenen",
     "vernietiging-uitvoeren": "rechten-betrokkenen",
+    "verhuisbox-raadplegen": "casusregie",
+    "verhuisbox-vastleggen": "casusregie",
+    "api-verhuisbox": "casusregie",
 }
 
 
