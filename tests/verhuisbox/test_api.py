@@ -43,7 +43,12 @@ def test_register_through_to_housed(worker, case, fund, today):
     site = {"name": "WoonZeeland", "fee": "30.00", "registered_on": today.isoformat()}
     response = api.post(f"{URL}{pk}/sites/", site, format="json")
     assert response.status_code == 200 and response.json()["costs"][0]["amount"] == "30.00"
-    negative = {"kind": "treinkaartjes", "amount": "-1.00", "supplier": "NS", "paid_on": today.isoformat()}
+    negative = {
+        "kind": "treinkaartjes",
+        "amount": "-1.00",
+        "supplier": "NS",
+        "paid_on": today.isoformat(),
+    }
     response = api.post(f"{URL}{pk}/costs/", negative, format="json")
     assert response.status_code == 400
     assert response.json()["amount"] == ["Het bedrag kan niet negatief zijn."]
@@ -61,9 +66,12 @@ def test_list_and_read_are_visible_like_cases_and_logged(worker, outsider, traje
     assert api_for(worker).get(f"{URL}{trajectory.pk}/").status_code == 200
     assert api_for(outsider).get(URL).json()["results"] == []
     assert api_for(outsider).get(f"{URL}{trajectory.pk}/").status_code == 404
-    assert api_for(outsider).post(
-        f"{URL}{trajectory.pk}/housed/", {"housed_on": "2020-01-01"}, format="json"
-    ).status_code == 404
+    assert (
+        api_for(outsider)
+        .post(f"{URL}{trajectory.pk}/housed/", {"housed_on": "2020-01-01"}, format="json")
+        .status_code
+        == 404
+    )
     logged = AuditRecord.objects.filter(activity="api-verhuisbox")
     assert logged.filter(result="ok", object_id=str(trajectory.pk)).exists()
     assert logged.filter(result="denied").exists()

@@ -95,8 +95,11 @@ def test_every_trajectory_is_counted_once(rows):
 
 def _catalogue():
     return {
-        row["key"]: calculator.Figure(**{k: row[k] for k in ("key", "label", "amount", "unit")},
-                                      price_year=row["price_year"], source=row["source"])
+        row["key"]: calculator.Figure(
+            **{k: row[k] for k in ("key", "label", "amount", "unit")},
+            price_year=row["price_year"],
+            source=row["source"],
+        )
         for row in defaults.default_figures()
     }
 

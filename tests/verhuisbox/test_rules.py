@@ -61,7 +61,9 @@ def test_the_advice_conversation_must_record_that_moving_is_voluntary():
     assert r.check_advice(**{**args, "status": STARTED}) == [("__all__", "advice_done")]
 
 
-@given(st.decimals(allow_nan=False, allow_infinity=False, places=4, min_value=-1000, max_value=1000))
+@given(
+    st.decimals(allow_nan=False, allow_infinity=False, places=4, min_value=-1000, max_value=1000)
+)
 def test_a_site_fee_is_never_negative_and_in_whole_cents(fee):
     problems = r.check_site(
         status=STARTED,
@@ -118,9 +120,7 @@ def test_stop_needs_a_reason_and_explains_another_one():
     assert r.check_stop(**{**args, "reason": r.REASON_OTHER}, today=TODAY) == [
         ("note", "note_missing")
     ]
-    assert r.check_stop(**{**args, "status": HOUSED}, today=TODAY) == [
-        ("__all__", "already_ended")
-    ]
+    assert r.check_stop(**{**args, "status": HOUSED}, today=TODAY) == [("__all__", "already_ended")]
     assert r.stop_status(REGISTERED) == NOT_STARTED
     assert r.stop_status(STARTED) == STOPPED
 

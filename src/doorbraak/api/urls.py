@@ -28,8 +28,8 @@ from doorbraak.proposals.api import CategoryViewSet, LegalGroundViewSet, Request
 from doorbraak.recovery.api import ForgivenDebtViewSet, RecoveryMarkViewSet
 from doorbraak.reports.api import FiguresView
 from doorbraak.tables.api import AgendaItemViewSet, MeetingViewSet, TableViewSet
-from doorbraak.worktables.api import StructuralSolutionViewSet, WorkTableViewSet
 from doorbraak.verhuisbox.api import TrajectoryViewSet
+from doorbraak.worktables.api import StructuralSolutionViewSet, WorkTableViewSet
 
 from .auth import ObtainTokenView
 

@@ -82,7 +82,10 @@ def add_demo_verhuisbox(users) -> dict[str, int]:
         today - 40 * day,
     )
     _advice(worker, searching, today - 35 * day, "Zeeland, Groningen; liever niet te afgelegen.")
-    for name, fee, ago in (("WoonZeeland (demo)", "30.00", 33), ("Woonnet Noord (demo)", "25.00", 30)):
+    for name, fee, ago in (
+        ("WoonZeeland (demo)", "30.00", 33),
+        ("Woonnet Noord (demo)", "25.00", 30),
+    ):
         services.site_add(
             actor=worker,
             trajectory=searching,
@@ -101,7 +104,9 @@ def add_demo_verhuisbox(users) -> dict[str, int]:
     housed = _register(
         worker,
         fund,
-        _case(worker, "Huishouden Pinas", "Mirella", "Pinas", "Moeder met drie kinderen in de opvang."),
+        _case(
+            worker, "Huishouden Pinas", "Mirella", "Pinas", "Moeder met drie kinderen in de opvang."
+        ),
         today - 120 * day,
     )
     _advice(worker, housed, today - 115 * day, "Zeeland, Drenthe.")

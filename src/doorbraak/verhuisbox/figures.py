@@ -20,9 +20,9 @@ That probability is an assumption for the beleidsadviseur to confirm, shown on t
 """
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Mapping
 
 from doorbraak.costbenefit import calculator
 

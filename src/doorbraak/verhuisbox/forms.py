@@ -50,9 +50,7 @@ class Form(TextLimitsMixin, UtrechtFormMixin, forms.Form):
 class RegisterForm(Form):
     not_optional = ("case", "fund", "registered_on")
 
-    case = forms.ModelChoiceField(
-        label=_("Case"), queryset=Case.objects.none(), required=False
-    )
+    case = forms.ModelChoiceField(label=_("Case"), queryset=Case.objects.none(), required=False)
     registered_on = _date(_("Registered on"))
     fund = forms.ModelChoiceField(
         label=_("Fund the costs are paid from"),

@@ -58,9 +58,7 @@ def needing_next_step(user) -> list[Trajectory]:
     if not (user and user.is_authenticated and user.is_active):
         return []
     return list(
-        Trajectory.objects.filter(
-            case__key_worker_id=user.pk, status__in=list(figures.OPEN)
-        )
+        Trajectory.objects.filter(case__key_worker_id=user.pk, status__in=list(figures.OPEN))
         .select_related("case__household")
         .annotate(site_count=Count("sites"))
         .order_by("registered_on", "pk")[:SHORT]
@@ -135,4 +133,3 @@ def programme(user) -> list[dict]:
 
 def total_paid(trajectory: Trajectory) -> Decimal:
     return trajectory.costs.aggregate(total=Sum("amount"))["total"] or Decimal("0.00")
-

@@ -157,18 +157,14 @@ def register(request, case_pk=None):
             "",
             subject_ids_of_cases(form.fields["case"].queryset),
         )
-    return render(
-        request, "verhuisbox/register.html", {"case": case, "form": form}, status=status
-    )
+    return render(request, "verhuisbox/register.html", {"case": case, "form": form}, status=status)
 
 
 def _trajectory_or_404(request, pk, activity=Activity.VERHUISBOX_VIEW):
     try:
         return queries.trajectory_detail(request.user, pk)
     except Http404:
-        log_request(
-            request, activity, "read", "verhuisbox-trajectory", pk, [], Outcome.DENIED
-        )
+        log_request(request, activity, "read", "verhuisbox-trajectory", pk, [], Outcome.DENIED)
         raise
 
 
