@@ -369,6 +369,9 @@ SPECTACULAR_SETTINGS = {
         "TableOutcomeEnum": "doorbraak.tables.services.OUTCOMES",
         "AgendaItemModeEnum": "doorbraak.tables.queries.MODES",
         "SolutionStatusEnum": "doorbraak.worktables.models.SolutionStatus",
+        "VerhuisboxStatusEnum": "doorbraak.verhuisbox.models.Status",
+        "VerhuisboxStopReasonEnum": "doorbraak.verhuisbox.models.StopReason",
+        "VerhuisboxCostKindEnum": "doorbraak.verhuisbox.models.CostKind",
     },
 }
 

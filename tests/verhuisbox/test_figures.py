@@ -5,7 +5,7 @@ shipped kengetallen."""
 import datetime
 from decimal import Decimal
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from doorbraak.costbenefit import calculator, defaults
@@ -68,10 +68,11 @@ rows_strategy = st.lists(
         st.integers(0, 600),
         st.booleans(),
     ),
-    max_size=60,
+    max_size=40,
 )
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(rows_strategy)
 def test_every_trajectory_is_counted_once(rows):
     years = f.year_figures(rows)

@@ -109,7 +109,7 @@ class TrajectorySerializer(LimitedSerializerMixin, serializers.ModelSerializer):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         request = self.context.get("request")
-        if request is not None:
+        if request is not None and request.user.is_authenticated:
             self.fields["case"].queryset = visible_cases(request.user)
             self.fields["fund"].queryset = visible_funds(request.user)
 
