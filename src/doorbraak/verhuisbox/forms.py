@@ -48,7 +48,14 @@ class Form(TextLimitsMixin, UtrechtFormMixin, forms.Form):
 
 
 class RegisterForm(Form):
-    not_optional = ("case", "fund", "registered_on")
+    not_optional = (
+        "case",
+        "fund",
+        "registered_on",
+        "no_heavy_addiction",
+        "no_large_debts",
+        "landlord_statement",
+    )
 
     case = forms.ModelChoiceField(label=_("Case"), queryset=Case.objects.none(), required=False)
     registered_on = _date(_("Registered on"))
