@@ -107,7 +107,8 @@ def test_from_registration_to_housed_through_the_funds_ledger(worker, case, fund
         actor=worker, trajectory=t, due_date=today + 14 * DAY, origin=origin
     )
     assert action.owner == worker and action.case_id == case.pk
-    assert FollowUpAction.objects.get(pk=action.pk).description.startswith(t.reference)
+    description = FollowUpAction.objects.get(pk=action.pk).description
+    assert description.startswith(f"{t.reference}: de bijstand een maand langer")
 
     # Three payments in kind on the fund's own ledger; the free site cost nothing.
     assert Cost.objects.filter(trajectory=t).count() == 3

@@ -12,9 +12,10 @@ import datetime
 import uuid
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from doorbraak.cases.queries import may_see, subject_ids_of_case
@@ -410,16 +411,18 @@ def bijstand_extend(
             today=today,
         )
     )
+    # Stored text: in the municipality's language, whatever language the writer's page has.
+    with translation.override(settings.LANGUAGE_CODE):
+        description = _(
+            "%(ref)s: let the bijstand run one month longer, until the new application in "
+            "the receiving municipality is made."
+        ) % {"ref": trajectory.reference}
     action = FollowUpAction.objects.create(
         case_id=trajectory.case_id,
         owner=actor,
         created_by=actor,
         due_date=due_date,
-        description=_(
-            "%(ref)s: let the bijstand run one month longer, until the new application in "
-            "the receiving municipality is made."
-        )
-        % {"ref": trajectory.reference},
+        description=description,
     )
     trajectory.bijstand_action = action
     trajectory.save(update_fields=["bijstand_action"])
