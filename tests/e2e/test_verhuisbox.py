@@ -71,7 +71,7 @@ def test_register_a_household_through_to_housed(live_server, phone_page, desktop
     desk.get_by_role("button", name="Adviesgesprek opslaan").click()
     expect(desk.get_by_text("het zoeken is begonnen")).to_be_visible()
     assert_accessible(desk)
-    desk.get_by_label("Woonsite").fill("WoonZeeland")
+    desk.get_by_label("Woonsite", exact=True).fill("WoonZeeland")
     desk.get_by_label("Inschrijfkosten (EUR)").fill("30,00")
     desk.get_by_role("button", name="Woonsite opslaan").click()
     expect(desk.get_by_text("€ 30,00 betaald in natura")).to_be_visible()
