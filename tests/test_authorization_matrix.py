@@ -56,6 +56,7 @@ from doorbraak.proposals import lifecycle
 from doorbraak.proposals.models import Category, LegalGround
 from doorbraak.recovery.models import ForgivenDebt, RecoveryMark
 from doorbraak.tables.models import AgendaItem, Consent, Meeting, Table
+from doorbraak.verhuisbox.models import Trajectory
 from doorbraak.worktables.models import Session, StructuralSolution, WorkTable
 
 TABLE = Path(__file__).with_name("authorization_matrix.csv")
@@ -176,6 +177,8 @@ def demo_targets() -> dict[str, object]:
         "ambassador": Ambassador.objects.order_by("pk").first(),  # demo/ambassadors.py
         "game session": GameSession.objects.order_by("pk").first(),  # demo/game.py
         "early signal": EarlySignal.objects.order_by("pk").first(),  # demo/earlysignals.py
+        # demo-gezinswerker's newly registered household (demo/verhuisbox.py)
+        "trajectory": Trajectory.objects.order_by("pk").first(),
     }
 
 
@@ -255,6 +258,8 @@ PK_TARGETS = {
     "ambassador-": ["ambassador"],
     "game:": ["game session"],
     "game-session-": ["game session"],
+    "verhuisbox:": ["trajectory"],
+    "verhuisbox-trajectory-": ["trajectory"],
 }
 
 

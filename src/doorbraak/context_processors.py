@@ -38,6 +38,7 @@ def _labels() -> dict[str, str]:
         "privacy": _("Privacy"),
         "rights": _("Data subject rights"),
         "help": _("Help"),
+        "verhuisbox": _("VerhuisboxPlus"),
     }
 
 

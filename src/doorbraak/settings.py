@@ -121,6 +121,7 @@ INSTALLED_APPS = [
     "doorbraak.budget",
     "doorbraak.indications",
     "doorbraak.earlysignals",
+    "doorbraak.verhuisbox",
 ]
 
 MIDDLEWARE = [
@@ -399,6 +400,9 @@ SPECTACULAR_SETTINGS = {
         "TableOutcomeEnum": "doorbraak.tables.services.OUTCOMES",
         "AgendaItemModeEnum": "doorbraak.tables.queries.MODES",
         "SolutionStatusEnum": "doorbraak.worktables.models.SolutionStatus",
+        "VerhuisboxStatusEnum": "doorbraak.verhuisbox.models.Status",
+        "VerhuisboxStopReasonEnum": "doorbraak.verhuisbox.models.StopReason",
+        "VerhuisboxCostKindEnum": "doorbraak.verhuisbox.models.CostKind",
     },
 }
 

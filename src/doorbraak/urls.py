@@ -43,6 +43,7 @@ urlpatterns = [
     path("", include("doorbraak.ambassadors.urls")),
     path("", include("doorbraak.game.urls")),
     path("", include("doorbraak.earlysignals.urls")),
+    path("", include("doorbraak.verhuisbox.urls")),
     path("rechten/", include("doorbraak.subjectrights.urls")),
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -33,6 +33,7 @@ from doorbraak.proposals.api import CategoryViewSet, LegalGroundViewSet, Request
 from doorbraak.recovery.api import ForgivenDebtViewSet, RecoveryMarkViewSet
 from doorbraak.reports.api import FiguresView
 from doorbraak.tables.api import AgendaItemViewSet, MeetingViewSet, TableViewSet
+from doorbraak.verhuisbox.api import TrajectoryViewSet
 from doorbraak.worktables.api import StructuralSolutionViewSet, WorkTableViewSet
 
 from .auth import ObtainTokenView
@@ -76,6 +77,7 @@ router.register("indications", IndicationViewSet, basename="indication")
 router.register("ambassadors", AmbassadorViewSet, basename="ambassador")
 router.register("game-sessions", GameSessionViewSet, basename="game-session")
 router.register("early-signals", EarlySignalViewSet, basename="early-signal")
+router.register("verhuisbox-trajectories", TrajectoryViewSet, basename="verhuisbox-trajectory")
 
 
 @csrf_exempt

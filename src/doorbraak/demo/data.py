@@ -53,6 +53,7 @@ from doorbraak.demo.situations import (
     Situation,
 )
 from doorbraak.demo.tables import add_demo_tables
+from doorbraak.demo.verhuisbox import add_demo_verhuisbox
 from doorbraak.demo.worktables import add_demo_worktables
 from doorbraak.reports import summary
 
@@ -512,6 +513,7 @@ def build_demo(seed: int = SEED) -> Counter:
     counts.update(add_demo_ambassadors(orgs, users))
     counts.update(add_demo_game(users))
     counts.update(add_demo_earlysignals(users))
+    counts.update(add_demo_verhuisbox(users))
     # The demo dates its rows back after the services wrote them: recount the dashboards'
     # figures from the rows as they now stand.
     summary.refresh_all()

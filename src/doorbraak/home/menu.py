@@ -16,6 +16,7 @@ from doorbraak.indications import access as indication_access
 from doorbraak.knowledge.access import may_read_articles
 from doorbraak.pauses import access as pause_access
 from doorbraak.subjectrights.permissions import RIGHTS_ROLES
+from doorbraak.verhuisbox import access as verhuisbox_access
 
 #: Roles that see funds (potjes): who spends, approves, pays out or steers them.
 FUND_ROLES = frozenset(
@@ -170,6 +171,8 @@ def menu(person: Person) -> list[MenuItem]:
         items.append(MenuItem("earlysignals", "earlysignals:index"))
     if may_see_figures(person):
         items.append(MenuItem("figures", "reports:index"))
+    if verhuisbox_access.may_use(person.role, person.is_active):
+        items.append(MenuItem("verhuisbox", "verhuisbox:index"))
     if may_manage_open_data(person):
         items.append(MenuItem("opendata", "opendata:index"))
     if may_see_generic(person):
@@ -216,6 +219,7 @@ GROUP_OF = {
     "privacy": "more",
     "rights": "more",
     "help": "more",
+    "verhuisbox": "together",
 }
 DIRECT = frozenset({"start", "cases", "open-case", "votes", "actions", "pauses", "indications"})
 GROUP_ORDER = ("together", "money", "learning", "more")

@@ -14,6 +14,7 @@ from doorbraak.cases.queries import subject_ids_of_cases
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.services import log_processing, origin_from_request
 from doorbraak.tables import queries as table_queries
+from doorbraak.verhuisbox import views as verhuisbox_views
 
 from . import guide, menu, queries
 
@@ -67,6 +68,7 @@ def start(request):
             "may_administer": menu.may_administer(person),
             "show_intro": not request.session.get(INTRO_HIDDEN),
             "security": security_start.notices(request),
+            "verhuisbox": verhuisbox_views.start_section(request),
         },
     )
 

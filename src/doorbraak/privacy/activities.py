@@ -107,3 +107,9 @@ class Activity(models.TextChoices):
     EARLY_SIGNAL_VIEW = "vroegsignaal-raadplegen", _("View payment-arrears signals")
     EARLY_SIGNAL_WORK = "vroegsignaal-opvolgen", _("Follow up a payment-arrears signal")
     API_EARLY_SIGNALS = "api-vroegsignalen", _("Payment-arrears signals via API")
+    VERHUISBOX_VIEW = "verhuisbox-raadplegen", _("View a VerhuisboxPlus trajectory")
+    VERHUISBOX_RECORD = (
+        "verhuisbox-vastleggen",
+        _("Register a VerhuisboxPlus trajectory or record a step of it"),
+    )
+    API_VERHUISBOX = "api-verhuisbox", _("VerhuisboxPlus trajectories via API")

@@ -256,6 +256,9 @@ ACTIVITY_PURPOSE = {
     "vroegsignaal-raadplegen": "casusregie",
     "vroegsignaal-opvolgen": "casusregie",
     "api-vroegsignalen": "casusregie",
+    "verhuisbox-raadplegen": "casusregie",
+    "verhuisbox-vastleggen": "casusregie",
+    "api-verhuisbox": "casusregie",
 }
 
 
