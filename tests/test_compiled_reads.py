@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.db import connections
 from django.db.models import Count
+from django.utils import timezone
 
 from doorbraak.accounts.models import Team, User
 from doorbraak.cases import queries
@@ -164,7 +165,9 @@ def test_dates_are_parameters_too():
 
     worker = UserFactory(team=TeamFactory())
     case = CaseFactory(actor=worker)
-    opened = case.opened_at.date()
+    # The local date (Europe/Amsterdam), as `__date` compares: between 23:00 and 0:00 UTC the
+    # UTC date is a day behind.
+    opened = timezone.localtime(case.opened_at).date()
     read = CompiledRead(
         lambda p: Case.objects.filter(opened_at__date__gte=p.date("day")).values_list(
             "pk", flat=True

@@ -33,6 +33,8 @@ from django.urls import resolve
 
 from doorbraak.accounts.models import User
 from doorbraak.cases.models import Member
+from doorbraak.earlysignals.models import Signal
+from doorbraak.earlysignals.services import subject_id
 from doorbraak.jobs.celery_app import app as celery_app
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import AuditRecord, ProcessingRecord
@@ -119,6 +121,44 @@ LOGGED: dict[str, Activity] = {
     "tables:consent": A.CONSENT_RECORD,
     "tables:item": A.TABLE_VIEW,
     "tables:meeting": A.TABLE_VIEW,
+    # issue 18 and 17 (stop 26): budget check, vroegsignalering, VerhuisboxPlus, indications
+    **{
+        f"{name}{ext}": A.API_BUDGET
+        for name in (
+            "budget-check-detail",
+            "budget-check-list",
+            "payment-plan-detail",
+            "payment-plan-list",
+        )
+        for ext in ("", ".json")
+    },
+    **{
+        p: A.BUDGET_VIEW
+        for p in ("budget:check", "budget:index", "budget:letter", "budget:plan", "budget:plan-csv")
+    },
+    **{
+        f"{name}{ext}": A.API_EARLY_SIGNALS
+        for name in ("early-signal-detail", "early-signal-list")
+        for ext in ("", ".json")
+    },
+    "earlysignals:detail": A.EARLY_SIGNAL_VIEW,
+    "earlysignals:index": A.EARLY_SIGNAL_VIEW,
+    **{
+        f"{name}{ext}": A.API_INDICATIONS
+        for name in ("indication-detail", "indication-list")
+        for ext in ("", ".json")
+    },
+    "indications:detail": A.INDICATION_VIEW,
+    "indications:list": A.INDICATION_VIEW,
+    **{
+        f"{name}{ext}": A.API_VERHUISBOX
+        for name in ("verhuisbox-trajectory-detail", "verhuisbox-trajectory-list")
+        for ext in ("", ".json")
+    },
+    "verhuisbox:detail": A.VERHUISBOX_VIEW,
+    "verhuisbox:index": A.VERHUISBOX_VIEW,
+    "verhuisbox:new": A.VERHUISBOX_RECORD,
+    "verhuisbox:register": A.VERHUISBOX_RECORD,
 }
 
 #: Rows read with a GET that show no personal data of a data subject, and why.
@@ -135,6 +175,8 @@ _KNOWLEDGE = "knowledge articles and system learning: anonymised blockers, signa
 _WORKTABLE = "structural work tables: rules and solutions, anonymised signals only"
 _EMPTY_FORM = "an empty form, before any person is chosen or looked up"
 _PRIVACY = "the register of processing activities or the log's own pages (which log their reads)"
+_AMBASSADORS = "maatwerkambassadeurs: professionals' work contact details, no household"
+_GAME = "the training game: anonymised training copies and the players (professionals)"
 _PUBLIC = "public pages, the API's description or the login; no personal data"
 
 NO_PERSONAL_DATA: dict[str, str] = {
@@ -281,6 +323,39 @@ NO_PERSONAL_DATA: dict[str, str] = {
     "admin:login": _PUBLIC,
     "admin:password_change": _OWN,
     "admin:password_change_done": _OWN,
+    # stop 26
+    "early-signal-funnel": _AGGREGATE,
+    "early-signal-funnel.json": _AGGREGATE,
+    "earlysignals:import": _EMPTY_FORM,
+    "verhuisbox:figures": _AGGREGATE,
+    **{
+        name: _AMBASSADORS
+        for name in (
+            "ambassador-detail",
+            "ambassador-detail.json",
+            "ambassador-list",
+            "ambassador-list.json",
+            "ambassadors:edit",
+            "ambassadors:index",
+            "ambassadors:new",
+        )
+    },
+    **{
+        name: _GAME
+        for name in (
+            "game-session-detail",
+            "game-session-detail.json",
+            "game-session-list",
+            "game-session-list.json",
+            "game:board",
+            "game:board-state",
+            "game:index",
+            "game:lead",
+            "game:new",
+            "game:phone",
+            "game:phone-state",
+        )
+    },
 }
 for _model, _why in {
     "accounts_mandate": _CONFIG,
@@ -304,6 +379,7 @@ for _model, _why in {
     "tables_meeting": "a meeting's table, date and place (agenda items are not in the admin)",
     "funds_ledgertransaction": "ledger postings: amounts, accounts and a request's reference",
     "funds_reservation": "reservations: amounts and a request's reference",
+    "budget_bijstandsnorm": _CONFIG,
 }.items():
     for _page in ("add", "change", "changelist", "delete", "history"):
         NO_PERSONAL_DATA.setdefault(f"admin:{_model}_{_page}", _why)
@@ -450,6 +526,52 @@ NOT_READ: dict[str, Activity | str] = {
     "admin:auth_user_password_change": _STAFF,
     "admin:accounts_user_delete": _STAFF,
     "beheer/(?P<url>.*)$": _NAV,
+    # stop 26
+    "ambassadors:deactivate": A.AMBASSADOR_RECORD,
+    **{
+        p: A.BUDGET_RECORD
+        for p in (
+            "budget:cost-add",
+            "budget:debt-add",
+            "budget:income-add",
+            "budget:line-remove",
+            "budget:plan-propose",
+        )
+    },
+    "early-signal-step": A.API_EARLY_SIGNALS,
+    "early-signal-step.json": A.API_EARLY_SIGNALS,
+    "earlysignals:make_case": A.EARLY_SIGNAL_WORK,
+    "earlysignals:step": A.EARLY_SIGNAL_WORK,
+    **{
+        p: _GAME
+        for p in (
+            "game-session-roll",
+            "game-session-roll.json",
+            "game:answer",
+            "game:argue",
+            "game:next",
+            "game:roll",
+            "game:score",
+            "game:secret",
+        )
+    },
+    **{
+        f"indication-{a}{ext}": A.API_INDICATIONS
+        for a in ("answer", "review")
+        for ext in ("", ".json")
+    },
+    "indications:answer": A.INDICATION_RECORD,
+    "indications:new": A.INDICATION_RECORD,
+    "indications:review": A.INDICATION_RECORD,
+    **{
+        f"verhuisbox-trajectory-{a}{ext}": A.API_VERHUISBOX
+        for a in ("advice", "bijstand", "costs", "handover", "housed", "sites", "stop")
+        for ext in ("", ".json")
+    },
+    **{
+        f"verhuisbox:{a}": A.VERHUISBOX_RECORD
+        for a in ("advice", "bijstand", "cost", "handover", "housed", "site", "stop")
+    },
 }
 for _row in (
     "auth_group",
@@ -496,6 +618,7 @@ for _row in (
     "learning/rule",
     "knowledge/article",
     "recovery/recoveryfund",
+    "budget/bijstandsnorm",
 ):
     NOT_READ[f"beheer/{_row}/<path:object_id>/"] = "the admin's redirect to the change page"
 for _row in (
@@ -519,6 +642,7 @@ for _row in (
     "tables_meeting_delete",
     "tables_consent_add",
     "tables_consent_delete",
+    "budget_bijstandsnorm_delete",
 ):
     NOT_READ[f"admin:{_row}"] = "nobody may add or delete these in the admin (403)"
 
@@ -535,6 +659,8 @@ def _reader(row) -> str | None:
 def _known_subjects() -> set[str]:
     ids = [str(s) for s in Member.objects.values_list("subject_id", flat=True)]
     ids += [str(pk) for pk in User.objects.values_list("pk", flat=True)]
+    # Vroegsignalering: a signal's person is not (yet) a household member.
+    ids += [subject_id(key) for key in Signal.objects.values_list("person_key", flat=True)]
     return {subject_pseudonym(i) for i in ids}
 
 

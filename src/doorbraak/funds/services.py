@@ -17,6 +17,7 @@ from doorbraak.recovery import queries as recovery_queries
 from doorbraak.ui import display
 
 from . import ledger, rules, schedule
+from .messages import ledger_message
 from .models import BatchStatus, Fund, OrderStatus, PaymentBatch, PaymentOrder
 
 CENTS = Decimal("100")
@@ -129,6 +130,19 @@ def funds_that_fit(
             household_id=household_id,
         )
     ]
+
+
+@transaction.atomic
+def pay_in_kind(*, fund: Fund, ref: str, cents: int, actor, memo: str, field: str = "amount"):
+    """Reserve and pay at once a cost a programme pays in kind from `fund` (VerhuisboxPlus:
+    registration fees, tickets, first rent), under the fund's lock (decision 0010). `ref` is
+    the cost's own key: the same cost twice pays once. A refusal by the ledger is a Dutch
+    ValidationError on `field`, and nothing is posted."""
+    try:
+        ledger.reserve(fund_id=fund.pk, ref=ref, cents=cents, actor=actor, memo=memo)
+        ledger.pay(fund_id=fund.pk, ref=ref, cents=cents, key=f"pay:{ref}", actor=actor, memo=memo)
+    except ledger.LedgerError as error:
+        raise ValidationError({field: [ledger_message(error)]}) from None
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.response import Response
 
+from doorbraak.api.fields import IdField
 from doorbraak.api.logged import ProcessingLogged
 from doorbraak.cases.models import Case
 from doorbraak.privacy.activities import Activity
@@ -37,7 +38,7 @@ class IndicationSerializer(LimitedSerializerMixin, serializers.ModelSerializer):
     reference = serializers.CharField(read_only=True)
     # A case the adviser is not linked to, or that does not exist, is refused alike: 403 with
     # the service's Dutch message (no answer tells which case ids exist).
-    case = serializers.IntegerField(source="case_id", min_value=1, max_value=2**63 - 1)
+    case = IdField(source="case_id")
     contribution = serializers.DecimalField(
         max_digits=9, decimal_places=2, min_value=0, max_value=MAX_CONTRIBUTION
     )

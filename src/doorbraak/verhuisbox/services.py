@@ -4,7 +4,7 @@ anything is saved; a refused role raises PermissionDenied. Each write is logged 
 processing log explicitly (`origin`: the page's or API call's request).
 
 Money: a cost (and a housing site's registration fee) is paid in kind from the trajectory's
-fund through the fund's own ledger (`funds.ledger.reserve` then `funds.ledger.pay`, keyed on
+fund through the fund's own ledger (`funds.services.pay_in_kind`: reserve then pay, keyed on
 the cost), so the fund's balances, reports and SEPA side stay the one source of truth. The
 extra month of bijstand is a follow-up action (escalation.FollowUpAction, "Mijn acties")."""
 
@@ -20,8 +20,7 @@ from django.utils.translation import gettext as _
 
 from doorbraak.cases.queries import may_see, subject_ids_of_case
 from doorbraak.escalation.models import FollowUpAction
-from doorbraak.funds import ledger
-from doorbraak.funds.messages import ledger_message
+from doorbraak.funds import services as fund_services
 from doorbraak.funds.queries import visible_funds
 from doorbraak.funds.services import to_cents
 from doorbraak.privacy.activities import Activity
@@ -164,18 +163,7 @@ def _pay(actor, trajectory: Trajectory, cost: Cost) -> None:
     _raise(problems)
     cents = to_cents(cost.amount)
     memo = f"{trajectory.reference} {cost.kind}"
-    try:
-        ledger.reserve(fund_id=fund.pk, ref=cost.ref, cents=cents, actor=actor, memo=memo)
-        ledger.pay(
-            fund_id=fund.pk,
-            ref=cost.ref,
-            cents=cents,
-            key=f"pay:{cost.ref}",
-            actor=actor,
-            memo=memo,
-        )
-    except ledger.LedgerError as error:
-        raise ValidationError({"amount": [ledger_message(error)]}) from None
+    fund_services.pay_in_kind(fund=fund, ref=cost.ref, cents=cents, actor=actor, memo=memo)
 
 
 def _cost_create(actor, trajectory, *, kind, amount, supplier, paid_on, site=None) -> Cost:
