@@ -35,7 +35,7 @@ def add_household(rows: dict[str, list], ids: Ids, rng, h: int, sc: Scale, staff
         born = rng.randint(1960, 1995) if m < 2 else rng.randint(2005, 2022)
         rows["member"].append(
             (ids.next("member"), h, uuid.UUID(int=rng.getrandbits(128)),
-             rng.choice(GIVEN_NAMES), family, role, born, "", "", opened)
+             rng.choice(GIVEN_NAMES), family, role, born, "", "", 1, opened)
         )  # fmt: skip
     key_worker = rng.choice(staff.team_caseworkers[team])
     closed = rng.random() < 0.1

@@ -82,6 +82,7 @@ def model_tables():
                 "birth_year",
                 "bsn_encrypted",
                 "bsn_index",
+                "bsn_key_version",
                 ts,
             ],
         ),  # fmt: skip

@@ -403,6 +403,9 @@ SPECTACULAR_SETTINGS = {
         "VerhuisboxStatusEnum": "doorbraak.verhuisbox.models.Status",
         "VerhuisboxStopReasonEnum": "doorbraak.verhuisbox.models.StopReason",
         "VerhuisboxCostKindEnum": "doorbraak.verhuisbox.models.CostKind",
+        "EarlySignalStatusEnum": "doorbraak.earlysignals.models.SignalStatus",
+        "CloseReasonEnum": "doorbraak.earlysignals.models.CloseReason",
+        "PauseOutcomeEnum": "doorbraak.pauses.models.Outcome",
     },
 }
 

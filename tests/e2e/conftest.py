@@ -63,6 +63,8 @@ def _catalogues(request):
     if "live_server" not in request.fixturenames:
         return
     request.getfixturevalue("transactional_db")
+    from doorbraak.budget import starter as budget_starter
+    from doorbraak.budget.models import BijstandsNorm
     from doorbraak.costbenefit.services import load_defaults
     from doorbraak.escalation import starter
     from doorbraak.escalation.models import EscalationLevel, EscalationRoute, RouteVersion
@@ -71,6 +73,7 @@ def _catalogues(request):
     load_defaults()
     load_starter_catalogues()
     starter.load(EscalationRoute, EscalationLevel, RouteVersion)
+    budget_starter.load(BijstandsNorm)
 
 
 def _page(browser, viewport):

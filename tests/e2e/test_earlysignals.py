@@ -67,6 +67,7 @@ def test_import_broken_then_good_and_work_a_signal(live_server, phone_page, desk
         received_on=timezone.localdate() - datetime.timedelta(days=30)
     )
     page = phone_page
+    page.context.clear_cookies()  # the team leader's session from the import above
     log_in(page, live_server, worker)
     page.goto(f"{live_server.url}/")
     expect(page.get_by_text("1 signaal over de termijn zonder contactpoging")).to_be_visible()

@@ -9,8 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from doorbraak.accounts.models import User
-from doorbraak.budget import services
-from doorbraak.budget.models import HouseholdKind
+from doorbraak.budget import services, starter
+from doorbraak.budget.models import BijstandsNorm, HouseholdKind
 from doorbraak.cases.models import Case
 from doorbraak.privacy.services import Origin
 
@@ -20,6 +20,8 @@ def _origin(user) -> Origin:
 
 
 def add_demo_budget() -> dict:
+    # The shipped norms, also when a test emptied the tables the migration filled.
+    starter.load(BijstandsNorm)
     worker = User.objects.filter(username="demo-gezinswerker").first()
     if worker is None:
         return {"budget_checks": 0}

@@ -33,6 +33,10 @@ class EarlySignalEventSerializer(serializers.ModelSerializer):
 class EarlySignalSerializer(serializers.ModelSerializer):
     reference = serializers.CharField(read_only=True)
     overdue = serializers.SerializerMethodField()
+    # Empty until the signal is closed: the schema says so (an enum or "").
+    close_reason = serializers.ChoiceField(
+        choices=Signal._meta.get_field("close_reason").choices, allow_blank=True, read_only=True
+    )
 
     class Meta:
         model = Signal

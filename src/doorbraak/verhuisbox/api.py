@@ -36,7 +36,7 @@ class SiteSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "fee", "registered_on"]
 
 
-class CostSerializer(serializers.ModelSerializer):
+class TrajectoryCostSerializer(serializers.ModelSerializer):
     class Meta:
         model = Cost
         fields = ["id", "kind", "amount", "supplier", "paid_on", "fund", "ref"]
@@ -49,7 +49,7 @@ class TrajectorySerializer(LimitedSerializerMixin, serializers.ModelSerializer):
     registered_on = serializers.DateField()
     days_to_housing = serializers.IntegerField(read_only=True, allow_null=True)
     sites = SiteSerializer(many=True, read_only=True)
-    costs = CostSerializer(many=True, read_only=True)
+    costs = TrajectoryCostSerializer(many=True, read_only=True)
     stop_reason = serializers.ChoiceField(
         choices=StopReason.choices, allow_blank=True, read_only=True
     )
