@@ -29,8 +29,11 @@
     }
     probe.style.letterSpacing = style.letterSpacing;
     probe.style.textTransform = style.textTransform;
+    // A line may break after a hyphen ("Havenkwartier-|Noord"), as browsers do: each part
+    // up to and including its hyphen counts as a word.
     const longest = text
       .split(/\s+/)
+      .flatMap((w) => w.split(/(?<=-)/))
       .filter(Boolean)
       .reduce((a, w) => (w.length > a.length ? w : a), "");
     probe.textContent = longest;
