@@ -92,7 +92,8 @@ def test_a_short_game(live_server, browser, desktop_page, closed_request):  # no
     assert_accessible(board)
     board.screenshot(path=f"{SHOTS}/board-end.png", full_page=True)
     for _context, page in phones:
-        page.reload()
+        # Open the phone page anew rather than reload: its poll may be navigating right now.
+        page.goto(f"{live_server.url}/spel/{session.pk}/")
         expect(
             page.get_by_role("heading", name="Maatwerkambassadeurs: neem ze mee")
         ).to_be_visible()

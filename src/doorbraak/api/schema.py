@@ -2,7 +2,7 @@
 error responses it can answer with, each with the shared error body. Which status where:
 
 - 400 (`ValidationError` body): an operation with a request body or a query parameter other
-  than `page`.
+  than `page`, and every write (a rule of the state it finds may refuse it).
 - 401 and 403: every operation that needs a login (no or a wrong token; not allowed, or a
   failed CSRF check for session clients).
 - 404: an operation with a path parameter (not found or not visible), a paginated list
@@ -50,7 +50,9 @@ def _statuses(path: str, method: str, operation: dict) -> list[str]:
     params = operation.get("parameters", [])
     query = {p["name"] for p in params if p.get("in") == "query"}
     statuses = []
-    if "requestBody" in operation or query - {"page"}:
+    # A write without a body can still be refused by a rule of the state it finds (a dice roll
+    # by a team not on turn, a step out of order): a 400 with the same body.
+    if "requestBody" in operation or query - {"page"} or method in ("post", "put", "patch"):
         statuses.append("400")
     if operation.get("security") != [{}] and "security" in operation:
         statuses += ["401", "403"]
