@@ -43,6 +43,11 @@ DESCRIPTIONS = {
 }
 NO_CONFLICT = ("/api/v1/auth/token/", "/api/v1/cost-benefit/")
 NOT_FOUND_BY_BODY = ("/api/v1/payment-batches/",)
+#: Reads that refuse with 409: a cancelled batch has no files to send.
+CONFLICT_ON_READ = (
+    "/api/v1/payment-batches/{id}/csv/",
+    "/api/v1/payment-batches/{id}/pain001/",
+)
 METHODS = ("get", "post", "put", "patch", "delete")
 
 
@@ -58,7 +63,7 @@ def _statuses(path: str, method: str, operation: dict) -> list[str]:
         statuses += ["401", "403"]
     if "{" in path or "page" in query or (method == "post" and path in NOT_FOUND_BY_BODY):
         statuses.append("404")
-    if method == "post" and path not in NO_CONFLICT:
+    if (method == "post" and path not in NO_CONFLICT) or path in CONFLICT_ON_READ:
         statuses.append("409")
     if "requestBody" in operation:
         statuses.append("415")
