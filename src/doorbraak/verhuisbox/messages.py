@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext as _
 
+from doorbraak.problems import by_field
+
 
 def message(code: str) -> str:
     texts = {
@@ -74,7 +76,5 @@ def next_step(code: str | None) -> str:
 
 
 def errors(problems) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for field, code in problems:
-        out.setdefault(field, []).append(message(code))
-    return out
+    """`(field, code)` problems as a ValidationError dict, in order."""
+    return by_field(problems, message)
