@@ -26,6 +26,7 @@ from doorbraak.let import queries as let
 from doorbraak.pauses import queries as pauses
 from doorbraak.proposals.models import Request, RequestStatus
 from doorbraak.tables import queries as tables
+from doorbraak.verhuisbox import queries as verhuisbox
 from doorbraak.worktables import queries as worktables
 
 from . import menu
@@ -75,6 +76,7 @@ class StartPage:
     pauses: list = field(default_factory=list)  # pauses/: to approve or review
     indications: list = field(default_factory=list)  # indications/: to review or answer
     earlysignals: dict | None = None  # earlysignals/: overdue and own open signals
+    verhuisbox: list = field(default_factory=list)  # verhuisbox/: trajectories' next steps
 
     @property
     def has_work(self) -> bool:
@@ -101,6 +103,7 @@ class StartPage:
                 self.pauses,
                 self.indications,
                 self.earlysignals,
+                self.verhuisbox,
             )
         )
 
@@ -204,6 +207,7 @@ def start_page(user, today: datetime.date | None = None) -> StartPage:
     page.pauses = pauses.start_items(user, today, SHORT)
     page.indications = indications.start_items(user, today, SHORT)
     page.earlysignals = earlysignals.start_section(user, today)
+    page.verhuisbox = verhuisbox.start_items(user)
     if menu.may_administer(person):
         page.figures_to_review = CostFigure.objects.filter(
             price_year__lt=today.year - FIGURE_MAX_AGE_YEARS + 1

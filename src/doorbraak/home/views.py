@@ -14,7 +14,6 @@ from doorbraak.cases.queries import subject_ids_of_cases
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.services import log_processing, origin_from_request
 from doorbraak.tables import queries as table_queries
-from doorbraak.verhuisbox import views as verhuisbox_views
 
 from . import guide, menu, queries
 
@@ -45,6 +44,15 @@ def start(request):
             object_id="start",
             subject_ids=subject_ids_of_cases(cases_shown),
         )
+    if page.verhuisbox:  # VerhuisboxPlus trajectories, by household name
+        log_processing(
+            origin_from_request(request),
+            activity=Activity.VERHUISBOX_VIEW,
+            action="read",
+            object_type="verhuisbox-trajectories",
+            object_id="",
+            subject_ids=subject_ids_of_cases([t.case for t in page.verhuisbox]),
+        )
     let_shown = {s.case_id: s.case for s in [*page.let_triage, *page.let_checks]}
     if let_shown:
         log_processing(
@@ -68,7 +76,6 @@ def start(request):
             "may_administer": menu.may_administer(person),
             "show_intro": not request.session.get(INTRO_HIDDEN),
             "security": security_start.notices(request),
-            "verhuisbox": verhuisbox_views.start_section(request),
         },
     )
 

@@ -13,7 +13,8 @@ from doorbraak.cases.queries import visibility_filter
 from doorbraak.costbenefit import calculator
 from doorbraak.costbenefit import queries as costbenefit_queries
 
-from . import figures
+from . import access, figures, rules
+from .messages import next_step
 from .models import Cost, Trajectory
 
 SHORT = 10
@@ -63,6 +64,23 @@ def needing_next_step(user) -> list[Trajectory]:
         .annotate(site_count=Count("sites"))
         .order_by("registered_on", "pk")[:SHORT]
     )
+
+
+def start_items(user) -> list[Trajectory]:
+    """The start page's part (home/queries.start_page): a caseworker's open trajectories, each
+    with its `next_step` in words."""
+    if not access.may_work(user.role, user.is_active):
+        return []
+    return with_next_steps(needing_next_step(user))
+
+
+def with_next_steps(trajectories: list[Trajectory]) -> list[Trajectory]:
+    """Each trajectory (annotated with `site_count`) with its `next_step` in words."""
+    for t in trajectories:
+        t.next_step = next_step(
+            rules.next_step(t.status, site_count=t.site_count, has_handover=bool(t.handover_on))
+        )
+    return trajectories
 
 
 def own_open_cases(user) -> QuerySet[Case]:

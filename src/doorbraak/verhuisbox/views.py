@@ -50,11 +50,7 @@ def index(request):
     user = request.user
     if not access.may_use(user.role, user.is_active):
         raise PermissionDenied(_("Your role cannot use this page."))
-    trajectories = list(queries.trajectory_list(user)[:100])
-    for t in trajectories:
-        t.next_step = next_step(
-            rules.next_step(t.status, site_count=t.site_count, has_handover=bool(t.handover_on))
-        )
+    trajectories = queries.with_next_steps(list(queries.trajectory_list(user)[:100]))
     log_request(
         request,
         Activity.VERHUISBOX_VIEW,
@@ -72,28 +68,6 @@ def index(request):
             "may_see_figures": access.may_see_figures(user.role, user.is_active),
         },
     )
-
-
-def start_section(request) -> list:
-    """The caseworker's open trajectories with their next step, for the start page; logged."""
-    user = request.user
-    if not _may_work(user):
-        return []
-    shown = queries.needing_next_step(user)
-    for t in shown:
-        t.next_step = next_step(
-            rules.next_step(t.status, site_count=t.site_count, has_handover=bool(t.handover_on))
-        )
-    if shown:
-        log_request(
-            request,
-            Activity.VERHUISBOX_VIEW,
-            "read",
-            "verhuisbox-trajectories",
-            "",
-            subject_ids_of_cases([t.case for t in shown]),
-        )
-    return shown
 
 
 @login_required
@@ -276,50 +250,25 @@ def _step(request, pk, key):
         else:
             messages.success(request, _success(key))
             return redirect("verhuisbox:detail", trajectory.pk)
-    trajectory = queries.trajectory_detail(request.user, pk)
+    # The services work on their own locked copy: `trajectory` is as it was read.
     return _render(request, trajectory, bound=(key, form), status=400)
 
 
-@login_required
-@require_POST
-def advice(request, pk):
-    return _step(request, pk, "advice")
+def _step_view(key):
+    """The POST view of one step of STEPS (advice, site, cost, housed, handover, bijstand, stop)."""
+
+    @login_required
+    @require_POST
+    def view(request, pk):
+        return _step(request, pk, key)
+
+    view.__name__ = view.__qualname__ = key
+    return view
 
 
-@login_required
-@require_POST
-def site(request, pk):
-    return _step(request, pk, "site")
-
-
-@login_required
-@require_POST
-def cost(request, pk):
-    return _step(request, pk, "cost")
-
-
-@login_required
-@require_POST
-def housed(request, pk):
-    return _step(request, pk, "housed")
-
-
-@login_required
-@require_POST
-def handover(request, pk):
-    return _step(request, pk, "handover")
-
-
-@login_required
-@require_POST
-def bijstand(request, pk):
-    return _step(request, pk, "bijstand")
-
-
-@login_required
-@require_POST
-def stop(request, pk):
-    return _step(request, pk, "stop")
+advice, site, cost, housed, handover, bijstand, stop = (
+    _step_view(key) for key in ("advice", "site", "cost", "housed", "handover", "bijstand", "stop")
+)
 
 
 @login_required
