@@ -183,7 +183,7 @@ class CaseForm:
     manage_only: bool = False
 
 
-def _handle_case_form(request, case, spec: CaseForm, service=None, extra=None):
+def _handle_case_form(request, case, spec: CaseForm, service=None, extra: Callable | None = None):
     form = spec.form_class(
         request.POST or None, initial=spec.initial(case), **spec.form_kwargs(request, case)
     )
@@ -207,7 +207,8 @@ def _handle_case_form(request, case, spec: CaseForm, service=None, extra=None):
     if htmx:
         return render(request, spec.partial, {"case": case, "form": form})
     context = {"case": case, "form": form, "title": spec.title, "submit": spec.submit}
-    context.update(extra or {})  # e.g. the blocker page's "who can help here?" (ambassadors/)
+    # e.g. the blocker page's "who can help here?" (ambassadors/): read only when the form shows
+    context.update(extra() if extra else {})
     return render(request, "cases/form.html", context, status=400 if form.errors else 200)
 
 
@@ -358,5 +359,5 @@ def blocker_resolve(request, pk, blocker_pk):
         return services.blocker_resolve(actor=actor, blocker=blocker, resolution=resolution)
 
     return _handle_case_form(
-        request, case, _RESOLVE, service=resolve, extra=helpers_context(case, blocker)
+        request, case, _RESOLVE, service=resolve, extra=lambda: helpers_context(case, blocker)
     )
