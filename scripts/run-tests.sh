@@ -20,4 +20,5 @@ fi
 # own test database and Redis database. "--dist load" hands each worker its tests in the order
 # pytest-django sorted them, so a worker's transactional tests (which flush the rows the data
 # migrations made) run after its other database tests, as in one process.
-exec .venv/bin/python -m pytest -n "${PYTEST_WORKERS:-auto}" --dist load "$@"
+# The 30 slowest tests are listed at the end: CI must stay under 30 minutes.
+exec .venv/bin/python -m pytest -n "${PYTEST_WORKERS:-auto}" --dist load --durations=30 "$@"
