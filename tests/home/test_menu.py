@@ -90,3 +90,10 @@ def test_an_unknown_item_folds_into_more():
     ]
     shown = menu.grouped(items)
     assert shown[1] == menu.MenuGroup("more", (items[1], items[2]))
+
+
+def test_an_adviser_outside_a_team_gets_no_vote_inbox():
+    for role in (Role.ADVISEUR, Role.WMO_CONSULENT):
+        assert not menu.may_vote(menu.Person(role=role, has_team=False))
+        assert menu.may_vote(menu.Person(role=role, has_team=True))
+    assert menu.may_vote(menu.Person(role=Role.TAFELLID, has_team=False))

@@ -63,8 +63,17 @@ def may_list_cases(person: Person) -> bool:
     return person.is_active and (person.role in CASEWORKER_ROLES or person.has_team)
 
 
+#: Roles that advise on or review one part of a case (samen indiceren) and are asked to vote
+#: only when they sit in a team whose requests they then share.
+ADVISING_ROLES = frozenset({Role.ADVISEUR, Role.WMO_CONSULENT})
+
+
 def may_vote(person: Person) -> bool:
-    return person.is_active and person.role not in ADMIN_ROLES
+    """Votes come from a team's colleagues or a fund's group (approvals/services.py); the
+    functional administrator never votes, and an adviser outside a team has nothing to vote on."""
+    if not person.is_active or person.role in ADMIN_ROLES:
+        return False
+    return person.role not in ADVISING_ROLES or person.has_team
 
 
 def may_see_funds(person: Person) -> bool:
