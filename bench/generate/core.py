@@ -8,7 +8,17 @@ from .funds import Funds, open_funds, settle_budgets
 from .households import add_household
 from .people import Staff, add_people
 from .proposals import Catalogue, add_requests, load_catalogue
-from .tables import Ids, Stats, Table, copy_rows, fix_sequences, model_tables, truncate
+from .tables import (
+    Ids,
+    Stats,
+    Table,
+    check_references,
+    copy_rows,
+    fix_sequences,
+    model_tables,
+    truncate,
+    without_reference_triggers,
+)
 from .vocab import CHUNK_HOUSEHOLDS, SCALES, Scale
 
 # the tables a chunk of households fills, in COPY order
@@ -51,8 +61,11 @@ def generate(*, scale: str = "tiny", seed: int = 1, connection=None, out=None) -
         staff = add_people(cursor, t, sc, rng, stats)
         funds = open_funds(cursor, connection, sc, stats)
         catalogue = load_catalogue(cursor)
+        unchecked = without_reference_triggers(cursor)
         _add_households(cursor, t, sc, rng, staff, funds, catalogue, stats, out)
         extra_tables = settle_budgets(cursor, t, funds, stats)
+        if unchecked:
+            check_references(cursor, stats)
         fix_sequences(
             cursor, [tb.name for tb in t.values()] + extra_tables + ["approvals_approvalpolicy"]
         )
