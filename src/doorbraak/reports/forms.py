@@ -1,4 +1,4 @@
-"""The dashboard's filters: a period, a fund and a category in the person's scope."""
+"""The dashboard's filters: a period, a team, a fund and a category in the person's scope."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +12,9 @@ from . import figures
 class FilterForm(UtrechtFormMixin, forms.Form):
     start = forms.DateField(label=_("From"), widget=DateInput())
     end = forms.DateField(label=_("Up to and including"), widget=DateInput())
+    team = forms.ModelChoiceField(
+        label=_("Team"), queryset=None, required=False, empty_label=_("All teams")
+    )
     fund = forms.ModelChoiceField(
         label=_("Fund"), queryset=None, required=False, empty_label=_("All funds")
     )
@@ -25,11 +28,16 @@ class FilterForm(UtrechtFormMixin, forms.Form):
         "period_too_long": _("Choose a period of at most ten years."),
     }
 
-    def __init__(self, *args, funds, categories, **kwargs):
+    def __init__(self, *args, teams, funds, categories, offer_teams=True, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = teams
+        if not offer_teams:
+            # a projectleider's figures are funds, not teams: nothing to choose, any team
+            # asked for is refused (next to the hidden field, and in the summary)
+            self.fields["team"].widget = forms.HiddenInput()
         self.fields["fund"].queryset = funds
         self.fields["category"].queryset = categories
-        for name in ("fund", "category"):
+        for name in ("team", "fund", "category"):
             self.fields[name].error_messages["invalid_choice"] = _(
                 "Choose one from the list: this one is unknown or not yours to see."
             )

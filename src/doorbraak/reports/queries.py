@@ -5,7 +5,7 @@ they handle, a beleidsadviseur or manager W&I the municipality of their organisa
 team in its wijken). Nobody else gets a dashboard (`may_see_figures`)."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Count, Q, Sum
 
@@ -39,6 +39,8 @@ class Scope:
     #: the municipality whose patterns and structural solutions count (its id, or a subquery
     #: of it; None: none)
     municipality_id: object = None
+    #: the team the person narrowed their scope to with the team filter (None: all of it)
+    team: Team | None = None
 
 
 def may_see_figures(user) -> bool:
@@ -79,6 +81,29 @@ def scope_of(user) -> Scope | None:
         Q(owner_team__in=teams) | Q(owner_team__isnull=True),
         teams=teams,
         municipality_id=municipality.pk,
+    )
+
+
+def teams_in(scope: Scope):
+    """The teams a person may narrow their figures to: a team leader their own team, the
+    municipality every team of its wijken; none for a projectleider (funds, not teams)."""
+    if scope.teams is None:
+        return Team.objects.none()
+    return Team.objects.filter(pk__in=scope.teams).order_by("name")
+
+
+def narrowed(scope: Scope, team: Team | None) -> Scope:
+    """The scope of one of its teams (the team filter): that team's figures, its funds and the
+    municipal ones, its cases; patterns and solutions stay the municipality's. The team must
+    come from `teams_in(scope)` (the filter form checks it)."""
+    if team is None:
+        return scope
+    return replace(
+        scope,
+        condition=Q(team_id=team.pk),
+        funds=Q(owner_team_id=team.pk) | Q(owner_team__isnull=True),
+        teams=[team.pk],
+        team=team,
     )
 
 

@@ -31,16 +31,23 @@ def filtered(request):
             _("Figures are for team leaders, projectleiders and the municipality.")
         )
     period = figures.default_period(timezone.localdate())
-    form = FilterForm(
-        request.GET or {"start": period.start, "end": period.end},
-        funds=queries.funds_in(scope),
-        categories=queries.categories(),
-    )
+    form = filter_form(scope, request.GET or {"start": period.start, "end": period.end})
     if not form.is_valid():
         return scope, form, None
     data = dict(form.cleaned_data)
     data["period"] = figures.Period(data["start"], data["end"])
-    return scope, form, data
+    # the team filter narrows the scope itself: every figure below is that team's
+    return queries.narrowed(scope, data.get("team")), form, data
+
+
+def filter_form(scope, data) -> FilterForm:
+    return FilterForm(
+        data,
+        teams=queries.teams_in(scope),
+        funds=queries.funds_in(scope),
+        categories=queries.categories(),
+        offer_teams=scope.teams is not None,
+    )
 
 
 def select(request):
@@ -49,9 +56,7 @@ def select(request):
     if data is None:
         return scope, form, None
     period = data["period"]
-    board, tables = compute(
-        scope, period, data["fund"], data["category"], form.fields["fund"].queryset
-    )
+    board, tables = compute(scope, period, data["fund"], data["category"])
     return scope, form, (period, board, tables)
 
 

@@ -169,6 +169,7 @@ def index(request):
     context.update(earlysignals_dashboard.dashboard_section(scope, period))
     if may_print_yearly(request.user, scope):
         context["yearly_years"] = yearly_years(timezone.localdate())
+        context["yearly_query"] = f"?team={scope.team.pk}" if scope.team else ""
     return render(request, "reports/index.html", context)
 
 
@@ -325,6 +326,13 @@ def yearly_report(request, year: int):
     if not FIRST_YEAR <= year <= timezone.localdate().year:
         raise Http404
     period = figures.Period(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+    # the team filter of the dashboard (`?team=`), checked like the page's
+    form = selection.filter_form(
+        scope, {"start": period.start, "end": period.end, "team": request.GET.get("team", "")}
+    )
+    if not form.is_valid():
+        return _refused(request, scope, form)
+    scope = queries.narrowed(scope, form.cleaned_data["team"])
     board, tables = selection.compute(scope, period)
     extra = board.sections
     approved = sum(board.by_status.get(status, 0) for status in sorted(dashboard.SPENT))
@@ -353,7 +361,8 @@ def yearly_report(request, year: int):
         activity=Activity.YEARLY_REPORT_EXPORT,
         action="export",
         object_type="yearly-report",
-        object_id=f"{scope.municipality_id}:{year}",
+        object_id=f"{scope.municipality_id}:{year}"
+        + (f":team-{scope.team.pk}" if scope.team else ""),
     )
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="jaarverslag-cijfers-{year}.pdf"'
