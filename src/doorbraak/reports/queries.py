@@ -19,7 +19,7 @@ from doorbraak.learning import recurrence
 from doorbraak.proposals.models import Category
 
 from . import dashboard
-from .models import WITHIN_FIELDS, RequestFigure
+from .models import WITHIN_FIELDS, MunicipalityFigure, RequestFigure
 
 TEAM, FUNDS, MUNICIPALITY = "team", "funds", "municipality"
 
@@ -122,10 +122,17 @@ def rows(
     fund: Fund | None = None,
     category: Category | None = None,
 ) -> list[dashboard.Row]:
-    """The summary rows in scope whose month lies in the period (months touched by it)."""
-    figures = RequestFigure.objects.filter(
-        scope.condition, month__gte=start.replace(day=1), month__lte=end
-    )
+    """The summary rows in scope whose month lies in the period (months touched by it): the
+    municipality's own rows when nothing narrows its scope to a team or a fund (a few hundred
+    rows instead of every team's and fund's), else the team rows."""
+    if scope.kind == MUNICIPALITY and scope.team is None and fund is None:
+        figures = MunicipalityFigure.objects.filter(
+            municipality_id=scope.municipality_id, month__gte=start.replace(day=1), month__lte=end
+        )
+    else:
+        figures = RequestFigure.objects.filter(
+            scope.condition, month__gte=start.replace(day=1), month__lte=end
+        )
     if fund is not None:
         figures = figures.filter(fund_id=fund.pk)
     if category is not None:
