@@ -3,12 +3,13 @@ numbers as /cijfers/, as JSON. Counts and amounts only; amounts are strings."""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from . import selection
+from .serializers import FiguresFilterErrorsSerializer, FiguresSerializer
 
 
 def _money(value) -> str:
@@ -18,12 +19,32 @@ def _money(value) -> str:
 @extend_schema(
     summary="De cijfers van je dashboard (team, potjes of gemeente, naar je rol)",
     parameters=[
-        OpenApiParameter("start", OpenApiTypes.DATE, description="Begin van de periode"),
+        OpenApiParameter(
+            "start",
+            OpenApiTypes.DATE,
+            description="Begin van de periode (met end; zonder beide: de afgelopen twaalf maanden)",
+        ),
         OpenApiParameter("end", OpenApiTypes.DATE, description="Eind van de periode (tot en met)"),
-        OpenApiParameter("fund", OpenApiTypes.INT, description="Alleen dit potje"),
+        OpenApiParameter(
+            "team",
+            OpenApiTypes.INT,
+            description="Alleen dit team: een teamleider alleen het eigen team, de gemeente "
+            "elk team van haar wijken; een projectleider geen",
+        ),
+        OpenApiParameter(
+            "fund", OpenApiTypes.INT, description="Alleen dit potje (een van je potjes)"
+        ),
         OpenApiParameter("category", OpenApiTypes.INT, description="Alleen deze categorie"),
     ],
-    responses={200: OpenApiTypes.OBJECT},
+    responses={
+        200: FiguresSerializer,
+        400: OpenApiResponse(
+            FiguresFilterErrorsSerializer,
+            description="Een filter dat niet klopt (periode achterstevoren of te lang, een "
+            "team, potje of categorie onbekend of niet voor jou): per veld de meldingen in het "
+            "Nederlands; geen cijfers.",
+        ),
+    },
 )
 class FiguresView(APIView):
     def get(self, request, format=None):
@@ -37,6 +58,7 @@ class FiguresView(APIView):
         return Response(
             {
                 "scope": {"kind": scope.kind, "name": scope.name},
+                "team": scope.team.pk if scope.team else None,
                 "period": {"start": period.start, "end": period.end},
                 "requests": board.requests,
                 "by_status": board.by_status,
@@ -92,6 +114,7 @@ def _sections(extra) -> dict:
     if not extra.for_teams:
         return {
             "table_cases": None,
+            "table_solved": None,
             "breakthroughs": None,
             "tables_by_year": None,
             "let": None,

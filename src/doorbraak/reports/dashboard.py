@@ -87,3 +87,23 @@ def build(rows: Iterable[Row], months: list[datetime.date]) -> Dashboard:
     board.spent_by_category = sorted(by_category.items(), key=lambda kv: (-kv[1], kv[0]))
     board.spent_by_month = sorted(by_month.items())
     return board
+
+
+#: How many funds the utilisation chart shows by name; the rest are one "other funds" bar.
+TOP_FUNDS = 12
+
+
+def top_funds(
+    rows: list[tuple[str, list[Decimal]]], other_label, top: int = TOP_FUNDS
+) -> tuple[list[tuple[str, list[Decimal]]], int]:
+    """The funds with the most activity (paid + reserved, then the name) and, when there are
+    more than `top` + 1, one row `other_label` adding up the parts (paid, reserved, free) of
+    all the others (`other_label(n)` names it): a chart a person can read at national scale (a
+    municipality of 3,200 funds). Returns the rows to show and how many funds the other row
+    holds (0: none)."""
+    if len(rows) <= top + 1:
+        return rows, 0
+    ranked = sorted(rows, key=lambda row: (-(row[1][0] + row[1][1]), row[0]))
+    shown, rest = ranked[:top], ranked[top:]
+    other = [sum((row[1][i] for row in rest), Decimal(0)) for i in range(len(rows[0][1]))]
+    return [*shown, (other_label(len(rest)), other)], len(rest)

@@ -1,6 +1,8 @@
-"""The dashboard's filters: a period, a fund and a category in the person's scope."""
+"""The dashboard's filters: a period, a team, a fund and a category in the person's scope."""
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from doorbraak.escalation.forms import DateInput
@@ -9,11 +11,41 @@ from doorbraak.forms_utrecht import UtrechtFormMixin
 from . import figures
 
 
+class LongSelect(forms.Select):
+    """A select rendered in Python instead of one template per option: the same HTML, but a
+    municipality's 1,600 teams and 3,200 funds take milliseconds instead of seconds."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = {str(v) for v in self.format_value(value)}
+        options = (("" if key is None else str(key), label) for key, label in self.choices)
+        final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        return format_html(
+            "<select{}>{}</select>",
+            flatatt(final),
+            format_html_join(
+                "",
+                '<option value="{}"{}>{}</option>',
+                ((key, " selected" if key in chosen else "", label) for key, label in options),
+            ),
+        )
+
+
 class FilterForm(UtrechtFormMixin, forms.Form):
     start = forms.DateField(label=_("From"), widget=DateInput())
     end = forms.DateField(label=_("Up to and including"), widget=DateInput())
+    team = forms.ModelChoiceField(
+        label=_("Team"),
+        queryset=None,
+        required=False,
+        empty_label=_("All teams"),
+        widget=LongSelect,
+    )
     fund = forms.ModelChoiceField(
-        label=_("Fund"), queryset=None, required=False, empty_label=_("All funds")
+        label=_("Fund"),
+        queryset=None,
+        required=False,
+        empty_label=_("All funds"),
+        widget=LongSelect,
     )
     category = forms.ModelChoiceField(
         label=_("Category"), queryset=None, required=False, empty_label=_("All categories")
@@ -25,11 +57,16 @@ class FilterForm(UtrechtFormMixin, forms.Form):
         "period_too_long": _("Choose a period of at most ten years."),
     }
 
-    def __init__(self, *args, funds, categories, **kwargs):
+    def __init__(self, *args, teams, funds, categories, offer_teams=True, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = teams
+        if not offer_teams:
+            # a projectleider's figures are funds, not teams: nothing to choose, any team
+            # asked for is refused (next to the hidden field, and in the summary)
+            self.fields["team"].widget = forms.HiddenInput()
         self.fields["fund"].queryset = funds
         self.fields["category"].queryset = categories
-        for name in ("fund", "category"):
+        for name in ("team", "fund", "category"):
             self.fields[name].error_messages["invalid_choice"] = _(
                 "Choose one from the list: this one is unknown or not yours to see."
             )

@@ -5,7 +5,7 @@ they handle, a beleidsadviseur or manager W&I the municipality of their organisa
 team in its wijken). Nobody else gets a dashboard (`may_see_figures`)."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Count, Q, Sum
 
@@ -19,7 +19,7 @@ from doorbraak.learning import recurrence
 from doorbraak.proposals.models import Category
 
 from . import dashboard
-from .models import WITHIN_FIELDS, RequestFigure
+from .models import WITHIN_FIELDS, MunicipalityFigure, RequestFigure
 
 TEAM, FUNDS, MUNICIPALITY = "team", "funds", "municipality"
 
@@ -39,6 +39,8 @@ class Scope:
     #: the municipality whose patterns and structural solutions count (its id, or a subquery
     #: of it; None: none)
     municipality_id: object = None
+    #: the team the person narrowed their scope to with the team filter (None: all of it)
+    team: Team | None = None
 
 
 def may_see_figures(user) -> bool:
@@ -82,6 +84,29 @@ def scope_of(user) -> Scope | None:
     )
 
 
+def teams_in(scope: Scope):
+    """The teams a person may narrow their figures to: a team leader their own team, the
+    municipality every team of its wijken; none for a projectleider (funds, not teams)."""
+    if scope.teams is None:
+        return Team.objects.none()
+    return Team.objects.filter(pk__in=scope.teams).order_by("name")
+
+
+def narrowed(scope: Scope, team: Team | None) -> Scope:
+    """The scope of one of its teams (the team filter): that team's figures, its funds and the
+    municipal ones, its cases; patterns and solutions stay the municipality's. The team must
+    come from `teams_in(scope)` (the filter form checks it)."""
+    if team is None:
+        return scope
+    return replace(
+        scope,
+        condition=Q(team_id=team.pk),
+        funds=Q(owner_team_id=team.pk) | Q(owner_team__isnull=True),
+        teams=[team.pk],
+        team=team,
+    )
+
+
 def funds_in(scope: Scope):
     return Fund.objects.filter(scope.funds).order_by("name")
 
@@ -97,10 +122,17 @@ def rows(
     fund: Fund | None = None,
     category: Category | None = None,
 ) -> list[dashboard.Row]:
-    """The summary rows in scope whose month lies in the period (months touched by it)."""
-    figures = RequestFigure.objects.filter(
-        scope.condition, month__gte=start.replace(day=1), month__lte=end
-    )
+    """The summary rows in scope whose month lies in the period (months touched by it): the
+    municipality's own rows when nothing narrows its scope to a team or a fund (a few hundred
+    rows instead of every team's and fund's), else the team rows."""
+    if scope.kind == MUNICIPALITY and scope.team is None and fund is None:
+        figures = MunicipalityFigure.objects.filter(
+            municipality_id=scope.municipality_id, month__gte=start.replace(day=1), month__lte=end
+        )
+    else:
+        figures = RequestFigure.objects.filter(
+            scope.condition, month__gte=start.replace(day=1), month__lte=end
+        )
     if fund is not None:
         figures = figures.filter(fund_id=fund.pk)
     if category is not None:

@@ -8,6 +8,12 @@ month of submission) from the raw rows: a few rows, so a decision stays fast, an
 are never more than one transaction behind. `refresh_all` recomputes everything (the nightly
 task `refresh_figures` and the management command of the same name) and records when.
 
+The municipality's figures (`MunicipalityFigure`, the sums of its teams' rows per category,
+month, status and alternative) move with them: `refresh_groups` adds the difference between
+a group's team rows after and before to the municipality's rows, in the same transaction,
+under an advisory lock per municipality, category and month. A team that moves to another
+municipality's wijk is repaired by the next full recount.
+
 Concurrent refreshes of one group take a transaction-scoped advisory lock on PostgreSQL; SQLite
 writes one transaction at a time anyway."""
 
@@ -20,11 +26,18 @@ from django.db.models import Count, DateField, F, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from doorbraak.accounts.models import Team
 from doorbraak.proposals.models import Request
 
 from . import benefit
 from .figures import HOUR_BOUNDS
-from .models import WITHIN_FIELDS, BenefitFigure, FigureRefresh, RequestFigure
+from .models import (
+    WITHIN_FIELDS,
+    BenefitFigure,
+    FigureRefresh,
+    MunicipalityFigure,
+    RequestFigure,
+)
 
 Group = tuple[int, int | None, int | None, datetime.date]  # team, fund, category, month
 
@@ -85,6 +98,8 @@ def refresh_all(now: datetime.datetime | None = None) -> int:
     figures = RequestFigure.objects.bulk_create(_figures(_aggregate(_requests())), batch_size=2000)
     BenefitFigure.objects.all().delete()
     BenefitFigure.objects.bulk_create(_benefits(_requests()), batch_size=2000)
+    MunicipalityFigure.objects.all().delete()
+    MunicipalityFigure.objects.bulk_create(_municipality_totals(), batch_size=2000)
     FigureRefresh.objects.update_or_create(
         name="requests", defaults={"refreshed_at": now or timezone.now()}
     )
@@ -151,9 +166,11 @@ def refresh_groups(groups: set[Group]) -> None:
     if not groups:
         return
     _lock(groups)
+    before = list(RequestFigure.objects.filter(_condition(groups, raw=False)))
     RequestFigure.objects.filter(_condition(groups, raw=False)).delete()
     rows = _aggregate(_requests().filter(_condition(groups, raw=True)))
-    RequestFigure.objects.bulk_create(_figures(rows))
+    after = RequestFigure.objects.bulk_create(_figures(rows))
+    _municipality_changed(before, after)
     BenefitFigure.objects.filter(_condition(groups, raw=False)).delete()
     BenefitFigure.objects.bulk_create(_benefits(_requests().filter(_condition(groups, raw=True))))
 
@@ -189,3 +206,93 @@ def _benefits(queryset) -> list[BenefitFigure]:
                 )
             )
     return out
+
+
+#: The columns a municipality's row adds up from its teams' rows.
+COUNTS = ("requests", "small", "amount", "decided", *WITHIN_FIELDS)
+MunicipalKey = tuple[int, int | None, datetime.date, str, str]  # municipality, category, ...
+
+
+def _municipality_totals() -> list[MunicipalityFigure]:
+    """Every municipality's rows from the team rows (the full recount): one query."""
+    grouped = (
+        RequestFigure.objects.filter(team__neighbourhood__municipality_id__isnull=False)
+        .values(
+            "team__neighbourhood__municipality_id", "category_id", "month", "status", "alternative"
+        )
+        .annotate(**{f"sum_{name}": Sum(name) for name in COUNTS})
+        .order_by()
+    )
+    return [
+        MunicipalityFigure(
+            municipality_id=g["team__neighbourhood__municipality_id"],
+            category_id=g["category_id"],
+            month=g["month"],
+            status=g["status"],
+            alternative=g["alternative"],
+            **{name: g[f"sum_{name}"] for name in COUNTS},
+        )
+        for g in grouped.iterator(chunk_size=2000)
+    ]
+
+
+def _municipality_changed(before: list[RequestFigure], after: list[RequestFigure]) -> None:
+    """Add (after − before) of these team rows to their municipalities' rows: an UPDATE per
+    changed row (an INSERT when it is new, a DELETE when it emptied), whatever the size of
+    the municipality."""
+    teams = {f.team_id for f in before} | {f.team_id for f in after}
+    municipality_of = dict(
+        Team.objects.filter(pk__in=teams, neighbourhood__isnull=False).values_list(
+            "pk", "neighbourhood__municipality_id"
+        )
+    )
+    delta: dict[MunicipalKey, list] = {}
+    for sign, figures in ((-1, before), (1, after)):
+        for f in figures:
+            municipality = municipality_of.get(f.team_id)
+            if municipality is None:
+                continue
+            key = (municipality, f.category_id, f.month, f.status, f.alternative)
+            sums = delta.setdefault(key, [0] * len(COUNTS))
+            for i, name in enumerate(COUNTS):
+                sums[i] += sign * getattr(f, name)
+    delta = {k: v for k, v in delta.items() if any(v)}
+    if not delta:
+        return
+    _lock_municipal({(m, c, month) for m, c, month, _s, _a in delta})
+    added = []
+    for key, sums in delta.items():
+        m, c, month, status, alternative = key
+        group = {
+            "municipality_id": m,
+            "category_id": c,
+            "month": month,
+            "status": status,
+            "alternative": alternative,
+        }
+        changes = {name: F(name) + sums[i] for i, name in enumerate(COUNTS) if sums[i]}
+        if not MunicipalityFigure.objects.filter(**group).update(**changes) and sums[0] > 0:
+            added.append(MunicipalityFigure(**group, **dict(zip(COUNTS, sums, strict=True))))
+    if added:
+        MunicipalityFigure.objects.bulk_create(added)
+    # a group whose last request left it (decided into another status, handed to another
+    # municipality's team): no row, as the full recount would have none
+    if any(sums[0] < 0 for sums in delta.values()):
+        emptied = Q(pk__in=[])
+        for m, c, month, status, alternative in delta:
+            emptied |= Q(
+                municipality_id=m,
+                category_id=c,
+                month=month,
+                status=status,
+                alternative=alternative,
+            )
+        MunicipalityFigure.objects.filter(emptied, requests=0).delete()
+
+
+def _lock_municipal(keys: set[tuple[int, int | None, datetime.date]]) -> None:
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for key in sorted({zlib.crc32(repr(k).encode()) for k in keys}):
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [7016, key - 2**31])

@@ -60,6 +60,16 @@ def _month(day) -> str:
     return f"{formatting.month(day)} '{day:%y}"
 
 
+def _other_funds(n: int) -> str:
+    return ngettext("%(n)s other fund", "Other funds (%(n)s)", n) % {"n": formatting.number(n)}
+
+
+def _shown_funds(tables) -> tuple[list, int]:
+    """The fund rows of the chart and the table beside it: the funds with the most activity
+    and one row for the others (the exports and the API keep the full list)."""
+    return dashboard.top_funds(tables["funds"], _other_funds)
+
+
 def _fund_parts() -> list[str]:
     """The parts of a fund's budget, in the order of `selection.select`'s fund rows."""
     return [_("paid"), _("reserved"), _("free")]
@@ -129,11 +139,8 @@ def index(request):
         return _refused(request, scope, form)
     context = {"form": form, "scope": scope, "refreshed": summary.last_refresh()}
     period, board, tables = result
-    status_rows, alternative_rows, fund_rows = (
-        tables["status"],
-        tables["alternative"],
-        tables["funds"],
-    )
+    status_rows, alternative_rows = tables["status"], tables["alternative"]
+    fund_rows, other_funds = _shown_funds(tables)
     parts = _fund_parts()
     month_rows = [(_month(m), [v]) for m, v in board.spent_by_month]
     busiest = max(board.spent_by_month, key=lambda mv: mv[1], default=None)
@@ -160,8 +167,10 @@ def index(request):
             "category_rows": board.spent_by_category,
             "month_rows": board.spent_by_month,
             "fund_rows": fund_rows,
+            "other_funds": other_funds,
+            "all_funds": len(tables["funds"]),
             "parts": parts,
-            "charts": _base_charts(board, tables, month_rows, parts),
+            "charts": _base_charts(board, tables, month_rows, parts, fund_rows),
         }
     )
     context.update(_section_context(board.sections, tables))
@@ -169,10 +178,11 @@ def index(request):
     context.update(earlysignals_dashboard.dashboard_section(scope, period))
     if may_print_yearly(request.user, scope):
         context["yearly_years"] = yearly_years(timezone.localdate())
+        context["yearly_query"] = f"?team={scope.team.pk}" if scope.team else ""
     return render(request, "reports/index.html", context)
 
 
-def _base_charts(board, tables, month_rows, parts) -> dict:
+def _base_charts(board, tables, month_rows, parts, fund_rows) -> dict:
     return {
         "status": charts.bars(tables["status"], title=_("Requests by status"), fmt=_count),
         "alternative": charts.bars(
@@ -185,7 +195,7 @@ def _base_charts(board, tables, month_rows, parts) -> dict:
             month_rows, title=_("Spending per month"), series=[_("spent")], fmt=formatting.euro
         ),
         "funds": charts.stacked(
-            tables["funds"], title=_("Fund utilisation"), parts=parts, fmt=formatting.euro
+            fund_rows, title=_("Fund utilisation"), parts=parts, fmt=formatting.euro
         ),
     }
 
@@ -325,6 +335,13 @@ def yearly_report(request, year: int):
     if not FIRST_YEAR <= year <= timezone.localdate().year:
         raise Http404
     period = figures.Period(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+    # the team filter of the dashboard (`?team=`), checked like the page's
+    form = selection.filter_form(
+        scope, {"start": period.start, "end": period.end, "team": request.GET.get("team", "")}
+    )
+    if not form.is_valid():
+        return _refused(request, scope, form)
+    scope = queries.narrowed(scope, form.cleaned_data["team"])
     board, tables = selection.compute(scope, period)
     extra = board.sections
     approved = sum(board.by_status.get(status, 0) for status in sorted(dashboard.SPENT))
@@ -340,7 +357,7 @@ def yearly_report(request, year: int):
             (kinds.get(s.kind, s.kind), statuses.get(s.status, s.status), s.organisation, s.rule)
             for s in sections.solution_list(scope, period)
         ],
-        "charts": _base_charts(board, tables, month_rows, _fund_parts()),
+        "charts": _base_charts(board, tables, month_rows, _fund_parts(), _shown_funds(tables)[0]),
         "made_at": timezone.localtime(),
         **_section_context(extra, tables),
     }
@@ -353,7 +370,8 @@ def yearly_report(request, year: int):
         activity=Activity.YEARLY_REPORT_EXPORT,
         action="export",
         object_type="yearly-report",
-        object_id=f"{scope.municipality_id}:{year}",
+        object_id=f"{scope.municipality_id}:{year}"
+        + (f":team-{scope.team.pk}" if scope.team else ""),
     )
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="jaarverslag-cijfers-{year}.pdf"'
