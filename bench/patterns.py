@@ -280,6 +280,29 @@ def recompute_in_child() -> tuple[float, float, dict, float]:
     return figures["seconds"], peak / 1024, figures["result"], figures["cpu_seconds"]
 
 
+class StatementTimes:
+    """Wall time per SQL statement as the client sees it (sent → last row fetched for
+    fetchall/COPY is not included), summed by the statement's first words: where the
+    database spends the recompute's time, without pg_stat_statements."""
+
+    def __init__(self):
+        self.times: dict[str, list[float]] = {}
+
+    def __call__(self, execute, sql, params, many, context):
+        start = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            key = " ".join(str(sql).split())[:90]
+            entry = self.times.setdefault(key, [0.0, 0])
+            entry[0] += time.perf_counter() - start
+            entry[1] += 1
+
+    def top(self, n=12) -> list:
+        rows = sorted(self.times.items(), key=lambda kv: -kv[1][0])[:n]
+        return [[round(t, 3), count, key] for key, (t, count) in rows]
+
+
 def recompute_child(profile: str | None = None):
     from doorbraak.learning.matching import recompute_patterns
     from doorbraak.privacy.anonymiser import get_anonymiser
@@ -292,13 +315,26 @@ def recompute_child(profile: str | None = None):
 
         profiler = cProfile.Profile()
         profiler.enable()
+    statements = StatementTimes()
     start, cpu = time.perf_counter(), time.process_time()
-    result = recompute_patterns()
-    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    # An outer transaction, so that its COMMIT (deferred foreign-key checks) is timed alone.
+    with connection.execute_wrapper(statements), transaction.atomic():
+        result = recompute_patterns()
+        before_commit = time.perf_counter()
+    after_commit = time.perf_counter()
+    seconds, cpu = after_commit - start, time.process_time() - cpu
     if profiler is not None:
         profiler.disable()
         profiler.dump_stats(profile)
-    print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "result": result}))
+    figures = {
+        "seconds": seconds,
+        "cpu_seconds": cpu,
+        "commit_seconds": after_commit - before_commit,
+        "sql_seconds": sum(t for t, _ in statements.times.values()),
+        "sql_top": statements.top(),
+        "result": result,
+    }
+    print(json.dumps(figures))
 
 
 def summary(values):
@@ -389,6 +425,30 @@ def main(argv):
     if argv[:1] == ["--recompute-child"]:
         # --recompute-child [--profile FILE]: one recompute, optionally under cProfile
         recompute_child(argv[2] if argv[1:2] == ["--profile"] else None)
+        return
+    if argv[:1] == ["--recompute"]:
+        # --recompute: one recompute in a child, its figures (wall, CPU, COMMIT, SQL) as JSON
+        output = subprocess.run(
+            [sys.executable, "-m", "bench.patterns", "--recompute-child"],
+            check=True,
+            capture_output=True,
+            text=True,
+            env=os.environ,
+        ).stdout
+        print(json.dumps(json.loads(output.strip().splitlines()[-1]), indent=1))
+        return
+    if argv[:1] == ["--match"]:
+        # --match [RUNS]: the match figure on the database as it is (median, min, max in ms)
+        from doorbraak.accounts.models import Organisation
+
+        organisations, cases_by_municipality, workers = setup_world()
+        del organisations
+        toeslagen = Organisation.objects.get(name="Bench-organisatie 0")
+        times = [
+            one_match(toeslagen, cases_by_municipality[0][0], workers[0]) * 1000
+            for _ in range(int(argv[1]) if len(argv) > 1 else 15)
+        ]
+        print(json.dumps({k: round(v, 1) for k, v in summary(times).items()}))
         return
     if argv[:1] == ["--forget"]:
         # --forget: no patterns any more, the blockers kept (the state of a first recompute)
