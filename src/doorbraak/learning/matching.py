@@ -29,7 +29,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -38,7 +38,7 @@ from doorbraak.cases.models import Blocker
 from doorbraak.ui import formatting
 
 from . import grouping, signature, workflow
-from .models import Pattern, PatternBlocker, Signal, SignalStatus, Signature
+from .models import Pattern, PatternBlocker, Signal, SignalStatus, Signature, SignatureVector
 
 
 def parameters(**overrides) -> grouping.Parameters:
@@ -101,9 +101,28 @@ def _signature_from(row) -> Signature:
     )
 
 
+def with_vector(signatures=None):
+    """Signatures with their text's vector (SignatureVector) as `vector`, in one query."""
+    vector = SignatureVector.objects.filter(blocker_id=OuterRef("pk")).values("vector")[:1]
+    return (signatures if signatures is not None else Signature.objects).annotate(
+        vector=Subquery(vector)
+    )
+
+
+def save_vectors(pairs: list[tuple[int, bytes]]) -> None:
+    """(blocker id, vector) written, or replaced where the blocker has one."""
+    SignatureVector.objects.bulk_create(
+        [SignatureVector(blocker_id=pk, vector=vector) for pk, vector in pairs],
+        batch_size=2000,
+        update_conflicts=True,
+        unique_fields=["blocker"],
+        update_fields=["vector"],
+    )
+
+
 def ensure_signature(blocker_id: int) -> Signature | None:
-    """The blocker's stored signature, written now if it is missing or its text, case or
-    team changed."""
+    """The blocker's stored signature with its `vector`, written now if it is missing or its
+    text, case or team changed."""
     row = (
         Blocker.objects.filter(pk=blocker_id)
         .annotate(linked=Exists(PatternBlocker.objects.filter(blocker_id=OuterRef("pk"))))
@@ -113,13 +132,18 @@ def ensure_signature(blocker_id: int) -> Signature | None:
     if row is None:
         return None
     fresh = _signature_from(row[:-1])
-    stored = Signature.objects.filter(pk=blocker_id).first()
+    stored = with_vector().filter(pk=blocker_id).first()
     same = ("digest", "municipality_id", "organisation_id", "case_id", "team_id", "created_at")
-    if stored is not None and all(getattr(stored, f) == getattr(fresh, f) for f in same):
+    has_vector = stored is not None and stored.vector is not None
+    if has_vector and all(getattr(stored, f) == getattr(fresh, f) for f in same):
         return stored
-    fresh.vector = signature.of(row[5], row[6])
     fresh.in_pattern = row[-1]
     fresh.save(force_insert=stored is None)
+    if has_vector and stored.digest == fresh.digest:
+        fresh.vector = stored.vector
+    else:
+        fresh.vector = signature.of(row[5], row[6])
+        save_vectors([(blocker_id, fresh.vector)])
     return fresh
 
 
@@ -148,11 +172,12 @@ def store_signatures(chunk: int = 20_000) -> int:
                 "blocker_id", flat=True
             )
         )
-        for row, vector in zip(rows, vectors, strict=True):
+        for row in rows:
             item = _signature_from(row)
-            item.vector, item.in_pattern = vector, row[0] in linked
+            item.in_pattern = row[0] in linked
             batch.append(item)
         Signature.objects.bulk_create(batch, batch_size=2000)
+        save_vectors([(row[0], vector) for row, vector in zip(rows, vectors, strict=True)])
         written += len(batch)
 
 
@@ -223,16 +248,30 @@ def _unassigned(
 def vectors_of(first_of: dict[int, int]) -> dict[int, bytes]:
     """digest → vector, reading one signature per distinct text (`first_of`: digest → the
     blocker whose signature is read)."""
-    return {digest: vector for digest, vector in stored_vectors(list(first_of.values())).values()}
+    digest_of = {pk: digest for digest, pk in first_of.items()}
+    pks = list(digest_of)
+    vectors: dict[int, bytes] = {}
+    for start in range(0, len(pks), 5000):
+        rows = SignatureVector.objects.filter(pk__in=pks[start : start + 5000])
+        vectors.update((digest_of[pk], bytes(v)) for pk, v in rows.values_list("pk", "vector"))
+    if len(vectors) < len(first_of):  # a signature without its vector: made again
+        missing = [pk for digest, pk in first_of.items() if digest not in vectors]
+        texts = Blocker.objects.filter(pk__in=missing).values_list("pk", "rule", "effect")
+        made = [(pk, signature.of(rule, effect)) for pk, rule, effect in texts]
+        save_vectors(made)
+        vectors.update((digest_of[pk], vector) for pk, vector in made)
+    return vectors
 
 
 def stored_vectors(blocker_ids: list[int]) -> dict[int, tuple[int, bytes]]:
     """blocker → (digest, vector) of the stored signatures among `blocker_ids`."""
     result: dict[int, tuple[int, bytes]] = {}
     for start in range(0, len(blocker_ids), 5000):
-        rows = Signature.objects.filter(pk__in=blocker_ids[start : start + 5000])
+        rows = with_vector(Signature.objects.filter(pk__in=blocker_ids[start : start + 5000]))
         result.update(
-            (pk, (digest, bytes(v))) for pk, digest, v in rows.values_list("pk", "digest", "vector")
+            (pk, (digest, bytes(v)))
+            for pk, digest, v in rows.values_list("pk", "digest", "vector")
+            if v is not None
         )
     return result
 
