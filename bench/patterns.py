@@ -319,13 +319,14 @@ class StatementTimes:
 
 #: The recompute's steps whose wall time the child reports (module, function).
 PHASES = [
-    ("doorbraak.learning.matching", "store_signatures"),
+    ("doorbraak.learning.signature_store", "store_signatures"),
     ("doorbraak.learning.recompute", "_signatures_by_scope"),
     ("doorbraak.learning.recompute", "_links"),
-    ("doorbraak.learning.recompute", "_replay"),
-    ("doorbraak.learning.recompute", "_write"),
-    ("doorbraak.learning.recompute", "_insert_links"),
-    ("doorbraak.learning.recompute", "_sync_flags"),
+    ("doorbraak.learning.replay", "Product.choose"),
+    ("doorbraak.learning.replay", "replay"),
+    ("doorbraak.learning.writing", "write"),
+    ("doorbraak.learning.writing", "_insert_links"),
+    ("doorbraak.learning.writing", "sync_flags"),
 ]
 
 
@@ -339,7 +340,10 @@ def _time_phases() -> dict[str, float]:
             module = importlib.import_module(module_name)
         except ImportError:
             continue
-        function = getattr(module, name, None)
+        owner, *path, last = [module, *name.split(".")]
+        for part in path:
+            owner = getattr(owner, part, None)
+        function = getattr(owner, last, None)
         if function is None:
             continue
 
@@ -350,7 +354,7 @@ def _time_phases() -> dict[str, float]:
             finally:
                 totals[_name] = totals.get(_name, 0.0) + time.perf_counter() - started
 
-        setattr(module, name, timed)
+        setattr(owner, last, timed)
     return totals
 
 

@@ -50,6 +50,10 @@ class Migration(migrations.Migration):
                 ("vector", models.BinaryField()),
             ],
         ),
+        # Nullable first, so that going back can add the column empty and fill it.
+        migrations.AlterField(
+            model_name="signature", name="vector", field=models.BinaryField(null=True)
+        ),
         migrations.RunPython(copy_vectors, copy_vectors_back),
         migrations.RemoveField(model_name="signature", name="vector"),
         migrations.RunPython(rewrite_signatures, migrations.RunPython.noop),
