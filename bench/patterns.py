@@ -114,18 +114,25 @@ def setup_world():
 
 def empty():
     from doorbraak.cases.models import Blocker
-    from doorbraak.learning.models import Pattern, PatternBlocker, Signal, Signature
+    from doorbraak.learning.models import (
+        Pattern,
+        PatternBlocker,
+        Signal,
+        Signature,
+        SignatureVector,
+    )
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
                 f"TRUNCATE {PatternBlocker._meta.db_table}, {Signature._meta.db_table}, "
-                f"{Signal.blockers.through._meta.db_table}"
+                f"{SignatureVector._meta.db_table}, {Signal.blockers.through._meta.db_table}"
             )
     PatternBlocker.objects.all().delete()
     Signal.objects.all().delete()
     Pattern.objects.all().delete()
     Signature.objects.all().delete()
+    SignatureVector.objects.all().delete()
     # The bench database holds only the bench's own blockers: no ORM collection of a million.
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {Blocker._meta.db_table}")
@@ -148,7 +155,7 @@ def fill(n, organisations, cases_by_municipality, user, rng):
     """N blockers with their signatures; each distinct text is vectorised once."""
     from doorbraak.cases.models import Blocker
     from doorbraak.learning import signature
-    from doorbraak.learning.models import Signature
+    from doorbraak.learning.models import Signature, SignatureVector
 
     empty()
     weights = [1 / (rank + 1) for rank in range(MUNICIPALITIES)]
@@ -184,11 +191,11 @@ def fill(n, organisations, cases_by_municipality, user, rng):
             municipality_of[case.pk][0],
             when,
             digests[text],
-            vectors[text],
             False,
         )
         for i, (case, org, text, when) in enumerate(rows)
     ]
+    vector_rows = [(first + i, vectors[text]) for i, (_case, _org, text, _when) in enumerate(rows)]
     blocker_columns = [
         "id",
         "case_id",
@@ -209,18 +216,21 @@ def fill(n, organisations, cases_by_municipality, user, rng):
         "team_id",
         "created_at",
         "digest",
-        "vector",
         "in_pattern",
     ]
     if connection.vendor == "postgresql":
         _copy(Blocker._meta.db_table, blocker_columns, blocker_rows)
         _copy(Signature._meta.db_table, signature_columns, signature_rows)
+        _copy(SignatureVector._meta.db_table, ["blocker_id", "vector"], vector_rows)
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT setval(pg_get_serial_sequence(%s, 'id'), %s)",
                 [Blocker._meta.db_table, first + n],
             )
-            cursor.execute(f"ANALYZE {Blocker._meta.db_table}, {Signature._meta.db_table}")
+            cursor.execute(
+                f"ANALYZE {Blocker._meta.db_table}, {Signature._meta.db_table}, "
+                f"{SignatureVector._meta.db_table}"
+            )
     else:
         for start in range(0, n, 5000):
             Blocker.objects.bulk_create(
@@ -230,6 +240,10 @@ def fill(n, organisations, cases_by_municipality, user, rng):
             Signature.objects.bulk_create(
                 Signature(**dict(zip(signature_columns, row, strict=True)))
                 for row in signature_rows[start : start + 5000]
+            )
+            SignatureVector.objects.bulk_create(
+                SignatureVector(blocker_id=pk, vector=vector)
+                for pk, vector in vector_rows[start : start + 5000]
             )
 
 
@@ -280,6 +294,70 @@ def recompute_in_child() -> tuple[float, float, dict, float]:
     return figures["seconds"], peak / 1024, figures["result"], figures["cpu_seconds"]
 
 
+class StatementTimes:
+    """Wall time per SQL statement as the client sees it (sent → last row fetched for
+    fetchall/COPY is not included), summed by the statement's first words: where the
+    database spends the recompute's time, without pg_stat_statements."""
+
+    def __init__(self):
+        self.times: dict[str, list[float]] = {}
+
+    def __call__(self, execute, sql, params, many, context):
+        start = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            key = " ".join(str(sql).split())[:90]
+            entry = self.times.setdefault(key, [0.0, 0])
+            entry[0] += time.perf_counter() - start
+            entry[1] += 1
+
+    def top(self, n=12) -> list:
+        rows = sorted(self.times.items(), key=lambda kv: -kv[1][0])[:n]
+        return [[round(t, 3), count, key] for key, (t, count) in rows]
+
+
+#: The recompute's steps whose wall time the child reports (module, function).
+PHASES = [
+    ("doorbraak.learning.signature_store", "store_signatures"),
+    ("doorbraak.learning.recompute", "_signatures_by_scope"),
+    ("doorbraak.learning.recompute", "_links"),
+    ("doorbraak.learning.replay", "Product.choose"),
+    ("doorbraak.learning.replay", "replay"),
+    ("doorbraak.learning.writing", "write"),
+    ("doorbraak.learning.writing", "_insert_links"),
+    ("doorbraak.learning.writing", "sync_flags"),
+]
+
+
+def _time_phases() -> dict[str, float]:
+    """Wrap the recompute's steps (where they exist) to sum their wall time."""
+    import importlib
+
+    totals: dict[str, float] = {}
+    for module_name, name in PHASES:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        owner, *path, last = [module, *name.split(".")]
+        for part in path:
+            owner = getattr(owner, part, None)
+        function = getattr(owner, last, None)
+        if function is None:
+            continue
+
+        def timed(*args, _function=function, _name=name, **kwargs):
+            started = time.perf_counter()
+            try:
+                return _function(*args, **kwargs)
+            finally:
+                totals[_name] = totals.get(_name, 0.0) + time.perf_counter() - started
+
+        setattr(owner, last, timed)
+    return totals
+
+
 def recompute_child(profile: str | None = None):
     from doorbraak.learning.matching import recompute_patterns
     from doorbraak.privacy.anonymiser import get_anonymiser
@@ -292,13 +370,28 @@ def recompute_child(profile: str | None = None):
 
         profiler = cProfile.Profile()
         profiler.enable()
+    statements = StatementTimes()
+    phases = _time_phases()
     start, cpu = time.perf_counter(), time.process_time()
-    result = recompute_patterns()
-    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    # An outer transaction, so that its COMMIT (deferred foreign-key checks) is timed alone.
+    with connection.execute_wrapper(statements), transaction.atomic():
+        result = recompute_patterns()
+        before_commit = time.perf_counter()
+    after_commit = time.perf_counter()
+    seconds, cpu = after_commit - start, time.process_time() - cpu
     if profiler is not None:
         profiler.disable()
         profiler.dump_stats(profile)
-    print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "result": result}))
+    figures = {
+        "seconds": seconds,
+        "cpu_seconds": cpu,
+        "commit_seconds": after_commit - before_commit,
+        "sql_seconds": sum(t for t, _ in statements.times.values()),
+        "sql_top": statements.top(),
+        "phases_s": {name: round(seconds, 3) for name, seconds in phases.items()},
+        "result": result,
+    }
+    print(json.dumps(figures))
 
 
 def summary(values):
@@ -389,6 +482,30 @@ def main(argv):
     if argv[:1] == ["--recompute-child"]:
         # --recompute-child [--profile FILE]: one recompute, optionally under cProfile
         recompute_child(argv[2] if argv[1:2] == ["--profile"] else None)
+        return
+    if argv[:1] == ["--recompute"]:
+        # --recompute: one recompute in a child, its figures (wall, CPU, COMMIT, SQL) as JSON
+        output = subprocess.run(
+            [sys.executable, "-m", "bench.patterns", "--recompute-child"],
+            check=True,
+            capture_output=True,
+            text=True,
+            env=os.environ,
+        ).stdout
+        print(json.dumps(json.loads(output.strip().splitlines()[-1]), indent=1))
+        return
+    if argv[:1] == ["--match"]:
+        # --match [RUNS]: the match figure on the database as it is (median, min, max in ms)
+        from doorbraak.accounts.models import Organisation
+
+        organisations, cases_by_municipality, workers = setup_world()
+        del organisations
+        toeslagen = Organisation.objects.get(name="Bench-organisatie 0")
+        times = [
+            one_match(toeslagen, cases_by_municipality[0][0], workers[0]) * 1000
+            for _ in range(int(argv[1]) if len(argv) > 1 else 15)
+        ]
+        print(json.dumps({k: round(v, 1) for k, v in summary(times).items()}))
         return
     if argv[:1] == ["--forget"]:
         # --forget: no patterns any more, the blockers kept (the state of a first recompute)

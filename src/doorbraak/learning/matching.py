@@ -3,36 +3,30 @@
 `pattern_match_blocker(blocker_id)` runs for every new blocker and `pattern_match_signal(
 signal_id)` for every new signal (sent explicitly by cases.services.blocker_add and
 learning.services.signal_record through learning/tasks.py: in a worker after commit when a
-broker is configured, at once otherwise); `recompute_patterns()` replays all unassigned
-items (management command `recompute_patterns`). The rules are in grouping.py (pure), the
-text vectors in signature.py (pure).
+broker is configured, at once otherwise); `recompute_patterns()` (recompute.py, management
+command `recompute_patterns`) replays all unassigned items. The rules are in grouping.py
+(pure), the text vectors in signature.py (pure), their storage in signature_store.py.
 
 Scope: items are compared only within one organisation *and one municipality* (the
 municipality of the case's team's wijk; for a signal that of its writer's team): a pattern
 groups across the teams of a municipality, never across municipalities.
 
-Speed: each blocker's signature (learning.models.Signature: its hashed text vector with its
-organisation, municipality, case, team and date) is stored the first time it is matched, so
-matching one new blocker reads its scope's candidates with one indexed query (vectors only
-once per distinct text) and does one sparse product; nothing is fitted per call. The full
-recompute reads the signatures per scope, compares each distinct text once with every other
-(neighbour lists), and replays the incremental rule item by item over those lists.
-Matching locks the organisation's row, so two blockers of one organisation are matched one
-after the other and never put into two patterns at once.
+Speed: each blocker's signature (learning.models.Signature with its organisation,
+municipality, case, team and date; its text vector in SignatureVector) is stored the first
+time it is matched, so matching one new blocker reads its scope's candidates with one indexed
+query (vectors only once per distinct text) and does one sparse product; nothing is fitted
+per call. Matching locks the organisation's row, so two blockers of one organisation are
+matched one after the other and never put into two patterns at once.
 """
 
 from __future__ import annotations
 
 import datetime
-import gc
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-import numpy as np
 from django.conf import settings
-from django.db import connection, transaction
-from django.db.models import Exists, F, OuterRef
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -41,7 +35,8 @@ from doorbraak.cases.models import Blocker
 from doorbraak.ui import formatting
 
 from . import grouping, signature, workflow
-from .models import Pattern, PatternBlocker, PatternStatus, Signal, SignalStatus, Signature
+from .models import Pattern, PatternBlocker, Signal, SignalStatus, Signature
+from .signature_store import ensure_signature, stored_vectors, vectors_of
 
 
 def parameters(**overrides) -> grouping.Parameters:
@@ -79,86 +74,6 @@ class Item:
         return (self.kind, self.pk)
 
 
-_BLOCKER_FIELDS = (
-    "pk",
-    "organisation_id",
-    "case__team__neighbourhood__municipality_id",
-    "case_id",
-    "case__team_id",
-    "rule",
-    "effect",
-    "created_at",
-)
-
-
-def _signature_from(row) -> Signature:
-    pk, organisation_id, municipality_id, case_id, team_id, rule, effect, created_at = row
-    return Signature(
-        blocker_id=pk,
-        organisation_id=organisation_id,
-        municipality_id=municipality_id,
-        case_id=case_id,
-        team_id=team_id,
-        created_at=created_at,
-        digest=signature.digest(rule, effect),
-    )
-
-
-def ensure_signature(blocker_id: int) -> Signature | None:
-    """The blocker's stored signature, written now if it is missing or its text, case or
-    team changed."""
-    row = (
-        Blocker.objects.filter(pk=blocker_id)
-        .annotate(linked=Exists(PatternBlocker.objects.filter(blocker_id=OuterRef("pk"))))
-        .values_list(*_BLOCKER_FIELDS, "linked")
-        .first()
-    )
-    if row is None:
-        return None
-    fresh = _signature_from(row[:-1])
-    stored = Signature.objects.filter(pk=blocker_id).first()
-    same = ("digest", "municipality_id", "organisation_id", "case_id", "team_id", "created_at")
-    if stored is not None and all(getattr(stored, f) == getattr(fresh, f) for f in same):
-        return stored
-    fresh.vector = signature.of(row[5], row[6])
-    fresh.in_pattern = row[-1]
-    fresh.save(force_insert=stored is None)
-    return fresh
-
-
-def store_signatures(chunk: int = 20_000) -> int:
-    """Signatures for every blocker without one (blockers written before this table, bulk
-    loads), and fresh ones for blockers whose date was moved (the demo backdates); the full
-    recompute calls it first. Returns how many were written."""
-    moved = Signature.objects.exclude(created_at=F("blocker__created_at")).values_list(
-        "pk", flat=True
-    )
-    for pk in list(moved):
-        ensure_signature(pk)
-    written = 0
-    while True:
-        rows = list(
-            Blocker.objects.filter(signature__isnull=True)
-            .order_by("pk")
-            .values_list(*_BLOCKER_FIELDS)[:chunk]
-        )
-        if not rows:
-            return written
-        vectors = signature.many([(row[5], row[6]) for row in rows])
-        batch = []
-        linked = set(
-            PatternBlocker.objects.filter(blocker_id__in=[row[0] for row in rows]).values_list(
-                "blocker_id", flat=True
-            )
-        )
-        for row, vector in zip(rows, vectors, strict=True):
-            item = _signature_from(row)
-            item.vector, item.in_pattern = vector, row[0] in linked
-            batch.append(item)
-        Signature.objects.bulk_create(batch, batch_size=2000)
-        written += len(batch)
-
-
 def _municipality_filter(scope: Scope, path: str) -> dict:
     municipality = scope[1]
     if municipality is None:
@@ -166,13 +81,13 @@ def _municipality_filter(scope: Scope, path: str) -> dict:
     return {path: municipality}
 
 
-def _signal_scope(signal: Signal) -> Scope:
+def signal_scope(signal: Signal) -> Scope:
     team = signal.created_by.team if signal.created_by_id else None
     neighbourhood = team.neighbourhood if team is not None else None
     return (signal.organisation_id, neighbourhood.municipality_id if neighbourhood else None)
 
 
-def _signal_cases(signal_ids) -> dict[int, set[int]]:
+def signal_cases(signal_ids) -> dict[int, set[int]]:
     cases: dict[int, set[int]] = {pk: set() for pk in signal_ids}
     links = Signal.blockers.through.objects.filter(signal_id__in=list(signal_ids))
     for signal_id, case_id in links.values_list("signal_id", "blocker__case_id"):
@@ -181,37 +96,26 @@ def _signal_cases(signal_ids) -> dict[int, set[int]]:
 
 
 def _unassigned(
-    scope: Scope,
-    since,
-    exclude: tuple[str, int] | None,
-    *,
-    kept: set[int] | None = None,
-    rows: list | None = None,
+    scope: Scope, since, exclude: tuple[str, int] | None
 ) -> tuple[list[Item], dict[int, bytes]]:
     """Blockers and signals of the scope in the window that are in no pattern, oldest
-    first, and the vector of each distinct text among them (by digest). One match reads the
-    in_pattern flag (a partial index); the recompute, whose dropped links are gone while
-    the flags are still set, passes `kept`: the blockers still in a pattern, and `rows`:
-    the scope's signatures read in its one pass over the table."""
+    first, and the vector of each distinct text among them (by digest): the in_pattern flag
+    under a partial index."""
     organisation_id = scope[0]
     blockers = Signature.objects.filter(
         organisation_id=organisation_id,
         created_at__gte=since,
+        in_pattern=False,
+        # The blocker's own date too: the demo and tests move dates after matching.
+        blocker__created_at__gte=since,
         **_municipality_filter(scope, "municipality_id"),
     )
-    if kept is None:
-        # The blocker's own date too: the demo and tests move dates after matching.
-        blockers = blockers.filter(in_pattern=False, blocker__created_at__gte=since)
     items, first_of = [], {}
-    given = rows is not None
-    if rows is None:
-        rows = blockers.order_by("created_at", "pk").values_list(*_SCOPE_FIELDS)
+    rows = blockers.order_by("created_at", "pk").values_list(*_SCOPE_FIELDS)
     for pk, case_id, team_id, digest, created in rows:
-        if kept is not None and pk in kept:
-            continue
         items.append(Item("b", pk, digest, frozenset({case_id}), created, team_id))
         first_of.setdefault(digest, pk)
-    vectors = _vectors_of(first_of)
+    vectors = vectors_of(first_of)
     signals = list(
         Signal.objects.filter(
             organisation_id=organisation_id,
@@ -222,10 +126,8 @@ def _unassigned(
         .exclude(status=SignalStatus.CLOSED)
         .values_list("pk", "rule", "effect", "created_at")
     )
-    cases = _signal_cases(pk for pk, *_ in signals)
+    cases = signal_cases(pk for pk, *_ in signals)
     for pk, rule, effect, created in signals:
-        if given:  # the recompute's rows carry their dates in microseconds
-            created = _micros(created)
         digest = signature.digest(rule, effect)
         vectors.setdefault(digest, signature.of(rule, effect))
         items.append(Item("s", pk, digest, frozenset(cases[pk]), created))
@@ -234,16 +136,6 @@ def _unassigned(
     if exclude is None:
         return items, vectors
     return [item for item in items if item.key != exclude], vectors
-
-
-def _vectors_of(first_of: dict[int, int]) -> dict[int, bytes]:
-    """digest → vector, reading one signature per distinct text."""
-    vectors: dict[int, bytes] = {}
-    pks = list(first_of.values())
-    for start in range(0, len(pks), 5000):
-        rows = Signature.objects.filter(pk__in=pks[start : start + 5000])
-        vectors.update((digest, bytes(v)) for digest, v in rows.values_list("digest", "vector"))
-    return vectors
 
 
 def _open_patterns(scope: Scope) -> list[Pattern]:
@@ -260,14 +152,12 @@ def _open_patterns(scope: Scope) -> list[Pattern]:
 
 def _reference_vectors(patterns: list[Pattern]) -> list[bytes]:
     """The vector of each pattern's reference item (blockers: stored; signals: computed)."""
-    blocker_ids = [p.reference_blocker_id for p in patterns if p.reference_blocker_id]
-    stored = dict(Signature.objects.filter(pk__in=blocker_ids).values_list("pk", "vector"))
+    stored = stored_vectors([p.reference_blocker_id for p in patterns if p.reference_blocker_id])
     result = []
     for pattern in patterns:
         if pattern.reference_blocker_id:
-            vector = stored.get(pattern.reference_blocker_id)
-            if vector is None:
-                vector = ensure_signature(pattern.reference_blocker_id).vector
+            text = stored.get(pattern.reference_blocker_id)
+            vector = text[1] if text else ensure_signature(pattern.reference_blocker_id).vector
             result.append(bytes(vector))
         else:
             ref = pattern.reference_signal
@@ -302,7 +192,7 @@ def _names_occur(names: list[str], texts: tuple[str, str]) -> bool:
     return any(part.lower() in lowered for name in names for part in name.split() if len(part) > 2)
 
 
-def _anonymised_reference(blocker: Blocker, cache: ReferenceTexts | None) -> tuple[str, str]:
+def anonymised_reference(blocker: Blocker, cache: ReferenceTexts | None) -> tuple[str, str]:
     from doorbraak.proposals.anonymised import anonymise_blockers, household_names
 
     if cache is not None and blocker.pk in cache.previous:
@@ -327,7 +217,7 @@ def _create_pattern(scope: Scope, reference: Item, cache: ReferenceTexts | None 
             .prefetch_related("case__household__members")
             .get(pk=reference.pk)
         )
-        rule, effect = _anonymised_reference(blocker, cache)
+        rule, effect = anonymised_reference(blocker, cache)
         ref = {"reference_blocker": blocker}
         organisation = blocker.organisation
     else:
@@ -435,314 +325,19 @@ def pattern_match_signal(signal_id: int, *, params=None, now=None) -> Pattern | 
     digest = signature.digest(signal.rule, signal.effect)
     item = Item("s", signal.pk, digest, cases, signal.created_at)
     vector = signature.of(signal.rule, signal.effect)
-    return _match(_signal_scope(signal), item, vector, params, now)
-
-
-#: PostgreSQL work_mem of the recompute's transaction (SET LOCAL): sorts and hash joins over
-#: the million signatures in memory. One connection at a time runs it (a nightly job).
-RECOMPUTE_WORK_MEM = "256MB"
+    return _match(signal_scope(signal), item, vector, params, now)
 
 
 def recompute_patterns(*, params=None, now=None) -> dict[str, int]:
-    """Full recompute: forget candidate patterns (not the confirmed and dismissed ones, nor
-    candidates a signal was linked to by hand), then match every unassigned blocker and
-    signal in the window again in the order they were recorded. Idempotent.
+    """The full recompute (learning/recompute.py), named here too as before."""
+    from .recompute import recompute_patterns as recompute
 
-    Python's cycle collector is paused meanwhile: the recompute holds millions of small
-    objects (rows, items) that make no cycles, and each full collection would walk them all
-    again (issue 14's profile)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _recompute(params=params, now=now)
-    finally:
-        if enabled:
-            gc.enable()
-
-
-@transaction.atomic
-def _recompute(*, params=None, now=None) -> dict[str, int]:
-    params = params or parameters()
-    if connection.vendor == "postgresql":
-        # For this transaction only: the one pass sorts every signature in the window, and
-        # the flag and signature statements hash-join a million rows; with the default 4 MB
-        # both spill to disk in batches (issue 14: most of the recompute's database time).
-        with connection.cursor() as cursor:
-            cursor.execute(f"SET LOCAL work_mem = '{RECOMPUTE_WORK_MEM}'")
-    store_signatures()
-    keep_hand_linked = set(
-        Signal.objects.filter(status=SignalStatus.LINKED, similarity__isnull=True).values_list(
-            "pattern_id", flat=True
-        )
-    )
-    # Ids in Python: NOT IN (subquery) on a nullable column is slow on PostgreSQL.
-    dropped_ids = [
-        pk
-        for pk in Pattern.objects.filter(status=PatternStatus.CANDIDATE).values_list(
-            "pk", flat=True
-        )
-        if pk not in keep_hand_linked
-    ]
-    dropped = Pattern.objects.filter(pk__in=dropped_ids)
-    cache = ReferenceTexts(
-        previous={
-            pk: (rule, effect)
-            for pk, rule, effect in dropped.filter(reference_blocker__isnull=False).values_list(
-                "reference_blocker_id", "rule", "effect"
-            )
-        }
-    )
-    Signal.objects.filter(pattern__in=dropped).update(pattern=None, similarity=None)
-    PatternBlocker.objects.filter(pattern__in=dropped)._raw_delete(PatternBlocker.objects.db)
-    removed = dropped.delete()[1].get(Pattern._meta.label, 0)
-    since = window_start(params, now)
-    by_scope = _signatures_by_scope(since)
-    scopes = set(by_scope)
-    for signal in Signal.objects.filter(created_at__gte=since).select_related(
-        "created_by__team__neighbourhood"
-    ):
-        scopes.add(_signal_scope(signal))
-    kept = set(PatternBlocker.objects.values_list("blocker_id", flat=True))
-    found, linked, touched = 0, set(), set()
-    for scope in sorted(scopes, key=lambda s: (s[0], s[1] or 0)):
-        rows = by_scope.pop(scope, [])
-        found += _replay(scope, since, params, cache, kept, linked, touched, rows)
-    _sync_flags()
-    for pattern in Pattern.objects.filter(pk__in=touched):
-        refresh_counts(pattern)
-    return {"removed": removed, "found": found}
+    return recompute(params=params, now=now)
 
 
 _EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 
 
-def _micros(moment: datetime.datetime) -> int:
+def micros(moment: datetime.datetime) -> int:
     """A moment as whole microseconds since 1970 (exact): the recompute orders items by it."""
     return (moment - _EPOCH) // datetime.timedelta(microseconds=1)
-
-
-def _signatures_by_scope(since) -> dict[Scope, list]:
-    """One pass over the signatures in the window (narrow columns, sorted in the database)
-    for all scopes: scope → [(pk, case_id, team_id, digest, created_at in microseconds)],
-    oldest first. On PostgreSQL one plain query whose dates arrive as integers (a million
-    timezone-aware datetimes cost more to make than the rest of the row)."""
-    by_scope: dict[Scope, list] = defaultdict(list)
-    if connection.vendor == "postgresql":
-        sql = (  # learning_signature: Signature._meta.db_table (test_recompute_same.py)
-            "SELECT organisation_id, municipality_id, blocker_id, case_id, team_id, digest, "
-            "(EXTRACT(EPOCH FROM created_at) * 1000000)::bigint FROM learning_signature "
-            "WHERE created_at >= %s "
-            "ORDER BY organisation_id, municipality_id, created_at, blocker_id"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [since])
-            for row in cursor.fetchall():
-                by_scope[(row[0], row[1])].append(row[2:])
-        return by_scope
-    ordered = Signature.objects.filter(created_at__gte=since).order_by(
-        "organisation_id", "municipality_id", "created_at", "pk"
-    )
-    for organisation_id, municipality_id, *row in ordered.values_list(
-        "organisation_id", "municipality_id", *_SCOPE_FIELDS
-    ).iterator(chunk_size=50_000):
-        row[-1] = _micros(row[-1])
-        by_scope[(organisation_id, municipality_id)].append(tuple(row))
-    return by_scope
-
-
-def _sync_flags() -> None:
-    """Signature.in_pattern equal to "has a pattern link" again, in two statements that
-    rewrite only the rows whose membership changed (a recompute mostly finds the same
-    patterns again: few), without reading the links into Python."""
-    link = PatternBlocker.objects.filter(blocker_id=OuterRef("pk"))
-    Signature.objects.filter(~Exists(link), in_pattern=True).update(in_pattern=False)
-    Signature.objects.filter(Exists(link), in_pattern=False).update(in_pattern=True)
-
-
-def _neighbours(vectors: list[bytes], threshold: float) -> list[tuple[np.ndarray, np.ndarray]]:
-    """For each distinct text, the distinct texts scoring at or above `threshold` (itself
-    included, with 1.0) as (indices, scores), computed in blocks so memory stays bounded."""
-    rows = signature.decode(vectors)
-    columns = rows.T.tocsc()
-    size = len(vectors)
-    result = []
-    block = max(1, 20_000_000 // max(size, 1))
-    for start in range(0, size, block):
-        scores = (rows[start : start + block] @ columns).toarray()
-        for offset, line in enumerate(scores):
-            line[start + offset] = 1.0
-            hits = np.flatnonzero(line >= threshold)
-            result.append((hits, np.minimum(line[hits], 1.0)))
-    return result
-
-
-@dataclass
-class _NewPattern:
-    reference: Item
-
-
-def _replay(
-    scope: Scope,
-    since,
-    params,
-    cache: ReferenceTexts | None = None,
-    kept: set[int] | None = None,
-    linked: set[int] | None = None,
-    touched: set[int] | None = None,
-    rows: list | None = None,
-) -> int:
-    """One scope in memory: the distinct texts' neighbour lists, then the incremental rule
-    (grouping.best_pattern, grouping.new_group) for each item in the order recorded, with the
-    same outcome as matching the items one by one. New patterns are written at the end, in
-    a few statements; `linked` collects the blockers put in a pattern, `touched` the
-    existing patterns that got items (their counts are refreshed by the caller)."""
-    linked = linked if linked is not None else set()
-    touched = touched if touched is not None else set()
-    Organisation.objects.select_for_update().filter(pk=scope[0]).first()
-    patterns: list[Pattern | _NewPattern] = list(_open_patterns(scope))
-    if kept is None:
-        kept = set(PatternBlocker.objects.values_list("blocker_id", flat=True))
-    items, vectors = _unassigned(scope, since, exclude=None, kept=kept, rows=rows)
-    if not items:
-        return 0
-    node_of: dict = {}
-    node_vectors: list[bytes] = []
-
-    def node(key, vector) -> int:
-        if key not in node_of:
-            node_of[key] = len(node_vectors)
-            node_vectors.append(vector)
-        return node_of[key]
-
-    ref_nodes = [
-        node(("ref", p.pk), v) for p, v in zip(patterns, _reference_vectors(patterns), strict=True)
-    ]
-    item_nodes = [node(item.digest, vectors[item.digest]) for item in items]
-    neighbours = _neighbours(node_vectors, params.threshold)
-    # The best pattern reference for each text; a tie keeps the earlier pattern, as
-    # grouping.best_pattern does (lowest id first).
-    best_score = np.full(len(node_vectors), -1.0, dtype=np.float32)
-    best_pattern = np.full(len(node_vectors), -1, dtype=np.int64)
-
-    def add_reference(ref_node: int, index: int) -> None:
-        hits, scores = neighbours[ref_node]
-        better = scores > best_score[hits]
-        best_score[hits[better]] = scores[better]
-        best_pattern[hits[better]] = index
-
-    for index, ref_node in enumerate(ref_nodes):
-        add_reference(ref_node, index)
-    # Python copies for the loop (an item reads them; they change only with a new pattern)
-    pattern_of, score_of = best_pattern.tolist(), best_score.tolist()
-    has_free = np.zeros(len(node_vectors), dtype=bool)
-    free: dict[int, list[int]] = defaultdict(list)  # text → earlier items in no pattern yet
-    links: list[tuple[int, Item, float]] = []  # (pattern index, item, score)
-    for i, item in enumerate(items):
-        n = item_nodes[i]
-        if pattern_of[n] >= 0:
-            links.append((pattern_of[n], item, score_of[n]))
-            continue
-        hits, scores = neighbours[n]
-        chosen = has_free[hits]
-        pool_scores = {
-            j: float(score)
-            for m, score in zip(hits[chosen], scores[chosen], strict=True)
-            for j in free[m]
-        }
-        cases = {j: items[j].cases for j in pool_scores}
-        cases[i] = item.cases
-        members = grouping.new_group(i, pool_scores, cases, params)
-        if members is None:
-            free[n].append(i)
-            has_free[n] = True
-            continue
-        patterns.append(_NewPattern(reference=item))
-        index = len(patterns) - 1
-        links += [(index, items[j], pool_scores.get(j, 1.0)) for j in members]
-        for m in hits[chosen]:
-            free.pop(m, None)
-        has_free[hits[chosen]] = False
-        add_reference(n, index)
-        pattern_of, score_of = best_pattern.tolist(), best_score.tolist()
-    saved = _save_new_patterns(scope, patterns, links, cache)
-    blocker_links = []
-    decimals: dict[float, Decimal] = {}  # few distinct scores: one Decimal each
-    for index, item, score in links:
-        pattern = saved[index]
-        if index < len(ref_nodes):
-            touched.add(pattern.pk)
-        value = decimals.get(score)
-        if value is None:
-            value = decimals[score] = Decimal(str(round(score, 4)))
-        if item.kind == "b":
-            blocker_links.append((pattern.pk, item.pk, value))
-            linked.add(item.pk)
-        else:
-            _link(pattern, item, score)
-            touched.add(pattern.pk)
-    _insert_links(blocker_links)
-    return len(saved) - len(ref_nodes)
-
-
-def _save_new_patterns(scope, patterns, links, cache) -> list[Pattern]:
-    """The candidates found by _replay, written at once, with their counts (from the items
-    in memory; signals' counts are refreshed afterwards through `touched`)."""
-    new = [p for p in patterns if isinstance(p, _NewPattern)]
-    members: dict[int, list[Item]] = defaultdict(list)
-    for index, item, _score in links:
-        members[index].append(item)
-    references = Blocker.objects.in_bulk([p.reference.pk for p in new if p.reference.kind == "b"])
-    if references:
-        # The households' names, for the anonymiser, in two queries for the whole scope.
-        full = (
-            Blocker.objects.filter(pk__in=list(references))
-            .select_related("organisation", "case__household")
-            .prefetch_related("case__household__members")
-        )
-        references = {b.pk: b for b in full}
-    organisation = Organisation.objects.get(pk=scope[0])
-    created = []
-    for index, pattern in enumerate(patterns):
-        if not isinstance(pattern, _NewPattern):
-            continue
-        ref = pattern.reference
-        if ref.kind == "b":
-            rule, effect = _anonymised_reference(references[ref.pk], cache)
-            refs = {"reference_blocker_id": ref.pk}
-        else:
-            signal = Signal.objects.get(pk=ref.pk)
-            rule, effect, refs = signal.rule, signal.effect, {"reference_signal_id": ref.pk}
-        items = members[index]
-        created.append(
-            Pattern(
-                organisation_id=scope[0],
-                municipality_id=scope[1],
-                summary=_("%(organisation)s: %(rule)s")
-                % {"organisation": organisation.name, "rule": formatting.shorten(rule, 160)},
-                rule=rule,
-                effect=effect,
-                cases_count=len({case for item in items for case in item.cases}),
-                teams_count=len({item.team for item in items if item.team is not None}),
-                **refs,
-            )
-        )
-    created = iter(Pattern.objects.bulk_create(created, batch_size=1000))
-    return [next(created) if isinstance(p, _NewPattern) else p for p in patterns]
-
-
-def _insert_links(links: list[tuple[int, int, Decimal]]) -> None:
-    """Many new pattern links (pattern id, blocker id, similarity) at once: COPY on
-    PostgreSQL (a million in seconds), bulk insert elsewhere."""
-    if connection.vendor != "postgresql":
-        PatternBlocker.objects.bulk_create(
-            [PatternBlocker(pattern_id=p, blocker_id=b, similarity=v) for p, b, v in links],
-            batch_size=5000,
-        )
-        return
-    table = PatternBlocker._meta.db_table
-    with (
-        connection.cursor() as cursor,
-        cursor.copy(f"COPY {table} (pattern_id, blocker_id, similarity) FROM STDIN") as copy,
-    ):
-        for row in links:
-            copy.write_row(row)

@@ -144,10 +144,11 @@ class PatternBlocker(models.Model):
 
 
 class Signature(models.Model):
-    """The text signature of one blocker (signature.py) with the fields that choose its
-    comparison partners (organisation, municipality, date), copied from the blocker, its case
-    and team when the blocker is matched, so matching reads this one narrow table. Written
-    and refreshed by matching.py only (a changed text has another digest)."""
+    """What chooses one blocker's comparison partners (organisation, municipality, date) and
+    names its text (digest), copied from the blocker, its case and team when the blocker is
+    matched, so matching reads this one narrow table; the text's vector is in
+    SignatureVector (a flag update then rewrites rows of about 80 bytes, not 1 kB: issue 14).
+    Written and refreshed by matching.py only (a changed text has another digest)."""
 
     blocker = models.OneToOneField(
         Blocker, primary_key=True, on_delete=models.CASCADE, related_name="signature"
@@ -164,7 +165,6 @@ class Signature(models.Model):
     )
     created_at = models.DateTimeField()
     digest = models.BigIntegerField()
-    vector = models.BinaryField()
     #: The blocker is in a pattern (PatternBlocker exists): set with it by matching.py, so
     #: the unassigned pool of a scope is read from a partial index without a join.
     in_pattern = models.BooleanField(default=False)
@@ -177,6 +177,20 @@ class Signature(models.Model):
                 name="signature_pool_idx",
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.blocker_id}"
+
+
+class SignatureVector(models.Model):
+    """The stored text vector of one blocker (signature.py: feature numbers and float16
+    weights, 0.5–1 kB), read once per distinct text of a scope; apart from Signature so
+    that the rows the matcher filters and flags stay narrow."""
+
+    blocker = models.OneToOneField(
+        Blocker, primary_key=True, on_delete=models.CASCADE, related_name="signature_vector"
+    )
+    vector = models.BinaryField()
 
     def __str__(self) -> str:
         return f"{self.blocker_id}"
