@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 class TaskRun(models.Model):
     class Status(models.TextChoices):
         #: Claimed and committed together with the task's work: this slot ran, once.
-        DONE = "uitgevoerd", _("done")
+        DONE = "uitgevoerd", _("ran")
         #: A second delivery of a slot that was done already (a redelivered message): nothing.
         SKIPPED = "overgeslagen", _("skipped: slot already done")
         #: The task raised; its work and claim were rolled back, so a redelivery may run it.
@@ -24,7 +24,7 @@ class TaskRun(models.Model):
     result = models.CharField(_("result"), max_length=200, blank=True)
     trace_id = models.CharField(_("trace id"), max_length=32, blank=True)
     message_id = models.CharField(_("message id"), max_length=64, blank=True)
-    worker = models.CharField(_("worker"), max_length=200, blank=True)
+    worker = models.CharField(_("worker process"), max_length=200, blank=True)
     redelivered = models.BooleanField(_("redelivered"), default=False)
 
     class Meta:
