@@ -9,11 +9,11 @@ from prometheus_client.core import GaugeMetricFamily
 
 class ScheduledTaskCollector:
     def collect(self):
-        from . import queries
-
         try:
+            from . import queries
+
             last = queries.last_done()
-        except Exception:  # any database error: /health/ready reports the database
+        except Exception:  # no database (or no Django set up): /health/ready reports it
             return
         family = GaugeMetricFamily(
             "doorbraak_scheduled_task_last_success_timestamp_seconds",
