@@ -12,17 +12,30 @@ database through PgBouncer only.
    PDFs are asked for (one Celery task each), one instance is killed with SIGKILL and restarted,
    and the Celery worker is killed with SIGKILL and restarted.
 
+3. Scheduled tasks: beat runs a short schedule (DOORBRAAK_BEAT_FAST: the probe task
+   `schedule.tasks.tick` every `--beat-period` seconds, the hourly `flag_overdue` every two),
+   so slots fall due while the worker is dead; after the failure run the worker is killed once
+   more in the middle of a probe run, with Redis's visibility timeout short
+   (DOORBRAAK_BROKER_VISIBILITY_TIMEOUT) so its message comes back within the run.
+
 Afterwards it checks: no failed GET (wrk's error count 0), every POST key made exactly one
 request (none lost, none doubled), the ledger replays to the stored balances, every document
-task ran to one file exactly once (one file per document in the shared storage), and each
-document downloads through nginx from whichever instance answers. Exit status 1 on a failure.
-Results in var/scale/latest.json.
+task ran to one file exactly once (one file per document in the shared storage), each
+document downloads through nginx from whichever instance answers, and every slot beat sent
+ran exactly once (`check_slots`: one done TaskRun per slot, none lost, none extra, no slot of
+the grid skipped between the first and the last, and the probe's counter equal to its slots).
+Exit status 1 on a failure. Results in var/scale/latest.json.
+
+`--quick` (a few minutes once the demo template exists): two instances only, no throughput
+runs; the failure run and every check as above.
 """
 
 import argparse
 import contextlib
 import json
+import math
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -44,6 +57,8 @@ HOST = "127.0.0.1"
 USER = "demo-gezinswerker"
 PASSWORD = "doorbraak"
 IBAN = "NL91ABNA0417164300"  # the standard example IBAN from the IBAN registry
+VISIBILITY_TIMEOUT = 20  # seconds: a killed worker's unacknowledged messages come back
+PROBE_TASK = "doorbraak.schedule.tasks.tick"
 
 
 def free_port() -> int:
@@ -66,8 +81,9 @@ def wait_for(url: str, seconds: float = 60, headers: dict | None = None) -> None
 
 
 class Stack:
-    def __init__(self, work: Path, database_url: str):
+    def __init__(self, work: Path, database_url: str, beat_period: float = 2.0):
         self.work = work
+        self.beat_period = beat_period
         self.processes: dict[str, subprocess.Popen] = {}
         self.database_url = database_url
         self.ports = {
@@ -171,6 +187,10 @@ pidfile = {self.work}/pgbouncer.pid
             "DOORBRAAK_BENCH": "0",
             "PROMETHEUS_MULTIPROC_DIR": str(self.work / "metrics"),  # else its files land in cwd
             "WEB_CONCURRENCY": "1",  # one worker per instance: N instances, N workers
+            # Scheduled tasks due every few seconds, and a dead worker's messages back within
+            # the run instead of after the production visibility timeout (settings.py).
+            "DOORBRAAK_BEAT_FAST": str(self.beat_period),
+            "DOORBRAAK_BROKER_VISIBILITY_TIMEOUT": str(VISIBILITY_TIMEOUT),
         }
 
     def manage(self, *args: str) -> str:
@@ -296,7 +316,13 @@ def log_in(base: str) -> str:
 
 def wrk(base: str, paths: list[str], cookie: str, seconds: int, connections: int = 8):
     script = Path(tempfile.mkstemp(suffix=".lua")[1])
-    script.write_text(LUA % {"paths": ", ".join(json.dumps(p) for p in paths), "cookie": cookie})
+    script.write_text(
+        LUA
+        % {
+            "paths": ", ".join(json.dumps(p) for p in paths),
+            "cookies": ", ".join(json.dumps(cookie) for _ in paths),  # bench/web.py's LUA
+        }
+    )
     process = subprocess.Popen(
         ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s", "-s",
          str(script), base],
@@ -404,6 +430,87 @@ _, files = default_storage.listdir("documents") if default_storage.exists("docum
 print(json.dumps({"keys": keys, "docs": docs, "files": files}))
 """
 
+# --- scheduled tasks: every slot beat sent ran exactly once ----------------------------------
+SLOT_LINE = re.compile(r"Scheduler: slot (\S+) of (\S+) \((\S+)\)")  # beat.SlotScheduler
+
+RUNS = """
+from doorbraak.schedule.models import TaskRun, Tick
+runs = {}
+for name, slot, status, again in TaskRun.objects.values_list("name", "slot", "status",
+                                                             "redelivered"):
+    by = runs.setdefault(name, {})
+    by.setdefault(status, []).append(slot.isoformat())
+    if again and status == "uitgevoerd":
+        by.setdefault("redelivered", []).append(slot.isoformat())
+ticks = Tick.objects.filter(name="tick").values_list("count", flat=True).first() or 0
+print(json.dumps({"runs": runs, "ticks": ticks}))
+"""
+
+
+def sent_slots(beat_log: str) -> dict[str, list[str]]:
+    """Task name -> the slots beat sent it for, from beat's log lines (in order)."""
+    sent: dict[str, list[str]] = {}
+    for slot, _entry, task in SLOT_LINE.findall(beat_log):
+        sent.setdefault(task, []).append(slot)
+    return sent
+
+
+def _at(value: str) -> float:
+    from datetime import datetime
+
+    return datetime.fromisoformat(value).timestamp()
+
+
+def check_slots(
+    sent: dict[str, list[str]], runs: dict, periods: dict[str, float], ticks: int | None = None
+) -> tuple[list[str], dict]:
+    """Every slot beat sent ran exactly once: one done TaskRun per sent slot (none lost, none
+    twice, none beat never sent), beat skipped no point of its grid between its first and last
+    send (tasks in `periods`), and the probe's counter (`ticks`, its non-idempotent effect)
+    equals its done slots. Returns (failures, a summary per task)."""
+    failures, summary = [], {}
+    for task, slots in sorted(sent.items()):
+        by = runs.get(task, {})
+        done = [_at(v) for v in by.get("uitgevoerd", [])]
+        wanted = [_at(v) for v in slots]
+        twice = sorted({t for t in done if done.count(t) > 1})
+        lost = sorted(set(wanted) - set(done))
+        extra = sorted(set(done) - set(wanted))
+        beat_twice = sorted({t for t in wanted if wanted.count(t) > 1})
+        if twice:
+            failures.append(f"{task}: slots run twice: {twice[:5]}")
+        if lost:
+            failures.append(f"{task}: {len(lost)} slots sent but not run: {lost[:5]}")
+        if extra:
+            failures.append(f"{task}: slots run that beat never sent: {extra[:5]}")
+        if beat_twice:
+            failures.append(f"{task}: beat sent a slot twice: {beat_twice[:5]}")
+        skipped_grid = []
+        if task in periods and wanted:
+            period = periods[task]
+            first, last = min(wanted), max(wanted)
+            grid = {first + i * period for i in range(round((last - first) / period) + 1)}
+            skipped_grid = sorted(grid - set(wanted))
+            if skipped_grid or any(not math.isclose(t % period, 0, abs_tol=1e-6) for t in wanted):
+                failures.append(f"{task}: beat left grid points out: {skipped_grid[:5]}")
+        summary[task] = {
+            "sent": len(wanted),
+            "done": len(done),
+            "skipped_duplicates": len(by.get("overgeslagen", [])),
+            "failed_attempts": len(by.get("mislukt", [])),
+            "done_from_a_redelivered_message": len(by.get("redelivered", [])),
+            "first": min(slots) if slots else None,
+            "last": max(slots) if slots else None,
+        }
+    if ticks is not None and PROBE_TASK in summary:
+        summary[PROBE_TASK]["counter"] = ticks
+        if ticks != summary[PROBE_TASK]["done"]:
+            failures.append(
+                f"probe counter {ticks} for {summary[PROBE_TASK]['done']} done slots: "
+                "a run counted twice or a done slot without its effect"
+            )
+    return failures, summary
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
@@ -413,6 +520,12 @@ def main() -> int:
     parser.add_argument("--documents", type=int, default=12)
     parser.add_argument("--keep", action="store_true", help="keep the work directory")
     parser.add_argument("--fresh", action="store_true", help="rebuild the demo template")
+    parser.add_argument(
+        "--quick", action="store_true", help="two instances, no throughput runs: the checks only"
+    )
+    parser.add_argument(
+        "--beat-period", type=float, default=2.0, help="seconds between the probe's slots"
+    )
     args = parser.parse_args()
     started = time.monotonic()
     if not args.database_url:
@@ -433,7 +546,7 @@ def main() -> int:
         )
     work = Path(tempfile.mkdtemp(prefix="doorbraak-scale-"))
     work.chmod(0o777)
-    stack = Stack(work, args.database_url)
+    stack = Stack(work, args.database_url, args.beat_period)
     results: dict = {"work": str(work)}
     failures: list[str] = []
     try:
@@ -459,24 +572,25 @@ def main() -> int:
         setup = django_script(stack, SETUP)
         stack.start_celery("worker")
         stack.start_celery("beat")
-        for i in range(4):
+        for i in range(2 if args.quick else 4):
             stack.start_web(i)
         stack.nginx(1)
         cookie = log_in(stack.base)
         paths = bench_paths(stack.env(), USER)
 
-        # 1. throughput through nginx with 1, 2, 4 instances
+        # 1. throughput through nginx with 1, 2, 4 instances (not with --quick)
         throughput = {}
-        for instances in (1, 2, 4):
+        for instances in () if args.quick else (1, 2, 4):
             stack.nginx(instances)
             wrk(stack.base, paths, cookie, 3)()  # warm up the new connections
             throughput[instances] = wrk(stack.base, paths, cookie, args.seconds, 8)()
             if throughput[instances]["errors"]:
                 failures.append(f"{instances} instances: {throughput[instances]['errors']} errors")
-        results["throughput"] = throughput
-        results["ratios"] = {
-            f"{n}/1": round(throughput[n]["rps"] / throughput[1]["rps"], 2) for n in (2, 4)
-        }
+        if throughput:
+            results["throughput"] = throughput
+            results["ratios"] = {
+                f"{n}/1": round(throughput[n]["rps"] / throughput[1]["rps"], 2) for n in (2, 4)
+            }
 
         # 2. failure: 2 instances, GETs + POSTs + PDFs, SIGKILL one instance and the worker
         stack.nginx(2)
@@ -536,6 +650,32 @@ def main() -> int:
             if all(status != "wacht" for status, _ in after["docs"].values()):
                 break
             time.sleep(1)
+        # 3. scheduled tasks: the worker killed once more, a quarter of a period after a slot,
+        # while the probe holds its claim (half a period); slots fall due while it is dead.
+        period = args.beat_period
+        time.sleep(period - time.time() % period + period / 4)
+        stack.kill("worker")
+        results["scheduled"] = {"worker_killed_at": round(time.time(), 2)}
+        time.sleep(2 * period)
+        stack.start_celery("worker")
+        time.sleep(3 * period)
+        stack.kill("beat", signal.SIGTERM)  # what it sent is final now
+        sent = sent_slots((work / "beat.log").read_text(errors="replace"))
+        deadline = time.monotonic() + VISIBILITY_TIMEOUT + 120
+        while True:  # until every slot sent is done (a killed run comes back after the timeout)
+            state = django_script(stack, RUNS)
+            done = {task: set(state["runs"].get(task, {}).get("uitgevoerd", [])) for task in sent}
+            if all(set(sent[t]) <= done[t] for t in sent) or time.monotonic() > deadline:
+                break
+            time.sleep(1)
+        periods = {PROBE_TASK: period, "doorbraak.approvals.tasks.flag_overdue": 2 * period}
+        slot_failures, results["scheduled"]["tasks"] = check_slots(
+            sent, state["runs"], periods, state["ticks"]
+        )
+        failures += slot_failures
+        if PROBE_TASK not in sent:
+            failures.append("beat sent no probe slot: is DOORBRAAK_BEAT_FAST set?")
+
         made = {k: v for p in posters for k, v in p.made.items()}
         doubled = {k: n for k, n in after["keys"].items() if n != 1}
         lost = sorted(set(made) - set(after["keys"]))
@@ -546,8 +686,8 @@ def main() -> int:
         not_ready = {pk: s for pk, (s, _) in after["docs"].items() if s != "klaar"}
         if not_ready:
             failures.append(f"documents not made: {not_ready}")
-        names = [name for _, name in after["docs"].values()]
-        if sorted(n.rsplit("/", 1)[1] for n in names) != sorted(after["files"]):
+        names = [name for _, name in after["docs"].values() if name]  # a document not made: ""
+        if sorted(n.rsplit("/", 1)[-1] for n in names) != sorted(after["files"]):
             failures.append(f"files in storage differ from documents: {after['files']}")
         served = 0
         for pk in documents:

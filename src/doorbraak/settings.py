@@ -229,6 +229,32 @@ CELERY_BEAT_SCHEDULE["export-chain-heads"] = {  # privacy/heads.py
     "task": "doorbraak.privacy.tasks.export_chain_heads",
     "schedule": crontab(hour=0, minute=5),
 }
+# Scheduled tasks run once per slot (doorbraak/schedule/, docs/operations.md "Scheduled
+# tasks"): beat sends each with its slot; interval entries run on a fixed grid. A message is
+# acknowledged after its task ran (ACKS_LATE); a worker process that dies gives its message
+# back at once (REJECT_ON_WORKER_LOST); a whole worker killed leaves it unacknowledged in
+# Redis, which hands it out again after the visibility timeout — longer than the time limit,
+# so a task still running is never handed to a second worker.
+INSTALLED_APPS.append("doorbraak.schedule")
+CELERY_BEAT_SCHEDULER = "doorbraak.schedule.beat:SlotScheduler"
+BROKER_VISIBILITY_TIMEOUT = int(
+    env("DOORBRAAK_BROKER_VISIBILITY_TIMEOUT", str(2 * CELERY_TASK_TIME_LIMIT))
+)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": BROKER_VISIBILITY_TIMEOUT,
+    # how often a worker looks for messages past it: every 100 s (kombu's default) from a
+    # timeout of 1,000 s on, more often below (the scale test's 20 s: every second)
+    "unacked_restore_interval": min(10, max(1, BROKER_VISIBILITY_TIMEOUT // 100)),
+    "unacked_restore_throttle": 10 if BROKER_VISIBILITY_TIMEOUT >= 1000 else 1,
+}
+# The scale test (bench/scale.py) only: a probe task and the hourly check every N seconds.
+if BEAT_FAST := float(env("DOORBRAAK_BEAT_FAST", "0")):
+    CELERY_BEAT_SCHEDULE["flag-overdue-requests"]["schedule"] = 2 * BEAT_FAST
+    CELERY_BEAT_SCHEDULE["scale-test-tick"] = {
+        "task": "doorbraak.schedule.tasks.tick",
+        "schedule": BEAT_FAST,
+        "kwargs": {"hold": BEAT_FAST / 2},
+    }
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -10,6 +10,6 @@ def render_document(pk: int) -> str:
     return services.document_render(pk)
 
 
-@shared_task(name="doorbraak.documents.tasks.delete_old_documents")
+@shared_task(name="doorbraak.documents.tasks.delete_old_documents", once_per_slot=True)
 def delete_old_documents() -> int:
     return services.documents_delete_old()

@@ -7,6 +7,8 @@ django-prometheus: three metrics are all we need, and one middleware observes th
   ledger writes them (funds.ledger._post, after commit);
 - doorbraak_celery_queue_length{queue}: tasks waiting in the broker, read from Redis (LLEN)
   when /metrics is scraped, so it costs a page nothing.
+- doorbraak_scheduled_task_last_success_timestamp_seconds{task}: when each scheduled task
+  last ran to the end (schedule/metrics.py), read from the database at scrape time.
 
 With several gunicorn workers set PROMETHEUS_MULTIPROC_DIR to an empty directory writable by
 the workers (prometheus_client's multiprocess mode): /metrics then adds up all workers.
@@ -23,6 +25,8 @@ from prometheus_client import (
     multiprocess,
 )
 from prometheus_client.core import GaugeMetricFamily
+
+from doorbraak.schedule.metrics import ScheduledTaskCollector
 
 CONTENT_TYPE = CONTENT_TYPE_LATEST
 
@@ -105,6 +109,7 @@ def render() -> bytes:
         registry = CollectorRegistry()
         registry.register(_Forward(REGISTRY))
     registry.register(CeleryQueueCollector())
+    registry.register(ScheduledTaskCollector())  # doorbraak/schedule/metrics.py
     return generate_latest(registry)
 
 

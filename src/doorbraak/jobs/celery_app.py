@@ -3,6 +3,9 @@
 Every task carries the W3C trace context of the code that sent it (`TracedTask`): the
 `traceparent` header is set when the task is sent, and the task runs in the same trace with a
 new span, so its processing-log records and Python log records share the sender's trace id.
+
+A task declared `@shared_task(..., once_per_slot=True)` (every task in CELERY_BEAT_SCHEDULE)
+runs at most once per slot that beat sent it for: doorbraak/schedule/services.py.
 """
 
 import os
@@ -31,6 +34,11 @@ class TracedTask(Task):
             header = tracecontext.current().traceparent
         token = tracecontext.activate(tracecontext.continue_or_start(header))
         try:
+            if getattr(self, "once_per_slot", False):  # a scheduled task: once per slot
+                from doorbraak.schedule.services import run_in_slot  # noqa: PLC0415
+
+                call = super().__call__
+                return run_in_slot(self, lambda: call(*args, **kwargs))
             return super().__call__(*args, **kwargs)
         finally:
             tracecontext.deactivate(token)
