@@ -69,7 +69,7 @@ def test_after_the_rotation_only_the_new_key_matches(rotating, settings, worker_
 def test_a_dry_run_changes_nothing(rotating):
     out = StringIO()
     call_command("rotate_bsn_key", "--dry-run", stdout=out)
-    assert "2 BSN's nog te versleutelen" in out.getvalue()
+    assert "2 BSN's en 0 TOTP-geheimen nog te versleutelen" in out.getvalue()
     assert remaining() == 2
 
 
@@ -78,3 +78,34 @@ def test_a_row_of_an_unknown_key_version_is_refused(rotating, settings):
     with pytest.raises(LookupError):
         rotate_batch(10)
     assert remaining() == 2
+
+
+def test_the_totp_secrets_are_re_encrypted_too_and_work_throughout(settings, worker_a):
+    """The TOTP secrets (accounts.TOTPDevice) share the field key: during the rotation a code
+    is checked against the secret under either key; `rotate_bsn_key` re-encrypts them under
+    the new key, resumably; afterwards the old key can go."""
+    from doorbraak.accounts import mfa
+    from doorbraak.accounts.models import TOTPDevice
+    from doorbraak.privacy.management.commands.rotate_bsn_key import (
+        rotate_totp_batch,
+        totp_remaining,
+    )
+    from tests.factories import UserFactory
+
+    old_key = settings.FIELD_ENCRYPTION_KEY
+    devices = [mfa.enrolment_start(UserFactory(username=f"totp-{i}")) for i in range(3)]
+    secrets = {d.pk: mfa.secret_of(d) for d in devices}
+    settings.FIELD_ENCRYPTION_KEY, settings.FIELD_ENCRYPTION_KEY_VERSION = NEW_KEY, 2
+    settings.FIELD_ENCRYPTION_KEYS_OLD = {"1": old_key}
+    assert {d.pk: mfa.secret_of(d) for d in TOTPDevice.objects.all()} == secrets
+    assert totp_remaining() == 3
+    last, changed = rotate_totp_batch(2)  # stopped half way
+    assert (last, changed) == (devices[1].pk, 2) and totp_remaining() == 1
+    out = StringIO()
+    call_command("rotate_bsn_key", stdout=out)  # run again: the rest
+    assert "Klaar: 1 TOTP-geheimen" in out.getvalue() and totp_remaining() == 0
+    assert AuditRecord.objects.filter(action="totp-rekey").count() == 2
+    settings.FIELD_ENCRYPTION_KEYS_OLD = {}  # the old key removed from the settings
+    assert {d.pk: mfa.secret_of(d) for d in TOTPDevice.objects.all()} == secrets
+    for device in TOTPDevice.objects.all():
+        assert keyed_hash.decrypt(NEW_KEY, device.encrypted_secret) == secrets[device.pk]

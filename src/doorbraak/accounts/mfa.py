@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from doorbraak.privacy import keyed_hash
+from doorbraak.privacy import bsn_keys, keyed_hash
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_processing, origin_from_request
@@ -53,7 +53,8 @@ def confirmed_device(user) -> TOTPDevice | None:
 
 
 def secret_of(device: TOTPDevice) -> str:
-    return keyed_hash.decrypt(settings.FIELD_ENCRYPTION_KEY, device.encrypted_secret)
+    # Under any known key: during a key rotation (rotate_bsn_key) some are under the old one.
+    return bsn_keys.decrypt_any(device.encrypted_secret)[0]
 
 
 def _log(request, action: str, user, result=Outcome.OK) -> None:

@@ -3,7 +3,9 @@ and batches are read-only here: money moves only through the services."""
 
 from django.contrib import admin
 
-from doorbraak.privacy.admin import ReadOnlyAdmin
+from doorbraak.privacy import subjects
+from doorbraak.privacy.activities import Activity
+from doorbraak.privacy.admin import LoggedAdminMixin, ReadOnlyAdmin
 
 from . import services
 from .models import (
@@ -71,9 +73,15 @@ class ReservationAdmin(ReadOnlyAdmin):
 
 
 @admin.register(PaymentOrder)
-class PaymentOrderAdmin(ReadOnlyAdmin):
+class PaymentOrderAdmin(LoggedAdminMixin, ReadOnlyAdmin):
     list_display = ["request", "sequence", "creditor_name", "amount", "due_date", "status"]
     list_filter = ["fund", "status"]
+    # Creditor, IBAN and remittance are about the request's household: logged per member.
+    log_activity = Activity.PAYMENT_VIEW
+    log_object_type = "payment-order"
+
+    def log_subject_ids(self, objects):
+        return subjects.of_requests([order.request_id for order in objects])
 
 
 @admin.register(PaymentBatch)

@@ -16,8 +16,13 @@ from rest_framework.response import Response
 from doorbraak.api.auth import refuse_unless_reauthenticated
 from doorbraak.api.conflict import Conflict
 from doorbraak.api.fields import IdField
+from doorbraak.api.logged import ProcessingLogged
 from doorbraak.home.menu import may_see_funds
 from doorbraak.home.queries import person_of
+from doorbraak.privacy import subjects
+from doorbraak.privacy.activities import Activity
+from doorbraak.privacy.models import Outcome
+from doorbraak.privacy.services import log_request
 from doorbraak.proposals import lifecycle
 from doorbraak.text_validators import LimitedSerializerMixin
 
@@ -145,16 +150,24 @@ class FundViewSet(viewsets.ReadOnlyModelViewSet):
         return queries.visible_funds(self.request.user).prefetch_related("categories")
 
 
-class HandledOnly:
+class HandledOnly(ProcessingLogged):
     # Orders and batches of the funds whose money this person handles (permissions.py); any
-    # other id is a Dutch 404, as for a fund they cannot see.
+    # other id is a Dutch 404, as for a fund they cannot see. Creditor, IBAN and remittance
+    # are about the households of the orders' requests: every read and action is logged per
+    # member (api/logged.py), a refused id as DENIED.
+    log_activity = Activity.API_PAYMENTS
+
     def get_object(self):
         pk = str(self.kwargs.get("pk", ""))
         obj = self.get_queryset().filter(pk=int(pk)).first() if pk.isdigit() else None
         if obj is None:
+            self.log([], object_id=pk[:64], result=Outcome.DENIED)
             raise NotFound(_("No payment or batch of a fund whose payments you handle."))
         self.check_object_permissions(self.request, obj)
         return obj
+
+    def get_logged(self, pk):
+        return self.get_object()  # a refusal is logged there
 
 
 class PaymentOrderViewSet(HandledOnly, viewsets.ReadOnlyModelViewSet):
@@ -164,6 +177,10 @@ class PaymentOrderViewSet(HandledOnly, viewsets.ReadOnlyModelViewSet):
     permission_classes = FUND_PERMISSIONS
     serializer_class = PaymentOrderSerializer
     queryset = PaymentOrder.objects.none()  # for the schema; see get_queryset
+    log_object_type = "payment-order"
+
+    def log_subject_ids(self, objects) -> list:
+        return subjects.of_requests([order.request_id for order in objects])
 
     def get_queryset(self):
         return (
@@ -180,6 +197,11 @@ class BatchViewSet(HandledOnly, mixins.CreateModelMixin, viewsets.ReadOnlyModelV
     permission_classes = FUND_PERMISSIONS
     serializer_class = BatchSerializer
     queryset = PaymentBatch.objects.none()  # for the schema; see get_queryset
+    log_object_type = "payment-batch"
+
+    def log_subject_ids(self, objects) -> list:
+        # The orders are prefetched (get_queryset) for the answer: no query for them here.
+        return subjects.of_requests([o.request_id for b in objects for o in b.orders.all()])
 
     def get_queryset(self):
         return (
@@ -204,10 +226,9 @@ class BatchViewSet(HandledOnly, mixins.CreateModelMixin, viewsets.ReadOnlyModelV
             batch = lifecycle.batch_create(fund=fund, actor=request.user)
         except ValidationError as error:
             raise serializers.ValidationError({"fund": error.messages}) from None
-        return Response(
-            self.get_serializer(self.get_queryset().get(pk=batch.pk)).data,
-            status=status.HTTP_201_CREATED,
-        )
+        batch = self.get_queryset().get(pk=batch.pk)
+        self.log([batch], action="create", object_id=batch.pk)
+        return Response(self.get_serializer(batch).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="SEPA-bestand (pain.001)", responses={(200, "application/xml"): OpenApiTypes.BINARY}
@@ -220,6 +241,7 @@ class BatchViewSet(HandledOnly, mixins.CreateModelMixin, viewsets.ReadOnlyModelV
             content = export.pain001(batch, schema=schema)
         except export.ExportError as error:
             raise serializers.ValidationError({"detail": str(error)}) from None
+        self.log([batch], action="export", object_id=batch.pk)
         response = HttpResponse(content, content_type="application/xml")
         response["Content-Disposition"] = f'attachment; filename="{export.filename(batch, "xml")}"'
         return response
@@ -230,7 +252,9 @@ class BatchViewSet(HandledOnly, mixins.CreateModelMixin, viewsets.ReadOnlyModelV
     @action(detail=True, methods=["get"], url_path="csv")
     def csv(self, request, pk=None, format=None):
         batch = self._exportable()
-        response = HttpResponse(export.csv_export(batch), content_type="text/csv; charset=utf-8")
+        content = export.csv_export(batch)
+        self.log([batch], action="export", object_id=batch.pk)
+        response = HttpResponse(content, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{export.filename(batch, "csv")}"'
         return response
 
@@ -247,7 +271,9 @@ class BatchViewSet(HandledOnly, mixins.CreateModelMixin, viewsets.ReadOnlyModelV
             lifecycle.batch_mark_paid(batch=batch, actor=request.user)
         except lifecycle.MoneyConflict as error:
             raise Conflict(error.message) from None
-        return Response(self.get_serializer(self.get_queryset().get(pk=batch.pk)).data)
+        batch = self.get_queryset().get(pk=batch.pk)
+        self.log([batch], action="update", object_id=batch.pk)
+        return Response(self.get_serializer(batch).data)
 
     @extend_schema(
         summary="Batch annuleren: betalingen terug naar de volgende batch",
@@ -259,12 +285,14 @@ class BatchViewSet(HandledOnly, mixins.CreateModelMixin, viewsets.ReadOnlyModelV
         batch = self.get_object()
         serializer = CancelBatchSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        affected = self.log_subject_ids([batch])  # the cancel takes the orders out of the batch
         try:
             lifecycle.batch_cancel(batch=batch, actor=request.user, **serializer.validated_data)
         except ValidationError as error:
             raise serializers.ValidationError({"reason": error.messages}) from None
         except lifecycle.MoneyConflict as error:
             raise Conflict(error.message) from None
+        log_request(request, self.log_activity, "update", "payment-batch", batch.pk, affected)
         return Response(self.get_serializer(self.get_queryset().get(pk=batch.pk)).data)
 
     def _exportable(self) -> PaymentBatch:

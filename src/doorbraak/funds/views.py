@@ -13,6 +13,9 @@ from django.views.decorators.http import require_POST
 from doorbraak.accounts.reauth import reauthenticate_first
 from doorbraak.home.menu import may_see_funds
 from doorbraak.home.queries import person_of
+from doorbraak.privacy import subjects
+from doorbraak.privacy.activities import Activity
+from doorbraak.privacy.services import log_request
 from doorbraak.proposals import lifecycle
 from doorbraak.proposals.models import AlternativeKind, RequestStatus
 from doorbraak.recovery import queries as recovery_queries
@@ -23,6 +26,19 @@ from . import export, queries, services
 from .forms import BatchCancelForm
 from .models import BatchStatus, PaymentBatch
 from .permissions import may_handle_payments
+
+
+def _order_subjects(batch) -> list:
+    """A batch's payment orders (creditor, IBAN, remittance) are about the households of
+    their requests: the members of those households."""
+    return subjects.of_requests(batch.orders.values("request_id"))
+
+
+def _log_orders(request, activity, action, batch, subject_ids=None) -> None:
+    """One processing record per data subject of the batch's orders."""
+    if subject_ids is None:
+        subject_ids = _order_subjects(batch)
+    log_request(request, activity, action, "payment-batch", batch.pk, subject_ids)
 
 
 def _require_fund_role(request) -> None:
@@ -107,6 +123,7 @@ def batch_new(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
+        _log_orders(request, Activity.PAYMENT_RECORD, "create", batch)
         messages.success(request, _("Batch %(id)s made.") % {"id": batch.message_id})
     return redirect("funds:detail", pk=fund.pk)
 
@@ -137,6 +154,7 @@ def batch_file(request, pk, kind):
             return redirect("funds:detail", pk=batch.fund_id)
     else:
         content, mime = export.csv_export(batch), "text/csv; charset=utf-8"
+    _log_orders(request, Activity.PAYMENT_EXPORT, "export", batch)
     response = HttpResponse(content, content_type=mime)
     response["Content-Disposition"] = f'attachment; filename="{export.filename(batch, kind)}"'
     return response
@@ -156,6 +174,7 @@ def batch_paid(request, pk):
     except lifecycle.MoneyConflict as error:
         messages.error(request, error.message)
     else:
+        _log_orders(request, Activity.PAYMENT_RECORD, "update", batch)
         messages.success(
             request, _("Batch %(id)s is paid; the ledger is posted.") % {"id": batch.message_id}
         )
@@ -171,6 +190,7 @@ def batch_cancel(request, pk):
         return redirect("funds:detail", pk=batch.fund_id)
     form = BatchCancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        affected = _order_subjects(batch)  # the cancel takes the orders out of the batch
         try:
             lifecycle.batch_cancel(batch=batch, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
@@ -179,6 +199,7 @@ def batch_cancel(request, pk):
         except lifecycle.MoneyConflict as error:
             form.add_error(None, error.message)
         else:
+            _log_orders(request, Activity.PAYMENT_RECORD, "update", batch, affected)
             messages.success(
                 request,
                 _("Batch %(id)s is cancelled; its payments are in the next batch.")

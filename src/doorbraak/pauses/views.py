@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from doorbraak.cases.models import Member
 from doorbraak.cases.queries import visible_cases
 from doorbraak.forms_utrecht import apply_service_errors
+from doorbraak.privacy import subjects
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.services import log_processing, origin_from_request
 
@@ -43,15 +44,20 @@ def pause_list(request):
         raise PermissionDenied(_("Your role cannot use this page."))
     today = timezone.localdate()
     page = Paginator(queries.list_page(request.user), 25).get_page(request.GET.get("pagina"))
+    awaiting = list(queries.awaiting_approval(request.user)[:10])
+    due = list(queries.reviews_due(request.user, today)[:10])
+    # Each pause shown is about its case's household: one record per member.
+    log_processing(
+        origin_from_request(request),
+        activity=Activity.PAUSE_VIEW,
+        action="read",
+        object_type="pause-list",
+        subject_ids=subjects.of_cases({p.case_id for p in [*page, *awaiting, *due]}),
+    )
     return render(
         request,
         "pauses/list.html",
-        {
-            "page": page,
-            "today": today,
-            "awaiting": list(queries.awaiting_approval(request.user)[:10]),
-            "due": list(queries.reviews_due(request.user, today)[:10]),
-        },
+        {"page": page, "today": today, "awaiting": awaiting, "due": due},
     )
 
 

@@ -113,3 +113,17 @@ class Activity(models.TextChoices):
         _("Register a VerhuisboxPlus trajectory or record a step of it"),
     )
     API_VERHUISBOX = "api-verhuisbox", _("VerhuisboxPlus trajectories via API")
+    PAYMENT_VIEW = (
+        "betaalopdracht-raadplegen",
+        _("View payment orders of a fund (creditor, IBAN, description on the transfer)"),
+    )
+    PAYMENT_RECORD = (
+        "betaalbatch-vastleggen",
+        _("Make a payment batch of a fund, mark it paid or cancel it"),
+    )
+    PAYMENT_EXPORT = "betaalbestand-exporteren", _("Export a payment batch (SEPA or CSV file)")
+    API_PAYMENTS = "api-betalingen", _("Payment orders and batches via API")
+    CONSENT_VIEW = (
+        "toestemming-raadplegen",
+        _("View a household's consent to share with a table (administration site)"),
+    )

@@ -9,6 +9,7 @@ batches. While it runs, a BSN is looked up under every known key (`search_indexe
 search finds rows of both versions; once it is done and the old key is removed from the
 settings, only the current key's index remains and matches."""
 
+from cryptography.fernet import InvalidToken
 from django.conf import settings
 
 from . import keyed_hash
@@ -47,3 +48,16 @@ def rekeyed(bsn_encrypted: str, version: int) -> tuple[str, str]:
     plain = keyed_hash.decrypt(key_of(version), bsn_encrypted)
     key = settings.FIELD_ENCRYPTION_KEY
     return keyed_hash.encrypt(key, plain), keyed_hash.blind_index(key, plain)
+
+
+def decrypt_any(token: str) -> tuple[str, int]:
+    """(plain text, key version) of a token made under any known key, the current key tried
+    first: for values that do not record their key version, such as the TOTP secrets
+    (`accounts.TOTPDevice`), which `rotate_bsn_key` re-encrypts too."""
+    ordered = sorted(keys().items(), key=lambda item: item[0] != current_version())
+    for version, key in ordered:
+        try:
+            return keyed_hash.decrypt(key, token), version
+        except InvalidToken:
+            continue
+    raise InvalidToken

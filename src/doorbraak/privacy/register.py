@@ -259,6 +259,11 @@ ACTIVITY_PURPOSE = {
     "verhuisbox-raadplegen": "casusregie",
     "verhuisbox-vastleggen": "casusregie",
     "api-verhuisbox": "casusregie",
+    "betaalopdracht-raadplegen": "maatwerk",  # betalen in natura (funds/)
+    "betaalbatch-vastleggen": "maatwerk",
+    "betaalbestand-exporteren": "maatwerk",
+    "api-betalingen": "maatwerk",
+    "toestemming-raadplegen": "doorbraaktafel",
 }
 
 

@@ -258,6 +258,15 @@ def _close_view(request, pk, *, form_class, service, title, submit, success, fie
             )
             messages.success(request, success)
             return redirect("proposals:detail", pk=proposal.pk)
+    # The form shows the request and its case: a read of the household's data.
+    log_request(
+        request,
+        Activity.REQUEST_VIEW,
+        "read",
+        "request",
+        proposal.pk,
+        queries.subject_ids(proposal),
+    )
     return render(
         request,
         "cases/form.html",

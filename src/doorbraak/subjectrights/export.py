@@ -19,6 +19,7 @@ by machine; the PDF shows the same sections as tables.
 import datetime
 import decimal
 import json
+import threading
 import uuid
 
 from django.apps import apps
@@ -43,7 +44,7 @@ from doorbraak.funds.models import Fund, LedgerTransaction, PaymentOrder, Reserv
 from doorbraak.privacy import bsn_keys
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import AuditRecord, ProcessingRecord
-from doorbraak.privacy.services import subject_pseudonym
+from doorbraak.privacy.queries import pseudonyms_of
 from doorbraak.proposals.models import Category, CostBenefit, LegalGround, Request, ValueTriangle
 
 from .models import DestroyedCase, Restriction, RightsRequest
@@ -337,34 +338,53 @@ def gather(members: list[Member]) -> dict:
 
 
 def processing_history(members: list[Member]) -> list[dict]:
-    """The processing log's records about these members (by pseudonym), oldest first, each
-    with the actor and action from the audit record of the same trace and span."""
-    pseudonyms = [subject_pseudonym(m.subject_id) for m in members]
+    """The processing log's records about these members, oldest first, each with the actor
+    and action from the audit record of the same write.
+
+    The records are read by pseudonym under every pseudonym key version (a record made before
+    a key rotation carries the old key's pseudonym, docs/privacy.md §7), through the index on
+    `data_subject`; their audit records through the index on `trace_id`, a thousand traces per
+    query. The audit record of a write has the trace, span, activity and time of its
+    processing records (`privacy.services.log_processing`): that is the match, as in the
+    privacy officer's history (`privacy.queries.history`)."""
+    pseudonyms = list(pseudonyms_of(m.subject_id for m in members))
     records = list(
         ProcessingRecord.objects.filter(data_subject__in=pseudonyms)
         .order_by("started_at", "pk")
-        .values("trace_id", "span_id", "activity", "started_at", "outcome")
+        .values_list("trace_id", "span_id", "activity", "started_at", "ended_at", "outcome")
     )
     audits: dict = {}
-    traces = sorted({r["trace_id"] for r in records})
+    traces = sorted({r[0] for r in records})
     for start in range(0, len(traces), 1000):
-        for a in AuditRecord.objects.filter(trace_id__in=traces[start : start + 1000]).values(
-            "trace_id", "span_id", "actor_label", "action", "object_type", "object_id"
+        for a in (
+            AuditRecord.objects.filter(trace_id__in=traces[start : start + 1000])
+            .order_by()
+            .values_list(
+                "trace_id",
+                "span_id",
+                "activity",
+                "timestamp",
+                "actor_label",
+                "action",
+                "object_type",
+                "object_id",
+            )
         ):
-            audits.setdefault((a["trace_id"], a["span_id"]), a)
-    labels = dict(Activity.choices)
+            audits.setdefault(a[:4], a)
+            audits.setdefault(a[:2], a)  # a record logged before activity and time matched
+    labels = {key: str(label) for key, label in Activity.choices}
     rows = []
-    for r in records:
-        audit = audits.get((r["trace_id"], r["span_id"]), {})
+    for trace, span, activity, started, ended, outcome in records:
+        audit = audits.get((trace, span, activity, ended)) or audits.get((trace, span))
         rows.append(
             {
-                "time": _value(r["started_at"]),
-                "activity": r["activity"],
-                "activity_label": str(labels.get(r["activity"], r["activity"])),
-                "outcome": r["outcome"],
-                "actor": audit.get("actor_label", ""),
-                "action": audit.get("action", ""),
-                "object": f"{audit.get('object_type', '')} {audit.get('object_id', '')}".strip(),
+                "time": _value(started),
+                "activity": activity,
+                "activity_label": labels.get(activity, activity),
+                "outcome": outcome,
+                "actor": audit[4] if audit else "",
+                "action": audit[5] if audit else "",
+                "object": f"{audit[6]} {audit[7]}".strip() if audit else "",
             }
         )
     return rows
@@ -374,9 +394,44 @@ def as_json(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, default=str)
 
 
+#: The PDF's style, parsed once per process (`_pdf_style`). Fixed table layout: WeasyPrint's
+#: automatic layout measures every cell's minimum width, at every break opportunity of
+#: `overflow-wrap: anywhere`, which made a long export take minutes.
+_PDF_CSS = """
+@page { size: A4; margin: 16mm 14mm;
+  @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; } }
+body { font-family: "DejaVu Sans", sans-serif; font-size: 8.5pt; color: #111; }
+h1 { font-size: 15pt; margin: 0 0 4mm; }
+h2 { font-size: 11pt; margin: 6mm 0 2mm; border-bottom: 1px solid #999; }
+table { border-collapse: collapse; width: 100%; margin-bottom: 3mm; page-break-inside: auto;
+  table-layout: fixed; }
+th, td { border: 1px solid #ccc; padding: 1mm 1.5mm; text-align: left; vertical-align: top;
+  overflow-wrap: anywhere; }
+th { background: #eee; width: 32%; font-weight: normal; }
+.muted { color: #555; }
+table.log { border-collapse: separate; border-spacing: 0; margin-bottom: 0; }
+table.log th, table.log td { border: none; border-bottom: 0.5pt solid #ccc; }
+"""
+
+
+_pdf_local = threading.local()
+
+
+def _pdf_style():
+    """WeasyPrint (imported here: loading pango costs start-up time), the export's stylesheet
+    and the font configuration, made once per thread (a font configuration is not shared
+    between threads) and reused by every export after it."""
+    if not hasattr(_pdf_local, "style"):
+        from weasyprint import CSS, HTML
+        from weasyprint.text.fonts import FontConfiguration
+
+        fonts = FontConfiguration()
+        _pdf_local.style = (HTML, CSS(string=_PDF_CSS, font_config=fonts), fonts)
+    return _pdf_local.style
+
+
 def as_pdf(data: dict, *, person_label: str) -> bytes:
     from django.template.loader import render_to_string
-    from weasyprint import HTML  # imported here: loading pango costs start-up time
 
     sections = []
     for key, section in data["sections"].items():
@@ -392,10 +447,23 @@ def as_pdf(data: dict, *, person_label: str) -> bytes:
             "data": data,
             "sections": sections,
             "person_label": person_label,
-            "processing_days": processing_per_day(data["sections"]["processing"]["records"]),
+            "processing_days": _chunks(
+                processing_per_day(data["sections"]["processing"]["records"]), LOG_ROWS_PER_TABLE
+            ),
         },
     )
-    return HTML(string=html).write_pdf()
+    html_class, style, fonts = _pdf_style()
+    return html_class(string=html).write_pdf(stylesheets=[style], font_config=fonts)
+
+
+#: The processing history goes into the PDF as tables of this many rows (about a page each):
+#: WeasyPrint lays out a table that spans pages again from its first row on every page, so
+#: one table of thousands of rows costs quadratic time; short tables cost linear time.
+LOG_ROWS_PER_TABLE = 50
+
+
+def _chunks(rows: list, size: int) -> list[list]:
+    return [rows[start : start + size] for start in range(0, len(rows), size)]
 
 
 def _shown(value) -> str:

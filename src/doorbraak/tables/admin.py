@@ -3,6 +3,10 @@ mandate register); meetings and consents are read here, written on the pages."""
 
 from django.contrib import admin
 
+from doorbraak.privacy import subjects
+from doorbraak.privacy.activities import Activity
+from doorbraak.privacy.admin import LoggedAdminMixin
+
 from .models import Consent, Meeting, Table, TableMember
 
 
@@ -31,10 +35,16 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Consent)
-class ConsentAdmin(admin.ModelAdmin):
+class ConsentAdmin(LoggedAdminMixin, admin.ModelAdmin):
     list_display = ("table", "valid_from", "valid_until", "withdrawn_at")
     fields = ("table", "scope", "valid_from", "valid_until", "recorded_at", "withdrawn_at")
     readonly_fields = fields
+    # A consent is the household's: each page logs its case's household members.
+    log_activity = Activity.CONSENT_VIEW
+    log_object_type = "consent"
+
+    def log_subject_ids(self, objects):
+        return subjects.of_cases([consent.case_id for consent in objects])
 
     def has_add_permission(self, request):
         return False

@@ -28,7 +28,9 @@ from doorbraak.escalation import rules as route_rules
 from doorbraak.escalation.api import StrictAmount, StrictId
 from doorbraak.escalation.models import Escalation
 from doorbraak.funds.models import Fund
+from doorbraak.privacy import subjects
 from doorbraak.privacy.activities import Activity
+from doorbraak.privacy.services import log_request
 from doorbraak.text_validators import LimitedSerializerMixin
 
 from . import queries, services
@@ -186,7 +188,17 @@ class MeetingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         meeting = self.get_object()
         on_agenda = set(meeting.items.values_list("escalation_id", flat=True))
         rows = [e for e in queries.candidates(meeting.table) if e.pk not in on_agenda]
-        return Response(AgendaCandidateSerializer(rows, many=True).data)
+        data = AgendaCandidateSerializer(rows, many=True).data
+        # Each candidate is an escalation of a case: logged per member of its household.
+        log_request(
+            request,
+            Activity.API_TABLES,
+            "read",
+            "meeting-candidates",
+            meeting.pk,
+            subjects.of_cases([e.case_id for e in rows]),
+        )
+        return Response(data)
 
 
 # --- Agenda items ----------------------------------------------------------------------------

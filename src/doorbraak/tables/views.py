@@ -15,6 +15,7 @@ from doorbraak.cases import queries as case_queries
 from doorbraak.escalation.models import Escalation, Status
 from doorbraak.forms_utrecht import apply_service_errors
 from doorbraak.funds.models import Fund
+from doorbraak.privacy import subjects
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_request
@@ -95,13 +96,16 @@ def _candidates(meeting):
 
 
 def _render_meeting(request, meeting, form=None, status=200):
+    form = form or ItemAddForm(candidates=_candidates(meeting))
+    # The agenda's households, and those of the escalations the form offers for the agenda.
+    offered = [pk for pk, _label in form.fields["escalation"].choices if pk]
     log_request(
         request,
         Activity.TABLE_VIEW,
         "read",
         "meeting",
         meeting.pk,
-        queries.subject_ids(meeting.item_list),
+        queries.subject_ids(meeting.item_list) + subjects.of_escalations(offered),
     )
     return render(
         request,
@@ -109,7 +113,7 @@ def _render_meeting(request, meeting, form=None, status=200):
         {
             "meeting": meeting,
             "shown": queries.presentations(request.user, meeting.item_list),
-            "form": form or ItemAddForm(candidates=_candidates(meeting)),
+            "form": form,
         },
         status=status,
     )
