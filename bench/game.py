@@ -73,25 +73,31 @@ class Recorder:
         return status, body
 
 
+def roll_if_on_turn(recorder: Recorder, pk: int, cookie: str, body: str) -> None:
+    """A phone whose page or poll shows the dice form rolls, as its player would."""
+    if "/gooien/" in body and (token := TOKEN.search(body)):
+        data = urllib.parse.urlencode({"csrfmiddlewaretoken": token.group(1)}).encode()
+        recorder.timed(
+            "roll (POST + phone page)",
+            urllib.request.Request(f"{BASE}/spel/{pk}/gooien/", data=data),
+            cookie,
+        )
+
+
 def phone(recorder: Recorder, pk: int, cookie: str, stop: float, offset: float) -> None:
     time.sleep(offset)
     _status, page = recorder.timed(
         "phone page", urllib.request.Request(f"{BASE}/spel/{pk}/"), cookie
     )
     version = VERSION.search(page).group(1) if VERSION.search(page) else "0"
+    roll_if_on_turn(recorder, pk, cookie, page)
     while time.monotonic() < stop:
         tick = time.monotonic()
         url = f"{BASE}/spel/{pk}/stand/?versie={version}&fase=bord"
         status, body = recorder.timed("phone poll", urllib.request.Request(url), cookie)
         if status == 200 and body:
             version = VERSION.search(body).group(1) if VERSION.search(body) else version
-            if "/gooien/" in body and (token := TOKEN.search(body)):
-                data = urllib.parse.urlencode({"csrfmiddlewaretoken": token.group(1)}).encode()
-                recorder.timed(
-                    "roll (POST + phone page)",
-                    urllib.request.Request(f"{BASE}/spel/{pk}/gooien/", data=data),
-                    cookie,
-                )
+            roll_if_on_turn(recorder, pk, cookie, body)
         time.sleep(max(0.0, 2.0 - (time.monotonic() - tick)))
 
 
