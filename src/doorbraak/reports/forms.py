@@ -1,8 +1,10 @@
 """The dashboard's filters: a period, a team, a fund and a category in the person's scope."""
 
+from html import escape
+
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from doorbraak.escalation.forms import DateInput
@@ -12,22 +14,26 @@ from . import figures
 
 
 class LongSelect(forms.Select):
-    """A select rendered in Python instead of one template per option: the same HTML, but a
-    municipality's 1,600 teams and 3,200 funds take milliseconds instead of seconds."""
+    """A select of model choices rendered in Python from one query of plain values, instead of
+    a model instance and a template per option: the same HTML, but a municipality's 1,600
+    teams and 3,200 funds take milliseconds instead of a second. For models whose label is
+    their `name` (teams, funds)."""
+
+    def _pairs(self) -> list[tuple[str, str]]:
+        field = self.choices.field
+        pairs = [] if field.empty_label is None else [("", str(field.empty_label))]
+        queryset = self.choices.queryset
+        return pairs + [(str(pk), name) for pk, name in queryset.values_list("pk", "name")]
 
     def render(self, name, value, attrs=None, renderer=None):
         chosen = {str(v) for v in self.format_value(value)}
-        options = (("" if key is None else str(key), label) for key, label in self.choices)
         final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
-        return format_html(
-            "<select{}>{}</select>",
-            flatatt(final),
-            format_html_join(
-                "",
-                '<option value="{}"{}>{}</option>',
-                ((key, " selected" if key in chosen else "", label) for key, label in options),
-            ),
+        options = "".join(
+            f'<option value="{escape(key)}"{" selected" if key in chosen else ""}>'
+            f"{escape(label)}</option>"
+            for key, label in self._pairs()
         )
+        return mark_safe(f"<select{flatatt(final)}>{options}</select>")  # noqa: S308 (escaped)
 
 
 class FilterForm(UtrechtFormMixin, forms.Form):

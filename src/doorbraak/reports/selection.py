@@ -3,11 +3,12 @@ filter form, Dutch messages), and the figures and tables in that scope. Shared b
 the exports and the API."""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doorbraak.funds import ledger
-from doorbraak.funds.models import LedgerAccount
 from doorbraak.funds.services import from_cents
 from doorbraak.learning.models import PatternStatus
 from doorbraak.proposals.models import AlternativeKind, RequestStatus
@@ -89,29 +90,22 @@ def compute(scope, period, fund=None, category=None, funds=None):
 
 def fund_utilisation(funds) -> list[tuple[str, list]]:
     """(name, [paid, reserved, free]) per fund, in the funds' order: today's balances of their
-    ledger accounts, as `funds.services.utilisation` reads them, in two queries of plain
-    values (no model instances: a municipality has 3,200 funds and four times as many
-    accounts)."""
-    named = list(funds.values_list("pk", "name"))
-    accounts: dict[int, list] = {}
-    for fund_id, kind, cents in LedgerAccount.objects.filter(
-        fund_id__in=funds.order_by().values("pk")
-    ).values_list("fund_id", "kind", "balance_cents"):
-        accounts.setdefault(fund_id, []).append(_Account(kind, cents))
-    rows = []
-    for pk, name in named:
-        b = ledger.balances_of(accounts.get(pk, []))
-        rows.append(
-            (name, [from_cents(b.paid), from_cents(b.reserved), max(from_cents(b.available), 0)])
-        )
-    return rows
+    ledger accounts (`funds.ledger.balances`), added up per fund by PostgreSQL or SQLite in
+    one query of plain values: a municipality has 3,200 funds and four times as many
+    accounts, which as rows in Python cost more than the rest of the dashboard."""
 
+    def balance(kind):
+        return Coalesce(Sum("accounts__balance_cents", filter=Q(accounts__kind=kind)), 0)
 
-class _Account:
-    __slots__ = ("kind", "balance_cents")
-
-    def __init__(self, kind, balance_cents):
-        self.kind, self.balance_cents = kind, balance_cents
+    rows = funds.annotate(
+        paid_cents=balance(ledger.PAID),
+        reserved_cents=balance(ledger.RESERVED),
+        available_cents=balance(ledger.AVAILABLE),
+    ).values_list("name", "paid_cents", "reserved_cents", "available_cents")
+    return [
+        (name, [from_cents(paid), from_cents(reserved), max(from_cents(available), 0)])
+        for name, paid, reserved, available in rows
+    ]
 
 
 def payer_labels() -> dict[str, str]:
