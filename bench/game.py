@@ -73,9 +73,16 @@ class Recorder:
         return status, body
 
 
+#: Seconds a team takes over its turn before it rolls: it reads the square and the chance card
+#: and talks it over (a real turn takes longer; shorter makes every phone re-render more).
+TURN_SECONDS = 6.0
+
+
 def roll_if_on_turn(recorder: Recorder, pk: int, cookie: str, body: str) -> None:
-    """A phone whose page or poll shows the dice form rolls, as its player would."""
+    """The team's first phone, when its page or poll shows the dice form, rolls after the
+    team's turn time, as its player would."""
     if "/gooien/" in body and (token := TOKEN.search(body)):
+        time.sleep(TURN_SECONDS)
         data = urllib.parse.urlencode({"csrfmiddlewaretoken": token.group(1)}).encode()
         recorder.timed(
             "roll (POST + phone page)",
@@ -84,20 +91,24 @@ def roll_if_on_turn(recorder: Recorder, pk: int, cookie: str, body: str) -> None
         )
 
 
-def phone(recorder: Recorder, pk: int, cookie: str, stop: float, offset: float) -> None:
+def phone(
+    recorder: Recorder, pk: int, cookie: str, stop: float, offset: float, rolls: bool
+) -> None:
     time.sleep(offset)
     _status, page = recorder.timed(
         "phone page", urllib.request.Request(f"{BASE}/spel/{pk}/"), cookie
     )
     version = VERSION.search(page).group(1) if VERSION.search(page) else "0"
-    roll_if_on_turn(recorder, pk, cookie, page)
+    if rolls:
+        roll_if_on_turn(recorder, pk, cookie, page)
     while time.monotonic() < stop:
         tick = time.monotonic()
         url = f"{BASE}/spel/{pk}/stand/?versie={version}&fase=bord"
         status, body = recorder.timed("phone poll", urllib.request.Request(url), cookie)
         if status == 200 and body:
             version = VERSION.search(body).group(1) if VERSION.search(body) else version
-            roll_if_on_turn(recorder, pk, cookie, body)
+            if rolls:
+                roll_if_on_turn(recorder, pk, cookie, body)
         time.sleep(max(0.0, 2.0 - (time.monotonic() - tick)))
 
 
@@ -131,7 +142,7 @@ def main() -> None:
         recorder = Recorder()
         stop = time.monotonic() + args.seconds
         threads = [
-            threading.Thread(target=phone, args=(recorder, pk, cookies[n], stop, i * 0.125))
+            threading.Thread(target=phone, args=(recorder, pk, cookies[n], stop, i * 0.125, i < 4))
             for i, n in enumerate(PLAYERS)
         ]
         threads.append(
