@@ -598,6 +598,7 @@ for _row in (
     "accounts_totpdevice",
     "accounts_accessreview",
     "knowledge_article",
+    "schedule_taskrun",
 ):
     for _page in ("add", "change", "changelist", "delete", "history"):
         NOT_READ[f"admin:{_row}_{_page}"] = _SUPERUSER
@@ -614,6 +615,7 @@ for _row in (
     "accounts/mandate",
     "accounts/totpdevice",
     "accounts/accessreview",
+    "schedule/taskrun",
     "privacy/auditrecord",
     "privacy/processingrecord",
     "costbenefit/costfigure",
@@ -781,6 +783,7 @@ TASKS_WITHOUT_PERSONAL_DATA = {
     "doorbraak.escalation.tasks.remind_due_actions": "e-mails a professional an action's "
     "reference and a link (never household details)",
     "doorbraak.escalation.tasks.flag_overdue_escalations": "as remind_due_actions",
+    "doorbraak.schedule.tasks.tick": "the scale test's probe: adds one to a counter",
 }
 
 

@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from doorbraak.funds import ledger
+from doorbraak.funds.models import AccountKind
 from doorbraak.funds.services import from_cents
 from doorbraak.learning.models import PatternStatus
 from doorbraak.proposals.models import AlternativeKind, RequestStatus
@@ -89,18 +89,18 @@ def compute(scope, period, fund=None, category=None, funds=None):
 
 
 def fund_utilisation(funds) -> list[tuple[str, list]]:
-    """(name, [paid, reserved, free]) per fund, in the funds' order: today's balances of their
-    ledger accounts (`funds.ledger.balances`), added up per fund by PostgreSQL or SQLite in
-    one query of plain values: a municipality has 3,200 funds and four times as many
-    accounts, which as rows in Python cost more than the rest of the dashboard."""
+    """(name, [paid, reserved, free]) per fund, in the funds' order: today's balances of
+    their ledger accounts (as `funds.ledger.balances` reads them), added up per fund by the
+    database in one query of plain values: a municipality has 3,200 funds and four times as
+    many accounts, which as rows in Python cost more than the rest of the dashboard."""
 
     def balance(kind):
         return Coalesce(Sum("accounts__balance_cents", filter=Q(accounts__kind=kind)), 0)
 
     rows = funds.annotate(
-        paid_cents=balance(ledger.PAID),
-        reserved_cents=balance(ledger.RESERVED),
-        available_cents=balance(ledger.AVAILABLE),
+        paid_cents=balance(AccountKind.PAID),
+        reserved_cents=balance(AccountKind.RESERVED),
+        available_cents=balance(AccountKind.AVAILABLE),
     ).values_list("name", "paid_cents", "reserved_cents", "available_cents")
     return [
         (name, [from_cents(paid), from_cents(reserved), max(from_cents(available), 0)])
