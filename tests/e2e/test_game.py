@@ -4,6 +4,7 @@ once, the shared screen (1280 px) follows by htmx polling, the facilitator ends 
 board names the winner and every phone shows the maatwerkambassadeurs. No axe violation."""
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from doorbraak.accounts.roles import Role
@@ -92,8 +93,7 @@ def test_a_short_game(live_server, browser, desktop_page, closed_request):  # no
     assert_accessible(board)
     board.screenshot(path=f"{SHOTS}/board-end.png", full_page=True)
     for _context, page in phones:
-        # Open the phone page anew rather than reload: its poll may be navigating right now.
-        page.goto(f"{live_server.url}/spel/{session.pk}/")
+        _open_phone(page, f"{live_server.url}/spel/{session.pk}/")
         expect(
             page.get_by_role("heading", name="Maatwerkambassadeurs: neem ze mee")
         ).to_be_visible()
@@ -103,3 +103,15 @@ def test_a_short_game(live_server, browser, desktop_page, closed_request):  # no
     second.screenshot(path=f"{SHOTS}/phone-end.png", full_page=True)
     for context, _phone in phones:
         context.close()
+
+
+def _open_phone(page, url):
+    """Open the phone page anew rather than reload. Its poll may be navigating to the same page
+    right now; then that navigation wins and is awaited instead."""
+    try:
+        page.goto(url)
+    except PlaywrightError as error:
+        if "interrupted by another navigation" not in str(error):
+            raise
+        page.wait_for_load_state()
+    assert page.url == url
