@@ -102,3 +102,47 @@ def test_documents_are_deleted_after_a_day(regie, submission):
     import os
 
     assert not os.path.exists(path)
+
+
+def test_a_failed_statement_in_the_job_marks_the_document_failed(regie, submission, monkeypatch):
+    """A statement that fails inside the job (here the processing-log write) leaves the
+    transaction usable: the document is written as failed, with the error's name, and no file
+    (before, the row's own save hit `InFailedSqlTransaction` and it waited for ever)."""
+    from django.db import DataError, connection
+
+    def broken_log(*args, **kwargs):
+        with connection.cursor() as cursor:
+            # PostgreSQL: DataError, and the transaction is aborted
+            cursor.execute("SELECT CAST('x' AS integer)")
+        raise DataError("SQLite casts it quietly")
+
+    monkeypatch.setattr(services, "log_processing", broken_log)
+    document = Document.objects.create(
+        kind="let-voorlegging", object_id=submission.pk, requested_by=regie
+    )
+    assert services.document_render(document.pk) == DocumentStatus.FAILED
+    stored = Document.objects.get(pk=document.pk)
+    assert stored.status == DocumentStatus.FAILED and stored.error == "DataError"
+    assert not stored.file and stored.finished_at is not None
+
+
+def test_a_lost_connection_leaves_the_document_waiting_for_the_retry(
+    regie, submission, monkeypatch
+):
+    from django.db import OperationalError
+
+    from doorbraak.documents.tasks import render_document
+
+    def lost(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(services, "log_processing", lost)
+    document = Document.objects.create(
+        kind="let-voorlegging", object_id=submission.pk, requested_by=regie
+    )
+    with pytest.raises(OperationalError):
+        services.document_render(document.pk)
+    assert Document.objects.get(pk=document.pk).status == DocumentStatus.WAITING
+    assert OperationalError in render_document.autoretry_for and render_document.max_retries
+    monkeypatch.undo()
+    assert services.document_render(document.pk) == DocumentStatus.READY

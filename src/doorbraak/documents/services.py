@@ -4,9 +4,10 @@ access is checked again — and is safe to run twice; `documents_delete_old` rem
 after a day."""
 
 import datetime
+import logging
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.http import Http404
 from django.utils import timezone
 
@@ -14,6 +15,8 @@ from doorbraak.privacy.services import log_processing, origin_from_context
 
 from .kinds import KINDS, render_pdf
 from .models import Document, DocumentKind, DocumentStatus
+
+logger = logging.getLogger(__name__)
 
 #: How long a made document can be downloaded.
 KEEP = datetime.timedelta(days=1)
@@ -33,28 +36,37 @@ def document_request(*, actor, kind: str, object_id: int) -> Document:
 
 
 def document_render(pk: int) -> str:
-    """Make the PDF of document `pk`; returns its status. A finished document is left alone."""
+    """Make the PDF of document `pk`; returns its status. A finished document is left alone.
+
+    The work runs in a savepoint: a statement that fails in there (the processing-log write
+    included) is rolled back to it, and the row is still written as "failed" with the error's
+    name. A lost connection, a deadlock or a serialization failure is raised instead, with the
+    row untouched, so the job is retried (`tasks.render_document`)."""
     with transaction.atomic():
         document = Document.objects.select_for_update().select_related("requested_by").get(pk=pk)
         if document.status != DocumentStatus.WAITING:
             return document.status
         kind = KINDS[DocumentKind(document.kind)]
         try:
-            target = kind.find(document.requested_by, document.object_id)
-            filename, html = kind.html(target)
-            content = render_pdf(html)
-            # The job reads the case's data as the person who asked: logged (issue 16).
-            log_processing(
-                origin_from_context(actor=document.requested_by, origin="task"),
-                activity=kind.activity,
-                action="render",
-                object_type=kind.object_type,
-                object_id=document.object_id,
-                subject_ids=kind.subjects(target),
-            )
+            with transaction.atomic():
+                target = kind.find(document.requested_by, document.object_id)
+                filename, html = kind.html(target)
+                content = render_pdf(html)
+                # The job reads the case's data as the person who asked: logged (issue 16).
+                log_processing(
+                    origin_from_context(actor=document.requested_by, origin="task"),
+                    activity=kind.activity,
+                    action="render",
+                    object_type=kind.object_type,
+                    object_id=document.object_id,
+                    subject_ids=kind.subjects(target),
+                )
         except Http404:
             document.status, document.error = DocumentStatus.FAILED, "not visible"
+        except (OperationalError, InterfaceError):
+            raise
         except Exception as error:  # noqa: BLE001 - recorded on the row, shown as "failed"
+            logger.exception("document %s not made", pk)
             document.status, document.error = DocumentStatus.FAILED, type(error).__name__
         else:
             document.file.save(filename, ContentFile(content), save=False)

@@ -1,11 +1,18 @@
 """Background jobs for documents: render one PDF, and delete the old ones every night."""
 
 from celery import shared_task
+from django.db import InterfaceError, OperationalError
 
 from . import services
 
 
-@shared_task(name="doorbraak.documents.tasks.render_document")
+@shared_task(
+    name="doorbraak.documents.tasks.render_document",
+    # a lost connection, a deadlock or a serialization failure: the row is untouched, try again
+    autoretry_for=(OperationalError, InterfaceError),
+    retry_backoff=2,
+    max_retries=5,
+)
 def render_document(pk: int) -> str:
     return services.document_render(pk)
 
