@@ -45,3 +45,35 @@ def test_the_page_shows_the_top_and_the_export_every_fund(client, team_a):
     csv_text = client.get("/cijfers/export/funds.csv").content.decode()
     assert all(f"Testpotje {i:02}" in csv_text for i in range(15))
     assert "Overige potjes" not in csv_text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("n", "seed"), [(0, 1), (1, 2), (13, 3), (14, 4), (40, 5), (40, 6)])
+def test_the_database_ranks_the_funds_as_the_rule_does(team_a, n, seed):
+    """`selection.busiest_funds` (ranked and added up in SQL, for the page and the yearly
+    report) gives exactly what `dashboard.top_funds` makes of every fund's row, ties included
+    (many funds with the same activity, names whose order differs by collation)."""
+    import random
+
+    from doorbraak.funds.models import AccountKind, LedgerAccount
+    from doorbraak.reports import queries, selection
+
+    rng = random.Random(seed)  # noqa: S311 - synthetic data
+    names = ["a", "B", "é", "Z", "Ω", "potje", "Potje", "_x"]
+    for i in range(n):
+        fund = make_fund(team_a, name=f"{rng.choice(names)} {i}", budget_cents=100_000)
+        for kind in (AccountKind.PAID, AccountKind.RESERVED, AccountKind.AVAILABLE):
+            LedgerAccount.objects.filter(fund=fund, kind=kind).update(
+                balance_cents=rng.choice([0, 0, 500, 1_000, rng.randrange(100_000)])
+            )
+    funds = queries.funds_in(queries.scope_of(UserFactory(team=team_a, role=Role.TEAMLEIDER)))
+    expected, others = dashboard.top_funds(selection.fund_utilisation(funds), _other)
+    assert selection.busiest_funds(funds, _other) == (expected, others, n)
+
+
+@pytest.mark.django_db
+def test_no_funds_at_all():
+    from doorbraak.funds.models import Fund
+    from doorbraak.reports import selection
+
+    assert selection.busiest_funds(Fund.objects.none(), _other) == ([], 0, 0)

@@ -48,8 +48,12 @@ class Dashboard:
     paid: Decimal = Decimal(0)
     spent_by_category: list[tuple[str, Decimal]] = field(default_factory=list)
     spent_by_month: list[tuple[datetime.date, Decimal]] = field(default_factory=list)
-    #: the sections beyond the requests (reports/sections.py), set by selection.select
+    #: the sections beyond the requests (reports/sections.py), set by selection.compute
     sections: object = None
+    #: how many funds are in scope, and how many the last fund row adds up (0: every fund
+    #: has its own row); set by selection.compute
+    funds_total: int = 0
+    funds_other: int = 0
 
 
 def build(rows: Iterable[Row], months: list[datetime.date]) -> Dashboard:
@@ -94,16 +98,16 @@ TOP_FUNDS = 12
 
 
 def top_funds(
-    rows: list[tuple[str, list[Decimal]]], other_label, top: int = TOP_FUNDS
-) -> tuple[list[tuple[str, list[Decimal]]], int]:
+    rows: list[tuple[str, list]], other_label, top: int = TOP_FUNDS
+) -> tuple[list[tuple[str, list]], int]:
     """The funds with the most activity (paid + reserved, then the name) and, when there are
     more than `top` + 1, one row `other_label` adding up the parts (paid, reserved, free) of
     all the others (`other_label(n)` names it): a chart a person can read at national scale (a
-    municipality of 3,200 funds). Returns the rows to show and how many funds the other row
-    holds (0: none)."""
+    municipality of 3,200 funds). The parts are cents or euros, as given. Returns the rows to
+    show and how many funds the other row holds (0: none)."""
     if len(rows) <= top + 1:
         return rows, 0
     ranked = sorted(rows, key=lambda row: (-(row[1][0] + row[1][1]), row[0]))
     shown, rest = ranked[:top], ranked[top:]
-    other = [sum((row[1][i] for row in rest), Decimal(0)) for i in range(len(rows[0][1]))]
+    other = [sum(row[1][i] for row in rest) for i in range(len(rows[0][1]))]
     return [*shown, (other_label(len(rest)), other)], len(rest)

@@ -2,7 +2,8 @@
 filter form, Dutch messages), and the figures and tables in that scope. Shared by the page,
 the exports and the API."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import EmptyResultSet, PermissionDenied
+from django.db import connection
 from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -53,25 +54,34 @@ def filter_form(scope, data) -> FilterForm:
     )
 
 
-def select(request):
-    """The person's scope and the filter form; the figures when the form is valid."""
+def select(request, top_funds=None):
+    """The person's scope and the filter form; the figures when the form is valid
+    (`top_funds`: see `compute`)."""
     scope, form, data = filtered(request)
     if data is None:
         return scope, form, None
     period = data["period"]
-    board, tables = compute(scope, period, data["fund"], data["category"])
+    board, tables = compute(scope, period, data["fund"], data["category"], top_funds=top_funds)
     return scope, form, (period, board, tables)
 
 
-def compute(scope, period, fund=None, category=None, funds=None):
+def compute(scope, period, fund=None, category=None, funds=None, top_funds=None):
     """The figures and tables of a scope and period (the page, the exports, the API and the
-    yearly report): a fixed number of queries."""
+    yearly report): a fixed number of queries. With `top_funds` (a function naming the other
+    funds, `views._other_funds`), the fund table holds only the busiest funds and one row for
+    the rest (`dashboard.top_funds`, ranked on whole cents), as the page and the yearly report
+    show it; `board.funds_total` and `board.funds_other` say how many funds there are and how
+    many the last row adds up. The exports and the API keep every fund."""
     rows = queries.rows(scope, period.start, period.end, fund, category)
     board = dashboard.build(rows, period.months())
     shown_funds = queries.funds_in(scope) if funds is None else funds
     if fund:
         shown_funds = shown_funds.filter(pk=fund.pk)
-    fund_rows = fund_utilisation(shown_funds)
+    if top_funds is None:
+        cents = fund_utilisation(shown_funds)
+        board.funds_total, board.funds_other = len(cents), 0
+    else:
+        cents, board.funds_other, board.funds_total = busiest_funds(shown_funds, top_funds)
     statuses, alternatives = _labels()
     tables = {
         "status": [(statuses.get(k, k), v) for k, v in board.by_status.items()],
@@ -80,7 +90,7 @@ def compute(scope, period, fund=None, category=None, funds=None):
         ],
         "category": board.spent_by_category,
         "month": board.spent_by_month,
-        "funds": fund_rows,
+        "funds": [(name, [from_cents(part) for part in parts]) for name, parts in cents],
     }
     extra = sections.build(scope, period, rows, fund=fund, category=category)
     board.sections = extra
@@ -88,24 +98,64 @@ def compute(scope, period, fund=None, category=None, funds=None):
     return board, tables
 
 
-def fund_utilisation(funds) -> list[tuple[str, list]]:
-    """(name, [paid, reserved, free]) per fund, in the funds' order: today's balances of
-    their ledger accounts (as `funds.ledger.balances` reads them), added up per fund by the
-    database in one query of plain values: a municipality has 3,200 funds and four times as
-    many accounts, which as rows in Python cost more than the rest of the dashboard."""
+def _per_fund(funds):
+    """The funds with today's balances of their ledger accounts (as `funds.ledger.balances`
+    reads them; only a budget account may go below zero) in whole cents, added up per fund by
+    the database: a municipality has 3,200 funds and four times as many accounts, which as
+    rows in Python cost more than the rest of the dashboard."""
 
     def balance(kind):
         return Coalesce(Sum("accounts__balance_cents", filter=Q(accounts__kind=kind)), 0)
 
-    rows = funds.annotate(
+    return funds.annotate(
         paid_cents=balance(AccountKind.PAID),
         reserved_cents=balance(AccountKind.RESERVED),
         available_cents=balance(AccountKind.AVAILABLE),
     ).values_list("name", "paid_cents", "reserved_cents", "available_cents")
-    return [
-        (name, [from_cents(paid), from_cents(reserved), max(from_cents(available), 0)])
-        for name, paid, reserved, available in rows
-    ]
+
+
+def fund_utilisation(funds) -> list[tuple[str, list[int]]]:
+    """(name, [paid, reserved, free]) in cents for every fund, in the funds' order (the
+    exports and the API); `compute` turns them into euros."""
+    return [(name, [paid, reserved, free]) for name, paid, reserved, free in _per_fund(funds)]
+
+
+def busiest_funds(funds, other_label, top: int = dashboard.TOP_FUNDS):
+    """What `dashboard.top_funds` makes of `fund_utilisation(funds)` — the `top` funds with
+    the most activity and one row `other_label(n)` adding up the others; all of them in the
+    funds' order (by name) when there are no more than `top` + 1 — but ranked and added up by
+    the database in the same one query, so that only those rows reach Python. Returns (rows
+    in cents, funds in the last row or 0, funds in all). Ties on activity go by the name's
+    code points, as in Python."""
+    try:
+        sql, params = _per_fund(funds).order_by().query.sql_with_params()
+    except EmptyResultSet:  # a scope that can hold no fund (`.none()`)
+        return [], 0, 0
+    binary = 'COLLATE "C"' if connection.vendor == "postgresql" else "COLLATE BINARY"
+    with connection.cursor() as cursor:
+        # the kept rows come first, by name (the funds' order); the sum of the others last
+        cursor.execute(
+            f"WITH f (name, paid, reserved, free) AS ({sql}), "  # noqa: S608 - the ORM's SQL
+            "r AS (SELECT f.*, count(*) OVER () AS n, row_number() OVER "
+            f"(ORDER BY paid + reserved DESC, name {binary}) AS rn FROM f) "
+            "SELECT name, paid, reserved, free, rn, n, 0 AS tail FROM r WHERE rn <= %s "
+            "UNION ALL SELECT NULL, sum(paid), sum(reserved), sum(free), NULL, max(n), 1 "
+            "FROM r WHERE rn > %s ORDER BY tail, name",
+            [*params, top + 1, top],
+        )
+        found = cursor.fetchall()
+    total = int(found[0][5] or 0) if found else 0
+    kept = [row for row in found if row[4] is not None]
+    if total <= top + 1:
+        return [_cents(row) for row in kept], 0, total
+    kept.sort(key=lambda row: row[4])
+    others = total - top
+    tail = found[-1]
+    return [*map(_cents, kept[:top]), _cents((other_label(others), *tail[1:4]))], others, total
+
+
+def _cents(row) -> tuple[str, list[int]]:
+    return row[0], [int(row[1]), int(row[2]), int(row[3])]
 
 
 def payer_labels() -> dict[str, str]:

@@ -64,12 +64,6 @@ def _other_funds(n: int) -> str:
     return ngettext("%(n)s other fund", "Other funds (%(n)s)", n) % {"n": formatting.number(n)}
 
 
-def _shown_funds(tables) -> tuple[list, int]:
-    """The fund rows of the chart and the table beside it: the funds with the most activity
-    and one row for the others (the exports and the API keep the full list)."""
-    return dashboard.top_funds(tables["funds"], _other_funds)
-
-
 def _fund_parts() -> list[str]:
     """The parts of a fund's budget, in the order of `selection.select`'s fund rows."""
     return [_("paid"), _("reserved"), _("free")]
@@ -134,13 +128,15 @@ def export(request, table, kind):
 
 
 def index(request):
-    scope, form, result = selection.select(request)
+    # the chart and the table beside it: the busiest funds and one row for the others (the
+    # exports and the API keep every fund)
+    scope, form, result = selection.select(request, top_funds=_other_funds)
     if result is None:
         return _refused(request, scope, form)
     context = {"form": form, "scope": scope, "refreshed": summary.last_refresh()}
     period, board, tables = result
     status_rows, alternative_rows = tables["status"], tables["alternative"]
-    fund_rows, other_funds = _shown_funds(tables)
+    fund_rows = tables["funds"]
     parts = _fund_parts()
     month_rows = [(_month(m), [v]) for m, v in board.spent_by_month]
     busiest = max(board.spent_by_month, key=lambda mv: mv[1], default=None)
@@ -167,8 +163,8 @@ def index(request):
             "category_rows": board.spent_by_category,
             "month_rows": board.spent_by_month,
             "fund_rows": fund_rows,
-            "other_funds": other_funds,
-            "all_funds": len(tables["funds"]),
+            "other_funds": board.funds_other,
+            "all_funds": board.funds_total,
             "parts": parts,
             "charts": _base_charts(board, tables, month_rows, parts, fund_rows),
         }
@@ -342,7 +338,7 @@ def yearly_report(request, year: int):
     if not form.is_valid():
         return _refused(request, scope, form)
     scope = queries.narrowed(scope, form.cleaned_data["team"])
-    board, tables = selection.compute(scope, period)
+    board, tables = selection.compute(scope, period, top_funds=_other_funds)
     extra = board.sections
     approved = sum(board.by_status.get(status, 0) for status in sorted(dashboard.SPENT))
     month_rows = [(_month(m), [v]) for m, v in board.spent_by_month]
@@ -357,7 +353,7 @@ def yearly_report(request, year: int):
             (kinds.get(s.kind, s.kind), statuses.get(s.status, s.status), s.organisation, s.rule)
             for s in sections.solution_list(scope, period)
         ],
-        "charts": _base_charts(board, tables, month_rows, _fund_parts(), _shown_funds(tables)[0]),
+        "charts": _base_charts(board, tables, month_rows, _fund_parts(), tables["funds"]),
         "made_at": timezone.localtime(),
         **_section_context(extra, tables),
     }
