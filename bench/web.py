@@ -3,6 +3,7 @@ closed-loop load from wrk with 16 connections over case list, case detail, appro
 request detail for a logged-in professional; and a bare Django view (session auth, one
 trivial query) on the same stack in the same run. The ratio is the figure."""
 
+import concurrent.futures
 import http.cookiejar
 import json
 import os
@@ -219,13 +220,18 @@ def run(
         # Warm-up: long enough for every worker to finish loading the anonymiser in the
         # background (wsgi.py), which otherwise slows the first repetition to half speed.
         wrk(paths, cookies, 20, connections)
-        web, bare, board = [], [], []
+        web, bare, board, loaded = [], [], [], []
         for _ in range(repeats):
             web.append(wrk(paths, cookies, seconds, connections))
             bare.append(wrk(["/bench/bare/"], cookie, seconds, connections))
             if manager is not None:
                 # the dashboard alone, four users at once (its own p95, issue 15)
                 board.append(wrk(list(DASHBOARD_PAGES), manager, seconds, 4))
+                # and four dashboard users while the mix runs beside them
+                with concurrent.futures.ThreadPoolExecutor(2) as pool:
+                    mix = pool.submit(wrk, paths, cookies, seconds, connections)
+                    loaded.append(wrk(list(DASHBOARD_PAGES), manager, seconds, 4))
+                    mix.result()
     finally:
         stop_server(server)
     dashboard = (
@@ -234,6 +240,10 @@ def run(
             "dashboard.p50_ms": summary((r["p50"] for r in board), "ms"),
             "dashboard.p95_ms": summary((r["p95"] for r in board), "ms"),
             "dashboard.errors": summary((r["errors"] for r in board), "requests"),
+            "dashboard_under_mix.rps": summary((r["rps"] for r in loaded), "req/s"),
+            "dashboard_under_mix.p50_ms": summary((r["p50"] for r in loaded), "ms"),
+            "dashboard_under_mix.p95_ms": summary((r["p95"] for r in loaded), "ms"),
+            "dashboard_under_mix.errors": summary((r["errors"] for r in loaded), "requests"),
         }
         if board
         else {}

@@ -169,7 +169,15 @@ class Request(models.Model):
         verbose_name = _("maatwerk request")
         verbose_name_plural = _("maatwerk requests")
         ordering = ["-submitted_at"]
-        indexes = [models.Index(fields=["fund", "status"], name="request_fund_status_idx")]
+        indexes = [
+            models.Index(fields=["fund", "status"], name="request_fund_status_idx"),
+            # the summary refresh after a decision recounts one group (team, fund, category,
+            # month): without it PostgreSQL ANDs the fund index with a quarter of the rows
+            # from the category index (57 ms at national scale, reports/summary.py)
+            models.Index(
+                fields=["fund", "category", "submitted_at"], name="request_figure_group_idx"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(amount__gte=0), name="request_amount_not_negative"),
             models.CheckConstraint(condition=Q(months__gte=1), name="request_months_positive"),
