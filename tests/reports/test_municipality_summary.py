@@ -13,14 +13,10 @@ from hypothesis import strategies as st
 
 from doorbraak.accounts.models import Neighbourhood, Organisation, OrganisationKind, Team
 from doorbraak.accounts.roles import Role
-from doorbraak.cases import services as case_services
-from doorbraak.proposals import lifecycle
-from doorbraak.proposals.models import Request
 from doorbraak.reports import queries, summary
 from doorbraak.reports.models import MunicipalityFigure
-from tests.approvals.test_flow import submit
 from tests.factories import CaseFactory, TeamFactory, UserFactory
-from tests.reports.test_summary import paying_fund
+from tests.reports.test_summary import actions, paying_fund, play
 
 pytestmark = pytest.mark.django_db
 
@@ -64,16 +60,6 @@ def recount_from_raw() -> dict:
     return {key: tuple(values) for key, values in totals.items()}
 
 
-actions = st.lists(
-    st.tuples(
-        st.sampled_from(["submit", "vote", "withdraw", "otherwise", "pay", "handover"]),
-        st.integers(0, 5),
-    ),
-    min_size=1,
-    max_size=12,
-)
-
-
 @settings(
     max_examples=12,
     deadline=None,
@@ -97,38 +83,7 @@ def test_the_municipality_rows_equal_a_recount_after_any_actions(team_a, worker_
         fund = paying_fund(team_a)
         other_worker = UserFactory(team=other_team, role=Role.GEZINSWERKER)
         case = CaseFactory(actor=worker_a)
-        made: list[Request] = []
-        for action, n in steps:
-            target = made[n % len(made)] if made else None
-            target = Request.objects.get(pk=target.pk) if target else None
-            try:
-                if action == "submit" or target is None:
-                    made.append(submit(worker_a, fund, f"{50 + n * 10}.00", case=case))
-                elif action == "vote":
-                    for colleague in colleagues:
-                        lifecycle.vote_cast(actor=colleague, request=target, choice="ja")
-                elif action == "withdraw":
-                    lifecycle.request_withdraw(actor=worker_a, request=target, reason="Niet nodig")
-                elif action == "otherwise":
-                    lifecycle.request_solve_otherwise(
-                        actor=worker_a, request=target, alternative="zonder-kosten", note="Gratis"
-                    )
-                elif action == "pay":
-                    batch = lifecycle.batch_create(fund=fund, actor=leader)
-                    lifecycle.batch_mark_paid(batch=batch, actor=leader)
-                elif action == "handover" and case.team_id == team_a.pk:
-                    case_services.key_worker_handover(
-                        actor=worker_a, case=case, to_user=other_worker, reason="Verhuisd"
-                    )
-                    case.refresh_from_db()
-            except Exception as error:  # an action the state does not allow: refused, fine
-                if type(error).__name__ not in {
-                    "ValidationError",
-                    "PermissionDenied",
-                    "MoneyConflict",
-                    "BatchConflict",
-                }:
-                    raise
+        made = play(steps, worker_a, leader, colleagues, fund, case, team_a, other_worker)
         assert kept() == recount_from_raw()
         # the municipal dashboard's rows (from MunicipalityFigure) are those of its teams
         adviser = UserFactory(role=Role.BELEIDSADVISEUR, organisation=town)

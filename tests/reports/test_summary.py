@@ -70,6 +70,45 @@ actions = st.lists(
 )
 
 
+def play(steps, worker, leader, colleagues, fund, case, team, other_worker) -> list[Request]:
+    """Run a hypothesis sequence of (action, n) on requests of `case` paid from `fund`;
+    an action the state does not allow is refused, and that is fine. Returns the requests
+    made (shared with test_municipality_summary)."""
+    made: list[Request] = []
+    for action, n in steps:
+        target = made[n % len(made)] if made else None
+        target = Request.objects.get(pk=target.pk) if target else None
+        try:
+            if action == "submit" or target is None:
+                made.append(submit(worker, fund, f"{50 + n * 10}.00", case=case))
+            elif action == "vote":
+                for colleague in colleagues:
+                    lifecycle.vote_cast(actor=colleague, request=target, choice="ja")
+            elif action == "withdraw":
+                lifecycle.request_withdraw(actor=worker, request=target, reason="Niet nodig")
+            elif action == "otherwise":
+                lifecycle.request_solve_otherwise(
+                    actor=worker, request=target, alternative="zonder-kosten", note="Gratis"
+                )
+            elif action == "pay":
+                batch = lifecycle.batch_create(fund=fund, actor=leader)
+                lifecycle.batch_mark_paid(batch=batch, actor=leader)
+            elif action == "handover" and case.team_id == team.pk:
+                case_services.key_worker_handover(
+                    actor=worker, case=case, to_user=other_worker, reason="Verhuisd"
+                )
+                case.refresh_from_db()
+        except Exception as error:  # an action the state does not allow: refused, fine
+            if type(error).__name__ not in {
+                "ValidationError",
+                "PermissionDenied",
+                "MoneyConflict",
+                "BatchConflict",
+            }:
+                raise
+    return made
+
+
 @settings(
     max_examples=12,
     deadline=None,
@@ -85,38 +124,7 @@ def test_figures_equal_a_recount_after_any_actions(team_a, worker_a, steps):
         other_team = TeamFactory()
         other_worker = UserFactory(team=other_team, role=Role.GEZINSWERKER)
         case = CaseFactory(actor=worker_a)
-        made: list[Request] = []
-        for action, n in steps:
-            target = made[n % len(made)] if made else None
-            target = Request.objects.get(pk=target.pk) if target else None
-            try:
-                if action == "submit" or target is None:
-                    made.append(submit(worker_a, fund, f"{50 + n * 10}.00", case=case))
-                elif action == "vote":
-                    for colleague in colleagues:
-                        lifecycle.vote_cast(actor=colleague, request=target, choice="ja")
-                elif action == "withdraw":
-                    lifecycle.request_withdraw(actor=worker_a, request=target, reason="Niet nodig")
-                elif action == "otherwise":
-                    lifecycle.request_solve_otherwise(
-                        actor=worker_a, request=target, alternative="zonder-kosten", note="Gratis"
-                    )
-                elif action == "pay":
-                    batch = lifecycle.batch_create(fund=fund, actor=leader)
-                    lifecycle.batch_mark_paid(batch=batch, actor=leader)
-                elif action == "handover" and case.team_id == team_a.pk:
-                    case_services.key_worker_handover(
-                        actor=worker_a, case=case, to_user=other_worker, reason="Verhuisd"
-                    )
-                    case.refresh_from_db()
-            except Exception as error:  # an action the state does not allow: refused, fine
-                if type(error).__name__ not in {
-                    "ValidationError",
-                    "PermissionDenied",
-                    "MoneyConflict",
-                    "BatchConflict",
-                }:
-                    raise
+        play(steps, worker_a, leader, colleagues, fund, case, team_a, other_worker)
         kept = snapshot()
         assert kept == recount()
 

@@ -16,14 +16,10 @@ from .figures import HOUR_BOUNDS
 WITHIN_FIELDS = tuple(f"within_{hours}h" for hours in HOUR_BOUNDS)
 
 
-class RequestFigure(models.Model):
-    """Requests of one team, fund, category and month of submission, per status and
-    alternative: how many, how much, and how fast they were decided."""
+class Counts(models.Model):
+    """The counts of a group of requests per status and alternative: how many, how much, and
+    how fast they were decided (shared by the team and the municipality summaries)."""
 
-    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="+")
-    fund = models.ForeignKey(Fund, null=True, on_delete=models.CASCADE, related_name="+")
-    category = models.ForeignKey(Category, null=True, on_delete=models.CASCADE, related_name="+")
-    month = models.DateField(_("month"))
     status = models.CharField(_("status"), max_length=20)
     alternative = models.CharField(_("solved otherwise with"), max_length=30, blank=True)
     requests = models.PositiveIntegerField(_("requests"))
@@ -47,13 +43,7 @@ class RequestFigure(models.Model):
     within_2160h = models.PositiveIntegerField(default=0)
 
     class Meta:
-        verbose_name = _("request figure")
-        verbose_name_plural = _("request figures")
-        indexes = [
-            models.Index(fields=["team", "month"], name="reqfig_team_month_idx"),
-            models.Index(fields=["fund", "month"], name="reqfig_fund_month_idx"),
-            models.Index(fields=["month"], name="reqfig_month_idx"),
-        ]
+        abstract = True
 
     def __str__(self) -> str:
         return f"{self.month:%Y-%m} {self.status}: {self.requests}"
@@ -63,7 +53,26 @@ class RequestFigure(models.Model):
         return [getattr(self, name) for name in WITHIN_FIELDS]
 
 
-class MunicipalityFigure(models.Model):
+class RequestFigure(Counts):
+    """Requests of one team, fund, category and month of submission, per status and
+    alternative."""
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="+")
+    fund = models.ForeignKey(Fund, null=True, on_delete=models.CASCADE, related_name="+")
+    category = models.ForeignKey(Category, null=True, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField(_("month"))
+
+    class Meta:
+        verbose_name = _("request figure")
+        verbose_name_plural = _("request figures")
+        indexes = [
+            models.Index(fields=["team", "month"], name="reqfig_team_month_idx"),
+            models.Index(fields=["fund", "month"], name="reqfig_fund_month_idx"),
+            models.Index(fields=["month"], name="reqfig_month_idx"),
+        ]
+
+
+class MunicipalityFigure(Counts):
     """The request figures of a whole municipality per category, month, status and
     alternative: the sums of its teams' `RequestFigure` rows, so the municipal dashboard reads
     a few hundred rows instead of every team's and fund's (at national density some 2.4
@@ -74,24 +83,6 @@ class MunicipalityFigure(models.Model):
     municipality = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     category = models.ForeignKey(Category, null=True, on_delete=models.CASCADE, related_name="+")
     month = models.DateField(_("month"))
-    status = models.CharField(_("status"), max_length=20)
-    alternative = models.CharField(_("solved otherwise with"), max_length=30, blank=True)
-    requests = models.PositiveIntegerField(_("requests"))
-    small = models.PositiveIntegerField(_("small requests"))
-    amount = models.DecimalField(_("amount (EUR)"), max_digits=14, decimal_places=2)
-    decided = models.PositiveIntegerField(_("decided"))
-    within_1h = models.PositiveIntegerField(default=0)
-    within_2h = models.PositiveIntegerField(default=0)
-    within_4h = models.PositiveIntegerField(default=0)
-    within_8h = models.PositiveIntegerField(default=0)
-    within_24h = models.PositiveIntegerField(default=0)
-    within_48h = models.PositiveIntegerField(default=0)
-    within_72h = models.PositiveIntegerField(default=0)
-    within_120h = models.PositiveIntegerField(default=0)
-    within_168h = models.PositiveIntegerField(default=0)
-    within_336h = models.PositiveIntegerField(default=0)
-    within_720h = models.PositiveIntegerField(default=0)
-    within_2160h = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("municipality figure")
@@ -99,9 +90,6 @@ class MunicipalityFigure(models.Model):
         # one row per (municipality, month, category, status, alternative): summary.py
         # writes a group under an advisory lock (a category may be null, so no constraint)
         indexes = [models.Index(fields=["municipality", "month"], name="munfig_mun_month_idx")]
-
-    def __str__(self) -> str:
-        return f"{self.month:%Y-%m} {self.status}: {self.requests}"
 
 
 class FigureRefresh(models.Model):
