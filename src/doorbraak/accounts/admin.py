@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from doorbraak.privacy.activities import Activity
+from doorbraak.privacy.admin import ReadOnlyAdmin
 from doorbraak.privacy.services import log_processing, origin_from_request
 
 from . import admin_users  # noqa: F401 - registers the user admin
@@ -84,19 +85,10 @@ class TOTPDeviceAdmin(admin.ModelAdmin):
 
 
 @admin.register(AccessReview)
-class AccessReviewAdmin(admin.ModelAdmin):
+class AccessReviewAdmin(ReadOnlyAdmin):
     """The access review's decisions: read only (they are made on /toegangscontrole/)."""
 
     list_display = ["user", "decision", "reviewer", "team", "decided_at"]
     list_filter = ["decision", "team"]
     list_select_related = ["user", "reviewer", "team"]
     date_hierarchy = "decided_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -4,11 +4,13 @@ run its slot again."""
 
 from django.contrib import admin
 
+from doorbraak.privacy.admin import ReadOnlyAdmin
+
 from .models import TaskRun
 
 
 @admin.register(TaskRun)
-class TaskRunAdmin(admin.ModelAdmin):
+class TaskRunAdmin(ReadOnlyAdmin):
     list_display = [
         "slot",
         "name",
@@ -23,12 +25,3 @@ class TaskRunAdmin(admin.ModelAdmin):
     list_filter = ["status", "name", "redelivered"]
     search_fields = ["name", "trace_id", "message_id"]
     date_hierarchy = "slot"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
