@@ -169,7 +169,9 @@ def decide(request, *, person: User, decision: str) -> AccessReview:
     of the team (they no longer see its cases); the functional administrator's deactivates
     the account. Both in the audit trail."""
     reviewer = request.user
-    person = User.objects.select_for_update().get(pk=person.pk)
+    # FOR NO KEY UPDATE: the person's own requests, logging with them as actor, check that
+    # foreign key (FOR KEY SHARE) and must not wait for this review
+    person = User.objects.select_for_update(no_key=True).get(pk=person.pk)
     if not (is_reviewer(reviewer) and may_review(reviewer, person) and person.is_active):
         raise PermissionDenied(_("You may not review this person's access."))
     if decision not in ReviewDecision.values:

@@ -119,7 +119,9 @@ def check_start(
 
 
 def _locked(check: BudgetCheck) -> BudgetCheck:
-    return BudgetCheck.objects.select_for_update().select_related("case").get(pk=check.pk)
+    return (
+        BudgetCheck.objects.select_for_update(of=("self",)).select_related("case").get(pk=check.pk)
+    )
 
 
 @transaction.atomic

@@ -253,7 +253,9 @@ def blocker_add(
 
 @transaction.atomic
 def blocker_resolve(*, actor: User, blocker: Blocker, resolution: str) -> Blocker:
-    blocker = Blocker.objects.select_for_update().select_related("case").get(pk=blocker.pk)
+    blocker = (
+        Blocker.objects.select_for_update(of=("self",)).select_related("case").get(pk=blocker.pk)
+    )
     _check_open(blocker.case)
     if blocker.status == BlockerStatus.RESOLVED:
         raise ValidationError(_("This blocker has already been resolved."))
@@ -345,7 +347,9 @@ def access_grant(*, actor: User, case: Case, user: User, reason: str) -> CaseAcc
 
 @transaction.atomic
 def access_revoke(*, actor: User, access: CaseAccess) -> CaseAccess:
-    access = CaseAccess.objects.select_for_update().select_related("case").get(pk=access.pk)
+    access = (
+        CaseAccess.objects.select_for_update(of=("self",)).select_related("case").get(pk=access.pk)
+    )
     if not may_manage(actor, access.case):
         raise PermissionDenied(_("Only the key worker or the team leader can remove people."))
     if access.revoked_at is None:

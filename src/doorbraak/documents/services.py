@@ -43,7 +43,11 @@ def document_render(pk: int) -> str:
     name. A lost connection, a deadlock or a serialization failure is raised instead, with the
     row untouched, so the job is retried (`tasks.render_document`)."""
     with transaction.atomic():
-        document = Document.objects.select_for_update().select_related("requested_by").get(pk=pk)
+        document = (
+            Document.objects.select_for_update(of=("self",))
+            .select_related("requested_by")
+            .get(pk=pk)
+        )
         if document.status != DocumentStatus.WAITING:
             return document.status
         kind = KINDS[DocumentKind(document.kind)]

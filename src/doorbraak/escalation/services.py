@@ -186,7 +186,7 @@ def escalation_decide(
     With `action` ({owner, description, due_date}) a follow-up action is set as well."""
     today = today or timezone.localdate()
     escalation = (
-        Escalation.objects.select_for_update()
+        Escalation.objects.select_for_update(of=("self",))
         .select_related("route_version", "case")
         .get(pk=escalation.pk)
     )

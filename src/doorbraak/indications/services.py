@@ -160,7 +160,7 @@ def indication_write(
 
 def _locked(indication: Indication) -> Indication:
     return (
-        Indication.objects.select_for_update()
+        Indication.objects.select_for_update(of=("self",))
         .select_related("case__household")
         .get(pk=indication.pk)
     )

@@ -58,7 +58,7 @@ def submit(
     question anonymised, with the case's open blockers and every earlier level's question and
     decision as they stand now."""
     escalation = (
-        Escalation.objects.select_for_update()
+        Escalation.objects.select_for_update(of=("self",))
         .select_related("route_version", "case__household")
         .get(pk=escalation.pk)
     )

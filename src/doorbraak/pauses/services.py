@@ -163,7 +163,7 @@ def pause_approve(
     """A second inkomensconsulent or the W&I manager approves (or refuses) a long pause."""
     if not access.may_approve(actor.role, actor.is_active):
         raise PermissionDenied(message("not_approver"))
-    pause = Pause.objects.select_for_update().select_related("case").get(pk=pause.pk)
+    pause = Pause.objects.select_for_update(of=("self",)).select_related("case").get(pk=pause.pk)
     if pause.created_by_id == actor.pk:
         raise PermissionDenied(message("own_pause"))
     if pause.status != PauseStatus.AWAITING_APPROVAL:
@@ -209,7 +209,11 @@ def pause_review(
     today = today or timezone.localdate()
     if not access.may_review(actor.role, actor.is_active):
         raise PermissionDenied(message("not_reviewer"))
-    pause = Pause.objects.select_for_update().select_related("case__key_worker").get(pk=pause.pk)
+    pause = (
+        Pause.objects.select_for_update(of=("self",))
+        .select_related("case__key_worker")
+        .get(pk=pause.pk)
+    )
     if pause.status != PauseStatus.ACTIVE:
         raise ValidationError({"__all__": [message("not_active")]})
     found: dict[str, list[str]] = {}

@@ -242,7 +242,9 @@ def consent_record(
 @transaction.atomic
 def consent_withdraw(*, actor, consent: Consent) -> Consent:
     """Withdrawing is immediate: from this moment no page shows the identity under it."""
-    consent = Consent.objects.select_for_update().select_related("case").get(pk=consent.pk)
+    consent = (
+        Consent.objects.select_for_update(of=("self",)).select_related("case").get(pk=consent.pk)
+    )
     if not may_record_consent(actor, consent.case):
         raise PermissionDenied(message("not_key_worker"))
     if consent.withdrawn_at is not None:

@@ -168,7 +168,11 @@ def session_update(
     """The date, whether it was held, the notes and the resident's perspective ("waar stukt
     het systeem?") of one session."""
     _require_adviser(actor)
-    session = Session.objects.select_for_update().select_related("worktable").get(pk=session.pk)
+    session = (
+        Session.objects.select_for_update(of=("self",))
+        .select_related("worktable")
+        .get(pk=session.pk)
+    )
     _open_worktable(session.worktable)
     _raise(rules.check_session(date, bool(held), today or timezone.localdate()))
     texts = _clean({"notes": notes, "perspective": perspective}, session.worktable.pattern_id)
