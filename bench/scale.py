@@ -191,6 +191,9 @@ pidfile = {self.work}/pgbouncer.pid
             # the run instead of after the production visibility timeout (settings.py).
             "DOORBRAAK_BEAT_FAST": str(self.beat_period),
             "DOORBRAAK_BROKER_VISIBILITY_TIMEOUT": str(VISIBILITY_TIMEOUT),
+            # a PDF whose message was lost in the kill is sent again by the sweep (after the
+            # redelivery of an unacknowledged one would have come)
+            "DOORBRAAK_DOCUMENT_REQUEUE_AFTER": str(2 * VISIBILITY_TIMEOUT),
         }
 
     def manage(self, *args: str) -> str:
@@ -650,6 +653,8 @@ def main() -> int:
             if all(status != "wacht" for status, _ in after["docs"].values()):
                 break
             time.sleep(1)
+        worker_log = (work / "worker.log").read_text(errors="replace")
+        results["failure_run"]["documents_sent_again"] = worker_log.count("its job is sent again")
         # 3. scheduled tasks: the worker killed once more, a quarter of a period after a slot,
         # while the probe holds its claim (half a period); slots fall due while it is dead.
         period = args.beat_period

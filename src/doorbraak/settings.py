@@ -208,6 +208,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_BEAT_SCHEDULE = {
     "flag-overdue-requests": {"task": "doorbraak.approvals.tasks.flag_overdue", "schedule": 3600.0},
+    # a PDF still waiting after DOCUMENT_REQUEUE_AFTER seconds lost its message: send it again
+    "requeue-waiting-documents": {
+        "task": "doorbraak.documents.tasks.requeue_waiting_documents",
+        "schedule": 60.0,
+    },
     "delete-old-documents": {
         "task": "doorbraak.documents.tasks.delete_old_documents",
         "schedule": crontab(hour=3, minute=30),
@@ -247,9 +252,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_interval": min(10, max(1, BROKER_VISIBILITY_TIMEOUT // 100)),
     "unacked_restore_throttle": 10 if BROKER_VISIBILITY_TIMEOUT >= 1000 else 1,
 }
+DOCUMENT_REQUEUE_AFTER = int(env("DOORBRAAK_DOCUMENT_REQUEUE_AFTER", "300"))
 # The scale test (bench/scale.py) only: a probe task and the hourly check every N seconds.
 if BEAT_FAST := float(env("DOORBRAAK_BEAT_FAST", "0")):
     CELERY_BEAT_SCHEDULE["flag-overdue-requests"]["schedule"] = 2 * BEAT_FAST
+    CELERY_BEAT_SCHEDULE["requeue-waiting-documents"]["schedule"] = 2 * BEAT_FAST
     CELERY_BEAT_SCHEDULE["scale-test-tick"] = {
         "task": "doorbraak.schedule.tasks.tick",
         "schedule": BEAT_FAST,

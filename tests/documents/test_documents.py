@@ -146,3 +146,30 @@ def test_a_lost_connection_leaves_the_document_waiting_for_the_retry(
     assert OperationalError in render_document.autoretry_for and render_document.max_retries
     monkeypatch.undo()
     assert services.document_render(document.pk) == DocumentStatus.READY
+
+
+def test_a_document_whose_job_was_lost_is_sent_again(regie, submission, settings):
+    """The sweep (a beat task every minute) sends the job again for a document still waiting
+    after DOCUMENT_REQUEUE_AFTER seconds; a fresh one, a finished one and a day-old one are
+    left alone. Without a broker the job runs at once."""
+    settings.DOCUMENT_REQUEUE_AFTER = 300
+    now = timezone.now()
+
+    def waiting(age):
+        document = Document.objects.create(
+            kind="let-voorlegging", object_id=submission.pk, requested_by=regie
+        )
+        Document.objects.filter(pk=document.pk).update(created_at=now - age)
+        return document.pk
+
+    lost = waiting(datetime.timedelta(minutes=6))
+    fresh = waiting(datetime.timedelta(minutes=1))
+    stale = waiting(datetime.timedelta(days=2))
+    done = waiting(datetime.timedelta(minutes=10))
+    Document.objects.filter(pk=done).update(status=DocumentStatus.FAILED)
+    assert services.documents_requeue_waiting(now) == [lost]
+    statuses = dict(Document.objects.values_list("pk", "status"))
+    assert statuses[lost] == DocumentStatus.READY
+    assert statuses[fresh] == statuses[stale] == DocumentStatus.WAITING
+    assert statuses[done] == DocumentStatus.FAILED
+    assert services.documents_requeue_waiting(now) == []

@@ -780,6 +780,8 @@ TASKS_WITHOUT_PERSONAL_DATA = {
     "doorbraak.learning.tasks.match_signal": "as match_blocker, for a signal",
     "doorbraak.documents.tasks.delete_old_documents": "deletes the day-old copies of PDFs whose "
     "making and download were logged",
+    "doorbraak.documents.tasks.requeue_waiting_documents": "sends the render job again for "
+    "document ids still waiting; the job logs what it reads",
     "doorbraak.escalation.tasks.remind_due_actions": "e-mails a professional an action's "
     "reference and a link (never household details)",
     "doorbraak.escalation.tasks.flag_overdue_escalations": "as remind_due_actions",

@@ -6,6 +6,7 @@ after a day."""
 import datetime
 import logging
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import InterfaceError, OperationalError, transaction
 from django.http import Http404
@@ -79,6 +80,30 @@ def document_render(pk: int) -> str:
         document.finished_at = timezone.now()
         document.save()
         return document.status
+
+
+def documents_requeue_waiting(now: datetime.datetime | None = None, limit: int = 500) -> list[int]:
+    """Send the job again for documents still waiting `settings.DOCUMENT_REQUEUE_AFTER`
+    seconds after they were asked for (at most `limit`, oldest first): their message was lost.
+    That happens when the web process dies between the commit and sending the job, or when a
+    worker is killed between taking a message from Redis and recording it as unacknowledged
+    (the scale test saw one of twelve). The job is safe to run twice, so a message that was
+    only slow costs one look at the row. Returns the documents' ids."""
+    now = now or timezone.now()
+    late = now - datetime.timedelta(seconds=settings.DOCUMENT_REQUEUE_AFTER)
+    ids = list(
+        Document.objects.filter(
+            status=DocumentStatus.WAITING, created_at__lt=late, created_at__gte=now - KEEP
+        )
+        .order_by("created_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    from .tasks import render_document
+
+    for pk in ids:
+        logger.warning("document %s still waiting: its job is sent again", pk)
+        render_document.delay(pk)
+    return ids
 
 
 def documents_delete_old(now: datetime.datetime | None = None) -> int:

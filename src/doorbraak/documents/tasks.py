@@ -1,4 +1,5 @@
-"""Background jobs for documents: render one PDF, and delete the old ones every night."""
+"""Background jobs for documents: render one PDF, send the job again for a document whose
+message was lost, and delete the old ones every night."""
 
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
@@ -20,3 +21,8 @@ def render_document(pk: int) -> str:
 @shared_task(name="doorbraak.documents.tasks.delete_old_documents", once_per_slot=True)
 def delete_old_documents() -> int:
     return services.documents_delete_old()
+
+
+@shared_task(name="doorbraak.documents.tasks.requeue_waiting_documents", once_per_slot=True)
+def requeue_waiting_documents() -> int:
+    return len(services.documents_requeue_waiting())
