@@ -83,3 +83,17 @@ def test_columns_always_parse_and_stay_inside(points):
     for rect in root.iter(f"{SVG}rect"):
         assert float(rect.get("y")) >= 0 and float(rect.get("height")) >= 0
         assert float(rect.get("x")) + float(rect.get("width")) <= charts.WIDTH + 0.5
+
+
+@settings(max_examples=50)
+@given(st.lists(st.integers(0, 10**9), min_size=1, max_size=6))
+def test_every_value_fits_after_its_bar(cents):
+    """The value written after the longest bar (€ 111.673,28 in the demo was cut off) ends
+    inside the chart, at the width of a digit of its font."""
+    from doorbraak.ui import formatting
+
+    rows = [(f"Betaler {i}", Decimal(c) / 100) for i, c in enumerate(cents)]
+    root = parse(charts.bars(rows, title="Kosten en baten", fmt=formatting.euro))
+    for text in root.iter(f"{SVG}text"):
+        if text.get("class") == "db-chart__value":
+            assert float(text.get("x")) + charts.VALUE_CHAR * len(text.text) <= charts.WIDTH

@@ -29,6 +29,7 @@ LABEL_WIDTH = 130  # room for a label left of the bars
 WIDTH = 400
 PAD = 8
 LABEL_CHARS = 15  # what fits in LABEL_WIDTH at 14 units per letter height
+VALUE_CHAR = 8  # the width of one digit of a value at 14 units (Arial, Liberation Sans: 0.56 em)
 
 
 #: Characters XML 1.0 does not allow (control characters, lone surrogates, U+FFFE/FFFF).
@@ -73,10 +74,12 @@ def _clip(label: str, limit: int = LABEL_CHARS) -> str:
 def bars(rows: Sequence[tuple[str, Number]], *, title: str, fmt: Callable[[Number], str]) -> Chart:
     """One horizontal bar per (label, value), largest first as given."""
     height = max(1, len(rows)) * ROW + 2 * PAD
-    room = WIDTH - LABEL_WIDTH - 80
+    texts = [fmt(value) for _, value in rows]
+    # the value is written after its bar: leave room for the longest one (€ 111.673,28)
+    room = WIDTH - LABEL_WIDTH - max(80, 6 + VALUE_CHAR * max(map(len, texts), default=0))
     scale = _scale(max((value for _, value in rows), default=0), room)
     body = []
-    for i, (label, value) in enumerate(rows):
+    for i, ((label, value), text) in enumerate(zip(rows, texts, strict=True)):
         y = PAD + i * ROW
         w = max(scale(value), 1.0 if value else 0.0)
         body.append(
@@ -84,7 +87,7 @@ def bars(rows: Sequence[tuple[str, Number]], *, title: str, fmt: Callable[[Numbe
             + f'<rect class="db-chart__bar db-chart__series-1" x="{LABEL_WIDTH}" y="{y + 5}" '
             f'width="{w:.1f}" height="{ROW - 10}"/>'
             f'<text class="db-chart__value" x="{LABEL_WIDTH + w + 6:.1f}" y="{y + 18}">'
-            f"{escape(fmt(value))}</text>"
+            f"{escape(text)}</text>"
         )
     desc = "; ".join(f"{label}: {fmt(value)}" for label, value in rows)
     return Chart(_svg(title, desc, height, body), desc)
