@@ -53,14 +53,22 @@ class Counts(models.Model):
         return [getattr(self, name) for name in WITHIN_FIELDS]
 
 
-class RequestFigure(Counts):
-    """Requests of one team, fund, category and month of submission, per status and
-    alternative."""
+class TeamGroup(models.Model):
+    """The group a team summary row counts: one team, fund, category and month of
+    submission (reports/summary.py `Group`)."""
 
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="+")
     fund = models.ForeignKey(Fund, null=True, on_delete=models.CASCADE, related_name="+")
     category = models.ForeignKey(Category, null=True, on_delete=models.CASCADE, related_name="+")
     month = models.DateField(_("month"))
+
+    class Meta:
+        abstract = True
+
+
+class RequestFigure(TeamGroup, Counts):
+    """Requests of one team, fund, category and month of submission, per status and
+    alternative."""
 
     class Meta:
         verbose_name = _("request figure")
@@ -102,15 +110,11 @@ class FigureRefresh(models.Model):
         return f"{self.name}: {self.refreshed_at:%Y-%m-%d %H:%M}"
 
 
-class BenefitFigure(models.Model):
+class BenefitFigure(TeamGroup):
     """The expected avoided cost of approved and paid requests (their cost-benefit calculation
     as stored at submission) per team, fund, category, month of submission and payer group
     (reports/sections.py `PAYER_GROUPS`). Kept by the same refreshes as `RequestFigure`."""
 
-    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="+")
-    fund = models.ForeignKey(Fund, null=True, on_delete=models.CASCADE, related_name="+")
-    category = models.ForeignKey(Category, null=True, on_delete=models.CASCADE, related_name="+")
-    month = models.DateField(_("month"))
     payer = models.CharField(_("payer"), max_length=20)
     #: approved or paid requests with a calculation in this group
     requests = models.PositiveIntegerField(_("requests"))
