@@ -97,3 +97,18 @@ def test_every_value_fits_after_its_bar(cents):
     for text in root.iter(f"{SVG}text"):
         if text.get("class") == "db-chart__value":
             assert float(text.get("x")) + charts.VALUE_CHAR * len(text.text) <= charts.WIDTH
+
+
+def test_every_part_carries_its_colour_for_print():
+    """Presentation attributes (overridden by the page's CSS tokens) for the PDF renderer,
+    which does not apply a page's CSS to an SVG; never a style attribute (CSP)."""
+    chart = charts.stacked(
+        [("Potje", [Decimal(1), Decimal(2), Decimal(3)])],
+        title="Benutting",
+        parts=["betaald", "gereserveerd", "vrij"],
+        fmt=str,
+    )
+    root = parse(chart)
+    fills = [r.get("fill") for r in root.iter(f"{SVG}rect")]
+    assert fills[:3] == ["#01689b", "#e17000", "#999"]
+    assert all(t.get("fill") and t.get("font-size") == "14" for t in root.iter(f"{SVG}text"))

@@ -386,6 +386,15 @@ def test_the_yearly_report_holds_the_headline_figures(client, counted, town):
         assert expected in text, expected
     assert "Huurachterstand" not in text and "Lindeboom" not in text
     assert AuditRecord.objects.filter(activity="jaarverslag-exporteren").count() == 1
+    # the charts are drawn in colour (#01689b), not black: WeasyPrint ignores a page's CSS
+    # for an SVG, so the bars carry presentation attributes (charts.PAINT)
+    from pypdf import PdfReader
+
+    drawn = "".join(
+        page.get_contents().get_data().decode("latin-1")
+        for page in PdfReader(io.BytesIO(response.content)).pages
+    )
+    assert "0.003922 0.407843 0.607843 rg" in drawn
 
 
 def test_only_the_municipality_gets_the_yearly_report(client, leader, counted):

@@ -48,11 +48,32 @@ class Chart:
     summary: str
 
 
+#: Presentation attributes per class: the colours of the NL Design System's fallbacks. A page's
+#: CSS (the tokens, app.css) overrides them; the yearly report's PDF (WeasyPrint, which does
+#: not apply an HTML page's CSS to an SVG) draws with them.
+PAINT = {
+    "db-chart__label": 'fill="#222" font-size="14"',
+    "db-chart__value": 'fill="#555" font-size="14"',
+    "db-chart__axis": 'stroke="#888" stroke-width="1"',
+    "db-chart__series-1": 'fill="#01689b"',
+    "db-chart__series-2": 'fill="#e17000"',
+    "db-chart__series-3": 'fill="#999"',
+}
+_CLASS = re.compile(r'class="((?:[^"]* )?(db-chart__[a-z0-9-]+))"')
+
+
+def _painted(match: re.Match) -> str:
+    paint = PAINT.get(match.group(2))
+    return f'class="{match.group(1)}"' + (f" {paint}" if paint else "")
+
+
 def _svg(title: str, desc: str, height: int, body: list[str]) -> str:
     return (
         f'<svg class="db-chart" role="img" viewBox="0 0 {WIDTH} {height}" '
         f'preserveAspectRatio="xMinYMin meet" aria-label="{escape(title)}" focusable="false">'
-        f"<title>{escape(title)}</title><desc>{escape(desc)}</desc>" + "".join(body) + "</svg>"
+        f"<title>{escape(title)}</title><desc>{escape(desc)}</desc>"
+        + _CLASS.sub(_painted, "".join(body))
+        + "</svg>"
     )
 
 
