@@ -230,6 +230,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour="8,12", minute=0),
     },
 }
+CELERY_BEAT_SCHEDULE["forget-old-task-runs"] = {  # schedule/: runs are kept 90 days
+    "task": "doorbraak.schedule.tasks.forget_old_task_runs",
+    "schedule": crontab(hour=3, minute=45),
+}
 CELERY_BEAT_SCHEDULE["export-chain-heads"] = {  # privacy/heads.py
     "task": "doorbraak.privacy.tasks.export_chain_heads",
     "schedule": crontab(hour=0, minute=5),

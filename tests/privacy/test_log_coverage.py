@@ -786,6 +786,8 @@ TASKS_WITHOUT_PERSONAL_DATA = {
     "reference and a link (never household details)",
     "doorbraak.escalation.tasks.flag_overdue_escalations": "as remind_due_actions",
     "doorbraak.schedule.tasks.tick": "the scale test's probe: adds one to a counter",
+    "doorbraak.schedule.tasks.forget_old_task_runs": "deletes the runs of scheduled tasks "
+    "(task names and slots) older than 90 days",
 }
 
 

@@ -21,7 +21,7 @@ as before, unclaimed: its work is idempotent in itself (README, Background jobs)
 import logging
 import time
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -136,3 +136,16 @@ def tick(*, hold: float = 0.0, name: str = "tick") -> int:
         if hold:
             time.sleep(hold)
         return Tick.objects.values_list("count", flat=True).get(name=name)
+
+
+#: How long the runs of scheduled tasks are kept: far longer than any redelivery can come late
+#: (the broker's visibility timeout, minutes), long enough to look back on a quarter.
+KEEP_RUNS_DAYS = 90
+
+
+def task_runs_forget(now: datetime | None = None, keep_days: int = KEEP_RUNS_DAYS) -> int:
+    """Delete the runs whose slot lies more than `keep_days` ago (a task every minute makes
+    half a million rows a year otherwise). Returns how many were deleted."""
+    cutoff = (now or timezone.now()) - timedelta(days=keep_days)
+    deleted, _ = TaskRun.objects.filter(slot__lt=cutoff).delete()
+    return deleted
