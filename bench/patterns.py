@@ -276,10 +276,8 @@ def one_match(organisation, case, user) -> float:
     return elapsed
 
 
-def recompute_in_child() -> tuple[float, float, dict, float]:
-    """recompute_patterns() in a fresh process: (seconds, peak RSS in MiB, result, CPU
-    seconds of that process: on a shared machine the wall time includes waiting)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def _child_figures() -> dict:
+    """Run `--recompute-child` in a fresh process; its figures (the last line it prints)."""
     output = subprocess.run(
         [sys.executable, "-m", "bench.patterns", "--recompute-child"],
         check=True,
@@ -287,7 +285,14 @@ def recompute_in_child() -> tuple[float, float, dict, float]:
         text=True,
         env=os.environ,
     ).stdout
-    figures = json.loads(output.strip().splitlines()[-1])
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def recompute_in_child() -> tuple[float, float, dict, float]:
+    """recompute_patterns() in a fresh process: (seconds, peak RSS in MiB, result, CPU
+    seconds of that process: on a shared machine the wall time includes waiting)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    figures = _child_figures()
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     if peak < before:  # pragma: no cover - ru_maxrss only grows
         peak = before
@@ -485,14 +490,7 @@ def main(argv):
         return
     if argv[:1] == ["--recompute"]:
         # --recompute: one recompute in a child, its figures (wall, CPU, COMMIT, SQL) as JSON
-        output = subprocess.run(
-            [sys.executable, "-m", "bench.patterns", "--recompute-child"],
-            check=True,
-            capture_output=True,
-            text=True,
-            env=os.environ,
-        ).stdout
-        print(json.dumps(json.loads(output.strip().splitlines()[-1]), indent=1))
+        print(json.dumps(_child_figures(), indent=1))
         return
     if argv[:1] == ["--match"]:
         # --match [RUNS]: the match figure on the database as it is (median, min, max in ms)

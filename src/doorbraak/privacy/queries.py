@@ -10,6 +10,18 @@ from .activities import Activity
 from .models import AuditRecord, ProcessingRecord
 
 HISTORY_LIMIT = 500
+#: What a processing record's history shows of the audit record of the same write: the match
+#: (trace, span, activity, time: `services.log_processing` writes them alike) and the rest.
+AUDIT_MATCH_FIELDS = (
+    "trace_id",
+    "span_id",
+    "activity",
+    "timestamp",
+    "actor_label",
+    "action",
+    "object_type",
+    "object_id",
+)
 
 
 def register_entries() -> list[register.Entry]:
@@ -59,14 +71,7 @@ def history(subjects: dict) -> tuple[list[HistoryRow], bool]:
     records = records[:HISTORY_LIMIT]
     audits = {}
     for audit in AuditRecord.objects.filter(trace_id__in={r.trace_id for r in records}).only(
-        "trace_id",
-        "span_id",
-        "activity",
-        "timestamp",
-        "actor_label",
-        "action",
-        "object_type",
-        "object_id",
+        *AUDIT_MATCH_FIELDS
     ):
         audits[(audit.trace_id, audit.span_id, audit.activity, audit.timestamp)] = audit
     names = dict(Activity.choices)

@@ -207,17 +207,16 @@ def detail_context(proposal, user=None):
     }
 
 
+def _log_request_view(request, proposal, action: str) -> None:
+    """One processing record per household member of the request's case."""
+    subjects = queries.subject_ids(proposal)
+    log_request(request, Activity.REQUEST_VIEW, action, "request", proposal.pk, subjects)
+
+
 @login_required
 def request_detail(request, pk):
     proposal = _request_or_404(request, pk, Activity.REQUEST_VIEW)
-    log_request(
-        request,
-        Activity.REQUEST_VIEW,
-        "read",
-        "request",
-        proposal.pk,
-        queries.subject_ids(proposal),
-    )
+    _log_request_view(request, proposal, "read")
     Notification.objects.filter(user=request.user, request=proposal, read_at__isnull=True).update(
         read_at=timezone.now()
     )
@@ -248,25 +247,11 @@ def _close_view(request, pk, *, form_class, service, title, submit, success, fie
         except lifecycle.MoneyConflict as error:
             form.add_error(None, error.message)
         else:
-            log_request(
-                request,
-                Activity.REQUEST_VIEW,
-                "update",
-                "request",
-                proposal.pk,
-                queries.subject_ids(proposal),
-            )
+            _log_request_view(request, proposal, "update")
             messages.success(request, success)
             return redirect("proposals:detail", pk=proposal.pk)
     # The form shows the request and its case: a read of the household's data.
-    log_request(
-        request,
-        Activity.REQUEST_VIEW,
-        "read",
-        "request",
-        proposal.pk,
-        queries.subject_ids(proposal),
-    )
+    _log_request_view(request, proposal, "read")
     return render(
         request,
         "cases/form.html",

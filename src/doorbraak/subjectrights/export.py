@@ -44,7 +44,7 @@ from doorbraak.funds.models import Fund, LedgerTransaction, PaymentOrder, Reserv
 from doorbraak.privacy import bsn_keys
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import AuditRecord, ProcessingRecord
-from doorbraak.privacy.queries import pseudonyms_of
+from doorbraak.privacy.queries import AUDIT_MATCH_FIELDS, pseudonyms_of
 from doorbraak.proposals.models import Category, CostBenefit, LegalGround, Request, ValueTriangle
 
 from .models import DestroyedCase, Restriction, RightsRequest
@@ -359,16 +359,7 @@ def processing_history(members: list[Member]) -> list[dict]:
         for a in (
             AuditRecord.objects.filter(trace_id__in=traces[start : start + 1000])
             .order_by()
-            .values_list(
-                "trace_id",
-                "span_id",
-                "activity",
-                "timestamp",
-                "actor_label",
-                "action",
-                "object_type",
-                "object_id",
-            )
+            .values_list(*AUDIT_MATCH_FIELDS)
         ):
             audits.setdefault(a[:4], a)
             audits.setdefault(a[:2], a)  # a record logged before activity and time matched
