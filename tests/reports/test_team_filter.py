@@ -101,6 +101,7 @@ def test_unknown_and_foreign_teams_are_refused(client, adviser, counted, team_a)
     client.force_login(projectleider)
     html = client.get("/cijfers/" + PERIOD).content.decode()
     assert 'type="hidden" name="team"' in html
+    assert 'for="id_team"' not in html  # no label above nothing
     response = _page(client, projectleider, team_a)
     assert response.status_code == 400 and REFUSED in response.content.decode()
 
