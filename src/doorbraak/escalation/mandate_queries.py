@@ -8,6 +8,7 @@ from django.http import Http404
 
 from doorbraak.accounts.models import Mandate
 from doorbraak.cases.queries import visible_cases
+from doorbraak.compiled_reads import CompiledRead
 
 from .models import Escalation, MandateUse, Status
 
@@ -30,8 +31,16 @@ def own_mandates(user) -> QuerySet[Mandate]:
     return Mandate.objects.filter(holder_id=user.pk).order_by("-valid_from", "pk")
 
 
+# Every case page asks this: compiled once (doorbraak/compiled_reads.py).
+_USABLE = CompiledRead(
+    lambda p: Mandate.objects.filter(
+        _valid_on(p.date("day")), holder_id=p.int("user")
+    ).values_list("pk", flat=True)[:1]
+)
+
+
 def has_usable_mandate(user, day: datetime.date) -> bool:
-    return Mandate.objects.filter(_valid_on(day), holder_id=user.pk).exists()
+    return bool(_USABLE.all(day=day, user=user.pk))
 
 
 def visible_mandate_uses(user) -> QuerySet[MandateUse]:

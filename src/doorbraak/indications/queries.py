@@ -12,6 +12,7 @@ from django.http import Http404
 
 from doorbraak.cases.models import Case
 from doorbraak.cases.queries import visibility_filter
+from doorbraak.compiled_reads import CompiledRead
 from doorbraak.subjectrights import restriction
 
 from . import access
@@ -53,13 +54,17 @@ def list_page(user, *, status: str | None = None) -> QuerySet[Indication]:
     return rows.order_by("reported_on", "pk") if status == "open" else rows
 
 
+_CASE_INDICATIONS = CompiledRead(
+    lambda p: Indication.objects.filter(case_id=p.int("case"))
+    .select_related("adviser")
+    .order_by("-submitted_at", "-pk")
+)
+
+
 def case_indications(case) -> list[Indication]:
-    """The indications on a case page (whoever sees the case sees them), newest first."""
-    rows = list(
-        Indication.objects.filter(case_id=case.pk)
-        .select_related("adviser")
-        .order_by("-submitted_at", "-pk")
-    )
+    """The indications on a case page (whoever sees the case sees them), newest first: one
+    read, compiled once (doorbraak/compiled_reads.py)."""
+    rows = _CASE_INDICATIONS.all(case=case.pk)
     for row in rows:
         row.case = case  # what the related manager would have set: no query for row.case
     return rows
