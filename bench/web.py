@@ -191,6 +191,32 @@ def wrk(paths: list[str], cookie: str | list[str], seconds: int, connections: in
     return json.loads(out.split("JSON", 1)[1].strip().splitlines()[0])
 
 
+def probe(path: str, cookie: str, seconds: float, pause: float = 0.5) -> dict:
+    """One person opening `path` again and again (a pause between views) while something
+    else loads the server: the latency that person sees, without adding load of their own.
+    Python's clock around a whole request (connect, wait for a worker, response)."""
+    times, errors = [], 0
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        request = urllib.request.Request(BASE + path, headers={"Cookie": cookie})
+        start = time.perf_counter()
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                response.read()
+                errors += response.status != 200
+        except OSError:
+            errors += 1
+        times.append((time.perf_counter() - start) * 1000)
+        time.sleep(pause)
+    times.sort()
+    return {
+        "p50": times[len(times) // 2],
+        "p95": times[min(len(times) - 1, round(0.95 * (len(times) - 1)))],
+        "requests": len(times),
+        "errors": errors,
+    }
+
+
 def run(
     database_url: str,
     *,
@@ -220,14 +246,19 @@ def run(
         # Warm-up: long enough for every worker to finish loading the anonymiser in the
         # background (wsgi.py), which otherwise slows the first repetition to half speed.
         wrk(paths, cookies, 20, connections)
-        web, bare, board, loaded = [], [], [], []
+        web, bare, board, loaded, probed = [], [], [], [], []
         for _ in range(repeats):
             web.append(wrk(paths, cookies, seconds, connections))
             bare.append(wrk(["/bench/bare/"], cookie, seconds, connections))
             if manager is not None:
                 # the dashboard alone, four users at once (its own p95, issue 15)
                 board.append(wrk(list(DASHBOARD_PAGES), manager, seconds, 4))
-                # and four dashboard users while the mix runs beside them
+                # one dashboard user while the mix (the dashboard among its pages) runs
+                with concurrent.futures.ThreadPoolExecutor(2) as pool:
+                    mix = pool.submit(wrk, paths, cookies, seconds, connections)
+                    probed.append(probe(DASHBOARD_PAGES[0], manager, seconds - 1))
+                    mix.result()
+                # and four dashboard users at once, beside the mix: more load than the mix
                 with concurrent.futures.ThreadPoolExecutor(2) as pool:
                     mix = pool.submit(wrk, paths, cookies, seconds, connections)
                     loaded.append(wrk(list(DASHBOARD_PAGES), manager, seconds, 4))
@@ -240,6 +271,10 @@ def run(
             "dashboard.p50_ms": summary((r["p50"] for r in board), "ms"),
             "dashboard.p95_ms": summary((r["p95"] for r in board), "ms"),
             "dashboard.errors": summary((r["errors"] for r in board), "requests"),
+            "dashboard_in_mix.p50_ms": summary((r["p50"] for r in probed), "ms"),
+            "dashboard_in_mix.p95_ms": summary((r["p95"] for r in probed), "ms"),
+            "dashboard_in_mix.requests": summary((r["requests"] for r in probed), "requests"),
+            "dashboard_in_mix.errors": summary((r["errors"] for r in probed), "requests"),
             "dashboard_under_mix.rps": summary((r["rps"] for r in loaded), "req/s"),
             "dashboard_under_mix.p50_ms": summary((r["p50"] for r in loaded), "ms"),
             "dashboard_under_mix.p95_ms": summary((r["p95"] for r in loaded), "ms"),
