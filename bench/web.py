@@ -140,6 +140,8 @@ FIXED_PAGES = (
 #: pages is in the mix once, with that user's session.
 DASHBOARD_USER = "bench-manager"
 DASHBOARD_PAGES = ("/cijfers/",)
+#: the team leader of bench-worker's team (bench/generate/people.py: a team's first person)
+TEAM_LEADER = "bench-user-1"
 
 
 def bench_paths(env: dict, username: str) -> list[str]:
@@ -238,25 +240,29 @@ def run(
         cookies = [cookie] * len(paths)
         try:
             manager = log_in(DASHBOARD_USER, password)
+            leader = log_in(TEAM_LEADER, password)
         except RuntimeError:  # a database generated before the dashboard user existed
-            manager = None
+            manager = leader = None
         if manager is not None:
             paths += DASHBOARD_PAGES
             cookies += [manager] * len(DASHBOARD_PAGES)
         # Warm-up: long enough for every worker to finish loading the anonymiser in the
         # background (wsgi.py), which otherwise slows the first repetition to half speed.
         wrk(paths, cookies, 20, connections)
-        web, bare, board, loaded, probed = [], [], [], [], []
+        web, bare, board, loaded, probed, team = [], [], [], [], [], []
         for _ in range(repeats):
             web.append(wrk(paths, cookies, seconds, connections))
             bare.append(wrk(["/bench/bare/"], cookie, seconds, connections))
             if manager is not None:
                 # the dashboard alone, four users at once (its own p95, issue 15)
                 board.append(wrk(list(DASHBOARD_PAGES), manager, seconds, 4))
-                # one dashboard user while the mix (the dashboard among its pages) runs
-                with concurrent.futures.ThreadPoolExecutor(2) as pool:
+                # one municipal and one team dashboard user while the mix (the municipal
+                # dashboard among its pages) runs
+                with concurrent.futures.ThreadPoolExecutor(3) as pool:
                     mix = pool.submit(wrk, paths, cookies, seconds, connections)
+                    of_team = pool.submit(probe, DASHBOARD_PAGES[0], leader, seconds - 1)
                     probed.append(probe(DASHBOARD_PAGES[0], manager, seconds - 1))
+                    team.append(of_team.result())
                     mix.result()
                 # and four dashboard users at once, beside the mix: more load than the mix
                 with concurrent.futures.ThreadPoolExecutor(2) as pool:
@@ -275,6 +281,9 @@ def run(
             "dashboard_in_mix.p95_ms": summary((r["p95"] for r in probed), "ms"),
             "dashboard_in_mix.requests": summary((r["requests"] for r in probed), "requests"),
             "dashboard_in_mix.errors": summary((r["errors"] for r in probed), "requests"),
+            "team_dashboard_in_mix.p50_ms": summary((r["p50"] for r in team), "ms"),
+            "team_dashboard_in_mix.p95_ms": summary((r["p95"] for r in team), "ms"),
+            "team_dashboard_in_mix.errors": summary((r["errors"] for r in team), "requests"),
             "dashboard_under_mix.rps": summary((r["rps"] for r in loaded), "req/s"),
             "dashboard_under_mix.p50_ms": summary((r["p50"] for r in loaded), "ms"),
             "dashboard_under_mix.p95_ms": summary((r["p95"] for r in loaded), "ms"),

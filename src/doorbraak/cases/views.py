@@ -22,6 +22,8 @@ from doorbraak.escalation import queries as escalation_queries
 from doorbraak.forms_utrecht import apply_service_errors
 from doorbraak.home.menu import may_open_case, may_write_request
 from doorbraak.home.queries import person_of
+from doorbraak.indications import queries as indication_queries
+from doorbraak.pauses import queries as pause_queries
 from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.services import log_processing, origin_from_request
 
@@ -161,6 +163,9 @@ def case_detail(request, pk):
             "route_items": escalation_queries.case_route_items(case),
             "may_use_mandate": case.status == CaseStatus.OPEN
             and mandate_queries.has_usable_mandate(request.user, timezone.localdate()),
+            # the programmes' sections, read here: a template runs no query
+            "pauses": pause_queries.case_pauses(case),
+            "indications": indication_queries.case_indications(case),
         },
     )
 

@@ -1,5 +1,5 @@
-"""The indication section on a case page: `{% load indications %}{% case_indications case %}`
-(one query)."""
+"""The indication section on a case page: `{% load indications %}{% case_indications case
+indications %}`, with the indications the view read (`queries.case_indications`)."""
 
 from django import template
 from django.utils import timezone
@@ -10,10 +10,10 @@ register = template.Library()
 
 
 @register.inclusion_tag("indications/_case.html", takes_context=True)
-def case_indications(context, case):
+def case_indications(context, case, indications):
     user = context["request"].user
     return {
         "case": case,
-        "indications": queries.annotate_terms(queries.case_indications(case), timezone.localdate()),
+        "indications": queries.annotate_terms(indications, timezone.localdate()),
         "may_write": case.status == "open" and access.may_write(user.role, user.is_active),
     }
