@@ -33,9 +33,9 @@ def own_mandates(user) -> QuerySet[Mandate]:
 
 # Every case page asks this: compiled once (doorbraak/compiled_reads.py).
 _USABLE = CompiledRead(
-    lambda p: Mandate.objects.filter(
-        _valid_on(p.date("day")), holder_id=p.int("user")
-    ).values_list("pk", flat=True)[:1]
+    lambda p: Mandate.objects.filter(_valid_on(p.date("day")), holder_id=p.int("user")).values_list(
+        "pk", flat=True
+    )[:1]
 )
 
 

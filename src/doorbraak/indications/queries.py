@@ -55,9 +55,11 @@ def list_page(user, *, status: str | None = None) -> QuerySet[Indication]:
 
 
 _CASE_INDICATIONS = CompiledRead(
-    lambda p: Indication.objects.filter(case_id=p.int("case"))
-    .select_related("adviser")
-    .order_by("-submitted_at", "-pk")
+    lambda p: (
+        Indication.objects.filter(case_id=p.int("case"))
+        .select_related("adviser")
+        .order_by("-submitted_at", "-pk")
+    )
 )
 
 

@@ -46,9 +46,11 @@ def pause_or_404(user, pk) -> Pause:
 
 
 _CASE_PAUSES = CompiledRead(
-    lambda p: Pause.objects.filter(case_id=p.int("case"))
-    .select_related("organisation")
-    .order_by("-created_at", "-pk")
+    lambda p: (
+        Pause.objects.filter(case_id=p.int("case"))
+        .select_related("organisation")
+        .order_by("-created_at", "-pk")
+    )
 )
 
 
