@@ -193,6 +193,17 @@ def wrk(paths: list[str], cookie: str | list[str], seconds: int, connections: in
     return json.loads(out.split("JSON", 1)[1].strip().splitlines()[0])
 
 
+def _get(path: str, cookie: str) -> bool:
+    """One GET of a whole page; whether it answered 200."""
+    request = urllib.request.Request(BASE + path, headers={"Cookie": cookie})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            response.read()
+            return response.status == 200
+    except OSError:
+        return False
+
+
 def probe(path: str, cookie: str, seconds: float, pause: float = 0.5) -> dict:
     """One person opening `path` again and again (a pause between views) while something
     else loads the server: the latency that person sees, without adding load of their own.
@@ -200,14 +211,8 @@ def probe(path: str, cookie: str, seconds: float, pause: float = 0.5) -> dict:
     times, errors = [], 0
     end = time.monotonic() + seconds
     while time.monotonic() < end:
-        request = urllib.request.Request(BASE + path, headers={"Cookie": cookie})
         start = time.perf_counter()
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                response.read()
-                errors += response.status != 200
-        except OSError:
-            errors += 1
+        errors += not _get(path, cookie)
         times.append((time.perf_counter() - start) * 1000)
         time.sleep(pause)
     times.sort()
@@ -327,16 +332,7 @@ def worker_rss_kib(master: subprocess.Popen) -> tuple[int, int]:
 
 def request_loop(paths: list[str], cookie: str, count: int) -> int:
     """`count` requests through the mix, one after the other; the number that failed."""
-    failed = 0
-    for n in range(count):
-        request = urllib.request.Request(BASE + paths[n % len(paths)], headers={"Cookie": cookie})
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                response.read()
-                failed += response.status != 200
-        except OSError:
-            failed += 1
-    return failed
+    return sum(not _get(paths[n % len(paths)], cookie) for n in range(count))
 
 
 def memory(
