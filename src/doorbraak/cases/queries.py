@@ -194,7 +194,8 @@ _REQUESTS = CompiledRead(
 )
 
 
-def _of_case(rows: list, case: Case) -> list:
+def of_case(rows: list, case: Case) -> list:
+    """The rows of one case, each told its case (a page read them by the case's id)."""
     for row in rows:
         row.case = case  # what the related manager would have set: no query for row.case
     return rows
@@ -207,12 +208,12 @@ def case_detail(user, pk) -> Case:
     if case is None or not may_see(user, case):
         raise Http404
     case.member_list = household_members(case.household)
-    case.blocker_list = _of_case(_BLOCKERS.all(case=pk), case)
+    case.blocker_list = of_case(_BLOCKERS.all(case=pk), case)
     plans = _PLAN.all(case=pk)
-    case.current_plan = _of_case(plans, case)[0] if plans else None
-    case.entries = _of_case(_TIMELINE.all(case=pk), case)
-    case.request_list = _of_case(_REQUESTS.all(case=pk), case)
-    case.active_access = _of_case(_ACCESS.all(case=pk), case)
+    case.current_plan = of_case(plans, case)[0] if plans else None
+    case.entries = of_case(_TIMELINE.all(case=pk), case)
+    case.request_list = of_case(_REQUESTS.all(case=pk), case)
+    case.active_access = of_case(_ACCESS.all(case=pk), case)
     return case
 
 

@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from doorbraak.cases.models import Case
-from doorbraak.cases.queries import visibility_filter
+from doorbraak.cases.queries import of_case, visibility_filter
 from doorbraak.compiled_reads import CompiledRead
 from doorbraak.subjectrights import restriction
 
@@ -66,10 +66,7 @@ _CASE_INDICATIONS = CompiledRead(
 def case_indications(case) -> list[Indication]:
     """The indications on a case page (whoever sees the case sees them), newest first: one
     read, compiled once (doorbraak/compiled_reads.py)."""
-    rows = _CASE_INDICATIONS.all(case=case.pk)
-    for row in rows:
-        row.case = case  # what the related manager would have set: no query for row.case
-    return rows
+    return of_case(_CASE_INDICATIONS.all(case=case.pk), case)
 
 
 def start_items(user, today: datetime.date, limit: int) -> list[Indication]:
