@@ -108,3 +108,30 @@ def _totals(rows) -> dict:
         out[key][1] += row.amount
         out[key][2] += row.decided
     return {k: tuple(v) for k, v in out.items()}
+
+
+def test_the_upgrade_fills_the_municipality_rows_from_the_team_rows(team_a, worker_a):
+    """reports/0004: a database that had requests before 0003 made the table got it empty, and
+    the changes kept since were added to rows that were not there. The migration recounts
+    every municipality's rows from the team rows; running it again changes nothing."""
+    import importlib
+
+    from django.apps import apps
+
+    fill = importlib.import_module("doorbraak.reports.migrations.0004_fill_municipality_figures")
+    with translation.override("nl"):
+        _municipality("Gemeente Upgrade", team_a)
+        leader = UserFactory(team=team_a, role=Role.TEAMLEIDER)
+        colleagues = [UserFactory(team=team_a) for _ in range(3)]
+        steps = [("submit", 0), ("submit", 1), ("vote", 0), ("otherwise", 1), ("pay", 0)]
+        fund, case = paying_fund(team_a), CaseFactory(actor=worker_a)
+        play(steps, worker_a, leader, colleagues, fund, case, team_a, UserFactory(team=team_a))
+        expected = recount_from_raw()
+        assert expected and kept() == expected
+        # as after 0003 on a database with requests: empty, then one change kept on top
+        MunicipalityFigure.objects.all().delete()
+        assert kept() == {}
+        fill.fill(apps, None)
+        assert kept() == expected
+        fill.fill(apps, None)
+        assert kept() == expected
