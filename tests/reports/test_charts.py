@@ -112,3 +112,19 @@ def test_every_part_carries_its_colour_for_print():
     fills = [r.get("fill") for r in root.iter(f"{SVG}rect")]
     assert fills[:3] == ["#01689b", "#e17000", "#999"]
     assert all(t.get("fill") and t.get("font-size") == "14" for t in root.iter(f"{SVG}text"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.text(min_size=1, max_size=12), min_size=1, max_size=24),
+    st.integers(0, 10**6),
+)
+def test_every_period_label_stays_inside(labels, value):
+    """The first month's label was centred under a column at the edge and lost its first
+    letters ("an. '26"): a label of a period (up to twelve characters) stays inside."""
+    points = [(label, [value]) for label in labels]
+    root = parse(charts.columns(points, title="Per maand", series=["uitgegeven"], fmt=str))
+    for text in root.iter(f"{SVG}text"):
+        if text.get("class") == "db-chart__label" and text.get("text-anchor") == "middle":
+            half = charts.VALUE_CHAR * len(text.text or "") / 2
+            assert half - 0.05 <= float(text.get("x")) <= charts.WIDTH - half + 0.05

@@ -29,7 +29,8 @@ LABEL_WIDTH = 130  # room for a label left of the bars
 WIDTH = 400
 PAD = 8
 LABEL_CHARS = 15  # what fits in LABEL_WIDTH at 14 units per letter height
-VALUE_CHAR = 8  # the width of one digit of a value at 14 units (Arial, Liberation Sans: 0.56 em)
+#: the width of one digit or letter at 14 units (Arial, Liberation Sans: 0.56 em)
+VALUE_CHAR = 8
 
 
 #: Characters XML 1.0 does not allow (control characters, lone surrogates, U+FFFE/FFFF).
@@ -175,8 +176,11 @@ def columns(
                 f"{escape(fmt(value))}</title></rect>"
             )
         if i % step == 0:
+            # centred under its column, but never past an edge ("jan. '26" lost its "j")
+            half = VALUE_CHAR * len(label) / 2
+            x = min(max(x0 + slot / 2 - 2, half), WIDTH - half)
             body.append(
-                f'<text class="db-chart__label" x="{x0 + slot / 2 - 2:.1f}" y="{base + 18}" '
+                f'<text class="db-chart__label" x="{x:.1f}" y="{base + 18}" '
                 f'text-anchor="middle">{escape(label)}</text>'
             )
     top = max((v for _, values in points for v in values), default=0)
