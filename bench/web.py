@@ -254,7 +254,7 @@ def run(
         # Warm-up: long enough for every worker to finish loading the anonymiser in the
         # background (wsgi.py), which otherwise slows the first repetition to half speed.
         wrk(paths, cookies, 20, connections)
-        web, bare, board, loaded, probed, team = [], [], [], [], [], []
+        web, bare, board, loaded, probed, team, floor = [], [], [], [], [], [], []
         for _ in range(repeats):
             web.append(wrk(paths, cookies, seconds, connections))
             bare.append(wrk(["/bench/bare/"], cookie, seconds, connections))
@@ -262,12 +262,15 @@ def run(
                 # the dashboard alone, four users at once (its own p95, issue 15)
                 board.append(wrk(list(DASHBOARD_PAGES), manager, seconds, 4))
                 # one municipal and one team dashboard user while the mix (the municipal
-                # dashboard among its pages) runs
-                with concurrent.futures.ThreadPoolExecutor(3) as pool:
+                # dashboard among its pages) runs; and one user of the bare view beside them:
+                # the floor, what any page, however cheap, waits under this load
+                with concurrent.futures.ThreadPoolExecutor(4) as pool:
                     mix = pool.submit(wrk, paths, cookies, seconds, connections)
                     of_team = pool.submit(probe, DASHBOARD_PAGES[0], leader, seconds - 1)
+                    of_bare = pool.submit(probe, "/bench/bare/", cookie, seconds - 1)
                     probed.append(probe(DASHBOARD_PAGES[0], manager, seconds - 1))
                     team.append(of_team.result())
+                    floor.append(of_bare.result())
                     mix.result()
                 # and four dashboard users at once, beside the mix: more load than the mix
                 with concurrent.futures.ThreadPoolExecutor(2) as pool:
@@ -289,6 +292,9 @@ def run(
             "team_dashboard_in_mix.p50_ms": summary((r["p50"] for r in team), "ms"),
             "team_dashboard_in_mix.p95_ms": summary((r["p95"] for r in team), "ms"),
             "team_dashboard_in_mix.errors": summary((r["errors"] for r in team), "requests"),
+            "bare_in_mix.p50_ms": summary((r["p50"] for r in floor), "ms"),
+            "bare_in_mix.p95_ms": summary((r["p95"] for r in floor), "ms"),
+            "bare_in_mix.errors": summary((r["errors"] for r in floor), "requests"),
             "dashboard_under_mix.rps": summary((r["rps"] for r in loaded), "req/s"),
             "dashboard_under_mix.p50_ms": summary((r["p50"] for r in loaded), "ms"),
             "dashboard_under_mix.p95_ms": summary((r["p95"] for r in loaded), "ms"),
