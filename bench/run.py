@@ -172,8 +172,8 @@ runs (min and max beside it), and each is compared with a baseline measured in t
   whole request; **team_dashboard_in_mix**: at the same time the same for the team leader of
   `bench-worker`'s team (`bench-user-1`); **bare_in_mix**: at the same time the same for
   `/bench/bare/` (the floor: what any page, however cheap, waits under the mix);
-  **dashboard_under_mix**: four dashboard
-  connections, closed loop, beside the mix (20 connections: more load than the mix itself).
+  **dashboard_under_mix**: four dashboard connections, closed loop, beside the mix
+  (20 connections: more load than the mix itself).
   `python -m bench.pages` shows the same mix per page in one process (time, queries, SQL time,
   and with `--profile` where the time goes).
 - **memory**: one gunicorn worker's resident memory after 1,000 and after 10,000 requests
