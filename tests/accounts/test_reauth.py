@@ -111,3 +111,30 @@ def test_a_yes_vote_on_a_large_request_asks_first(client, team_a, worker_a):
     assert client.post(url, {"choice": "ja"}).status_code == 302
     assert request.votes.filter(approver=voter).exists()
     assert PaymentBatch.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "given, shown",
+    [
+        ("1500.00", "€ 1.500,00"),
+        ("NaN", None),
+        ("sNaN", None),
+        ("Infinity", None),
+        ("-Infinity", None),
+        ("1e999999", None),
+        ("-5", None),
+        ("abc", None),
+        ("9" * 500, None),
+    ],
+)
+def test_the_page_repeats_only_a_plain_amount(client, worker_a, given, shown):
+    """?bedrag= comes from Doorbraak's own links; anything that is not a plain amount is left
+    out of the page instead of failing it (NaN and 1e999999 gave HTTP 500)."""
+    client.force_login(worker_a)
+    page = client.get(reverse("accounts:reauth"), {"bedrag": given})
+    text = page.content.decode()
+    assert page.status_code == 200 and "Bevestig dat jij het bent" in text
+    if shown:
+        assert f"Met deze handeling gaat het om {shown}" in text
+    else:
+        assert "Met deze handeling gaat het om" not in text

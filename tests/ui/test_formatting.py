@@ -148,3 +148,19 @@ def test_datetime_filter_uses_local_time():
     moment = datetime.datetime(2026, 11, 30, 23, 30, tzinfo=datetime.UTC)
     with translation.override("nl"), timezone.override("Europe/Amsterdam"):
         assert render("{{ m|shortdatetime }}", m=moment) == "1 dec. 2026 00:30"
+
+
+@pytest.mark.parametrize(
+    "value", [Decimal("NaN"), Decimal("sNaN"), Decimal("Infinity"), "-Infinity", "1e999999"]
+)
+def test_what_is_no_amount_is_shown_as_given_not_an_error(value):
+    """ "NaN" and "1e999999" are Decimals, but no amount: the filters never raise on them (a
+    link with ?bedrag=NaN gave HTTP 500)."""
+    assert formatting.to_decimal(value) is None
+    assert formatting.euro(value) == str(value)
+    assert formatting.number(value, 2) == str(value)
+
+
+@given(st.decimals(allow_nan=True, allow_infinity=True))
+def test_euro_never_raises(value):
+    assert isinstance(formatting.euro(value), str)

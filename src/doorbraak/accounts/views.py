@@ -134,15 +134,29 @@ def mfa_verify(request):
     )
 
 
+#: The largest amount the confirmation page repeats; the link comes from Doorbraak's own pages,
+#: anything else in it is not an amount of a money action and is left out.
+_AMOUNT_SHOWN_MAX = Decimal("1000000000")
+
+
+def _amount_shown(text: str) -> Decimal | None:
+    """The amount the link says the action moves, or None when it is not a plain amount
+    (text, "NaN", "Infinity", "1e999999", below zero or absurdly large)."""
+    try:
+        amount = Decimal(text[:40])
+    except InvalidOperation:
+        return None
+    if not amount.is_finite() or not 0 < amount <= _AMOUNT_SHOWN_MAX:
+        return None
+    return amount.quantize(Decimal("0.01"))
+
+
 @login_required
 def reauthenticate(request):
     """Confirm it is you before a money action above the threshold (reauth.py)."""
     has_device = mfa.confirmed_device(request.user) is not None
     form = ReauthForm(request.POST or None, with_code=has_device)
-    try:
-        amount = Decimal(request.GET.get("bedrag", ""))
-    except InvalidOperation:
-        amount = None
+    amount = _amount_shown(request.GET.get("bedrag", ""))
     if request.method == "POST" and form.is_valid():
         if not request.user.check_password(form.cleaned_data["password"]):
             form.add_error("password", _("This password is not right."))

@@ -32,16 +32,21 @@ MONTHS_SHORT = (
 ELLIPSIS = "…"
 
 
+#: Amounts with this many digits before the point or more are not formatted (no fund holds
+#: 10^15 euros; a Decimal of 10^999999 would take the quantize below past its precision).
+_LARGEST_DIGITS = 15
+
+
 def to_decimal(value) -> Decimal | None:
     """A Decimal from a Decimal, int, str ("350.00") or None; floats through their str."""
     if value is None or value == "":
         return None
-    if isinstance(value, Decimal):
-        return value
     try:
-        return Decimal(str(value).strip())
+        amount = value if isinstance(value, Decimal) else Decimal(str(value).strip())
     except (InvalidOperation, ValueError):
         return None
+    # "NaN", "Infinity" and "1e999999" are Decimals but no amount anyone can read
+    return amount if amount.is_finite() and amount.adjusted() < _LARGEST_DIGITS else None
 
 
 def _group(digits: str, separator: str) -> str:
