@@ -172,6 +172,9 @@ def test_the_cron_commands_of_the_embedded_setup_run():
     assert "streeftijd" in out.getvalue()
 
 
+# The worker writes while the test reads: SQLite's in-memory test database locks whole
+# tables between connections ("database table is locked"); a worker runs on PostgreSQL.
+@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_a_new_blockers_pattern_is_found_by_the_worker_after_commit(through_redis):
     """With a broker, "Knelpunt vastleggen" does not wait for the pattern matching: the

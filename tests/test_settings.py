@@ -67,3 +67,58 @@ def test_development_mode_is_explicit():
     values = json.loads(result.stdout)
     assert values["debug"] is True and values["session_secure"] is False
     assert values["db"] == "django.db.backends.sqlite3"
+
+
+RACE = """
+import json, threading, time
+import django
+django.setup()
+from django.db import connection, transaction
+
+with connection.cursor() as c:
+    c.execute("CREATE TABLE counter (n integer)")
+    c.execute("INSERT INTO counter VALUES (0)")
+errors = []
+
+
+def add_one():
+    try:
+        with transaction.atomic():
+            with connection.cursor() as c:
+                c.execute("SELECT n FROM counter")
+                n = c.fetchone()[0]
+                time.sleep(0.3)  # the other thread reads meanwhile
+                c.execute("UPDATE counter SET n = %s", [n + 1])
+    except Exception as error:
+        errors.append(repr(error))
+    finally:
+        connection.close()
+
+
+threads = [threading.Thread(target=add_one) for _ in range(2)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+with connection.cursor() as c:
+    c.execute("SELECT n FROM counter")
+    print(json.dumps({"n": c.fetchone()[0], "errors": errors}))
+"""
+
+
+def test_the_embedded_database_makes_a_second_writer_wait_not_fail(tmp_path):
+    """`make run` serves several threads on one SQLite file. Two transactions that read and
+    then write at the same time: with SQLite's default (DEFERRED) one failed at once with
+    "database is locked" (two PDFs asked for at once gave HTTP 500); the settings begin every
+    transaction IMMEDIATE, so the second waits, and neither update is lost."""
+    env = {
+        **CLEAN,
+        "DJANGO_SETTINGS_MODULE": "doorbraak.settings",
+        "DJANGO_DEBUG": "1",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'embedded.sqlite3'}",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", RACE], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {"n": 2, "errors": []}

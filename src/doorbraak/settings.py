@@ -180,6 +180,15 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
         DATABASES["default"].setdefault("OPTIONS", {}).update(
             {"server_side_binding": True, "prepare_threshold": 2}
         )
+elif DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The embedded database serves the threads of `make run` at once. A transaction that reads
+    # first and writes later (SQLite's default, DEFERRED) fails at once with "database is
+    # locked" when another thread writes meanwhile; IMMEDIATE takes the write lock when the
+    # transaction begins, so the other waits (up to `timeout` seconds) instead of failing. Two
+    # PDFs asked for at the same moment gave HTTP 500 before.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Background jobs (Celery; doorbraak/jobs/). With DOORBRAAK_REDIS_URL set, tasks go to Redis

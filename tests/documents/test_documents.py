@@ -148,6 +148,45 @@ def test_a_lost_connection_leaves_the_document_waiting_for_the_retry(
     assert services.document_render(document.pk) == DocumentStatus.READY
 
 
+def test_without_a_broker_a_retry_runs_at_once_and_the_page_never_fails(
+    client, regie, submission, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Without Redis (`make run`) the job runs at commit. A locked database on the first
+    tries is retried there and then, as a worker would (it gave HTTP 500 when two PDFs were
+    asked for at once); one that never gets through is logged, the person still gets the
+    document's page, and the document waits for the sweep."""
+    from django.db import OperationalError
+
+    real, calls = services.log_processing, []
+
+    def locked_twice(*args, **kwargs):
+        calls.append(1)
+        if len(calls) <= 2:
+            raise OperationalError("database is locked")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(services, "log_processing", locked_twice)
+    client.force_login(regie)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = ask(client, submission)
+    assert response.status_code == 302 and len(calls) == 3
+    assert Document.objects.get().status == DocumentStatus.READY
+
+    def always_locked(*args, **kwargs):
+        calls.append(1)
+        raise OperationalError("database is locked")
+
+    calls.clear()
+    monkeypatch.setattr(services, "log_processing", always_locked)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = ask(client, submission)
+    from doorbraak.documents.tasks import render_document
+
+    assert response.status_code == 302 and len(calls) == render_document.max_retries + 1
+    waiting = Document.objects.latest("pk")
+    assert waiting.status == DocumentStatus.WAITING and response.url.endswith(f"/{waiting.pk}/")
+
+
 def test_a_document_whose_job_was_lost_is_sent_again(regie, submission, settings):
     """The sweep (a beat task every minute) sends the job again for a document still waiting
     after DOCUMENT_REQUEUE_AFTER seconds; a fresh one, a finished one and a day-old one are

@@ -9,6 +9,11 @@ from tests.test_jobs import redis_url, through_redis
 #: The Redis fixtures, used here too.
 __all__ = ["redis_url", "through_redis"]
 
+#: A worker in a thread writes while the test reads: on SQLite's in-memory test database,
+#: which locks whole tables between connections, that fails with "database table is locked"
+#: (a worker in production runs on PostgreSQL). They run on PostgreSQL, and CI requires it.
+pytestmark = pytest.mark.postgres
+
 
 @pytest.mark.django_db(transaction=True)
 def test_a_pdf_is_made_by_the_worker_after_commit(

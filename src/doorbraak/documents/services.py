@@ -32,7 +32,10 @@ def document_request(*, actor, kind: str, object_id: int) -> Document:
         document = Document.objects.create(kind=kind, object_id=object_id, requested_by=actor)
         from .tasks import render_document
 
-        transaction.on_commit(lambda: render_document.delay(document.pk))
+        # robust: the request is recorded once committed; should sending (or, without Redis,
+        # running) the job fail, it is logged and the document stays waiting, to be sent again
+        # (`documents_requeue_waiting`), instead of the person getting an error page
+        transaction.on_commit(lambda: render_document.delay(document.pk), robust=True)
     return document
 
 

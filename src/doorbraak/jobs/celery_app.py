@@ -11,6 +11,7 @@ runs at most once per slot that beat sent it for: doorbraak/schedule/services.py
 import os
 
 from celery import Celery, Task
+from celery.exceptions import Retry
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doorbraak.settings")
 
@@ -24,6 +25,18 @@ class TracedTask(Task):
         if headers["traceparent"] is None:
             del headers["traceparent"]
         return super().apply_async(args, kwargs, headers=headers, **options)
+
+    def apply(self, args=None, kwargs=None, **options):
+        """Run the task here and now (no Redis: `make run`, the tests). A retry it asks for
+        (`autoretry_for`, `self.retry`) runs here and now too, up to its `max_retries`, as a
+        worker would run it later: Celery does this itself only when eager errors do not
+        propagate, and otherwise raises its `Retry` into the caller (an error page)."""
+        try:
+            return super().apply(args, kwargs, **options)
+        except Retry as retry:
+            if retry.sig is None:
+                raise
+            return retry.sig.apply()
 
     def __call__(self, *args, **kwargs):
         from doorbraak.privacy import tracecontext  # noqa: PLC0415
