@@ -46,3 +46,35 @@ def test_every_ui_string_in_code_and_templates_has_a_dutch_translation():
     script = Path(__file__).resolve().parents[1] / "scripts" / "missing-translations.sh"
     result = subprocess.run([str(script)], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "", f"Untranslated UI strings:\n{result.stdout}"
+
+
+#: The names makemessages (xgettext) finds strings by: Django's keywords, and `_`.
+KNOWN = {
+    "_",
+    "gettext",
+    "gettext_lazy",
+    "gettext_noop",
+    "ngettext",
+    "ngettext_lazy",
+    "pgettext",
+    "pgettext_lazy",
+    "npgettext",
+    "npgettext_lazy",
+}
+
+
+def test_no_translation_function_hides_under_a_name_makemessages_does_not_know():
+    """`gettext_lazy as _lazy` left 15 labels and messages of the case file in English: the
+    strings were never extracted, so the test above could not see them either."""
+    import re
+
+    source = Path(__file__).resolve().parents[1] / "src" / "doorbraak"
+    hidden = []
+    statement = re.compile(r"from django\.utils\.translation import ([^\n(]+|\([^)]*\))")
+    for path in source.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for block in statement.findall(text):
+            for name in re.findall(r"(\w+)\s+as\s+(\w+)", block):
+                if name[0] in KNOWN and name[1] not in KNOWN:
+                    hidden.append(f"{path.relative_to(source)}: {name[0]} as {name[1]}")
+    assert hidden == []

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from doorbraak.accounts.models import User
@@ -253,9 +253,9 @@ note_add = case_form_view(
     CaseForm(
         NoteForm,
         services.note_add,
-        _lazy("Add a note"),
-        _lazy("Save note"),
-        _lazy("Note saved."),
+        gettext_lazy("Add a note"),
+        gettext_lazy("Save note"),
+        gettext_lazy("Note saved."),
         partial="cases/_notes.html",
     )
 )
@@ -263,9 +263,9 @@ blocker_add = case_form_view(
     CaseForm(
         BlockerForm,
         services.blocker_add,
-        _lazy("Record a blocker"),
-        _lazy("Save blocker"),
-        _lazy("Blocker recorded."),
+        gettext_lazy("Record a blocker"),
+        gettext_lazy("Save blocker"),
+        gettext_lazy("Blocker recorded."),
         partial="cases/_blocker_form.html",
     )
 )
@@ -273,18 +273,18 @@ member_add = case_form_view(
     CaseForm(
         MemberForm,
         services.member_add,
-        _lazy("Add a household member"),
-        _lazy("Add member"),
-        _lazy("Household member added."),
+        gettext_lazy("Add a household member"),
+        gettext_lazy("Add member"),
+        gettext_lazy("Household member added."),
     )
 )
 plan_edit = case_form_view(
     CaseForm(
         PlanForm,
         services.plan_update,
-        _lazy("Support plan"),
-        _lazy("Save plan"),
-        _lazy("Support plan saved."),
+        gettext_lazy("Support plan"),
+        gettext_lazy("Save plan"),
+        gettext_lazy("Support plan saved."),
         initial=_plan_initial,
     )
 )
@@ -292,9 +292,9 @@ handover = case_form_view(
     CaseForm(
         HandoverForm,
         services.key_worker_handover,
-        _lazy("Hand over to another key worker"),
-        _lazy("Hand over"),
-        _lazy("The case has a new key worker."),
+        gettext_lazy("Hand over to another key worker"),
+        gettext_lazy("Hand over"),
+        gettext_lazy("The case has a new key worker."),
         activity=Activity.CASE_HANDOVER,
         form_kwargs=_handover_candidates,
         manage_only=True,
@@ -304,9 +304,9 @@ access_add = case_form_view(
     CaseForm(
         AccessForm,
         services.access_grant,
-        _lazy("Add a person to this case"),
-        _lazy("Add person"),
-        _lazy("Person added to the case."),
+        gettext_lazy("Add a person to this case"),
+        gettext_lazy("Add person"),
+        gettext_lazy("Person added to the case."),
         form_kwargs=_access_candidates,
         manage_only=True,
     )
@@ -315,9 +315,9 @@ case_close = case_form_view(
     CaseForm(
         CloseForm,
         services.case_close,
-        _lazy("Close case"),
-        _lazy("Close case"),
-        _lazy("Case closed."),
+        gettext_lazy("Close case"),
+        gettext_lazy("Close case"),
+        gettext_lazy("Case closed."),
         manage_only=True,
     )
 )
@@ -325,18 +325,18 @@ case_reopen = case_form_view(
     CaseForm(
         ReopenForm,
         services.case_reopen,
-        _lazy("Reopen case"),
-        _lazy("Reopen case"),
-        _lazy("Case reopened."),
+        gettext_lazy("Reopen case"),
+        gettext_lazy("Reopen case"),
+        gettext_lazy("Case reopened."),
         manage_only=True,
     )
 )
 _RESOLVE = CaseForm(
     ResolveForm,
     services.blocker_resolve,
-    _lazy("Blocker resolved"),
-    _lazy("Save"),
-    _lazy("Blocker marked as resolved."),
+    gettext_lazy("Blocker resolved"),
+    gettext_lazy("Save"),
+    gettext_lazy("Blocker marked as resolved."),
 )
 
 

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Sum
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
@@ -119,7 +119,7 @@ class CancelBatchSerializer(serializers.Serializer):
 class SeesFunds(BasePermission):
     """As on the funds pages: partners at the table and enforcement see no funds (home/menu.py)."""
 
-    message = _lazy("Funds are for the teams and the municipality's roles.")
+    message = gettext_lazy("Funds are for the teams and the municipality's roles.")
 
     def has_permission(self, request, view) -> bool:
         return may_see_funds(person_of(request.user))

@@ -34,7 +34,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from doorbraak.cases.models import (
     Blocker,
@@ -71,7 +71,7 @@ SOCIAL = "sociaal-domein"
 DEFAULT_TERMS = {
     SOCIAL: Term(
         SOCIAL,
-        _lazy("social-domain case file"),
+        gettext_lazy("social-domain case file"),
         10,
         "Selectielijst gemeenten en intergemeentelijke organen 2020 (VNG, Stcrt. 2020, 11143), "
         "procestype 'Verstrekken' — categorie en termijn door de archivaris te bevestigen; "
@@ -79,7 +79,7 @@ DEFAULT_TERMS = {
     ),
     JEUGD: Term(
         JEUGD,
-        _lazy("Jeugdwet case file"),
+        gettext_lazy("Jeugdwet case file"),
         20,
         "Jeugdwet art. 7.3.8 (bewaartermijn 20 jaar); hier geteld vanaf het afsluiten",
     ),
@@ -88,7 +88,7 @@ DEFAULT_TERMS = {
 #: Kept in anonymised form, never destroyed here: amounts, decisions, ledger.
 FINANCIAL_TERM = Term(
     "financieel",
-    _lazy("financial accountability"),
+    gettext_lazy("financial accountability"),
     7,
     "Art. 52 Algemene wet inzake rijksbelastingen / art. 2:10 BW (7 jaar)",
 )
