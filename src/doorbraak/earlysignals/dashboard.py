@@ -53,16 +53,16 @@ def funnel_context(signals, start=None, end=None) -> dict:
         "funnel_total": total,
         "funnel_summary": (
             _(
-                "%(received)s signals received, %(approached)s approached (%(ap)s %%), "
-                "%(reached)s reached (%(rp)s %%), %(accepted)s accepted help."
+                "%(received)s signals received, %(approached)s approached (%(ap)s), "
+                "%(reached)s reached (%(rp)s), %(accepted)s accepted help."
             )
             % {
-                "received": total.received,
-                "approached": total.approached,
-                "ap": workflow.percentage(total.approached, total.received),
-                "reached": total.reached,
-                "rp": workflow.percentage(total.reached, total.approached),
-                "accepted": total.accepted,
+                "received": formatting.number(total.received),
+                "approached": formatting.number(total.approached),
+                "ap": formatting.percent(workflow.share(total.approached, total.received)),
+                "reached": formatting.number(total.reached),
+                "rp": formatting.percent(workflow.share(total.reached, total.approached)),
+                "accepted": formatting.number(total.accepted),
             }
             if total.received
             else ""

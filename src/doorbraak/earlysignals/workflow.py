@@ -4,6 +4,7 @@ contact attempt is due within the statutory term after the signal came in. Pure 
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
 RECEIVED = "ontvangen"
 APPROACHED = "benaderd"
@@ -76,5 +77,7 @@ class Funnel:
         return Funnel(*(a + b for a, b in zip(self.as_list(), other.as_list(), strict=True)))
 
 
-def percentage(part: int, whole: int) -> float:
-    return round(100 * part / whole, 1) if whole else 0.0
+def share(part: int, whole: int) -> Decimal:
+    """`part` as an exact fraction of `whole` (0 when there is no whole), for
+    `formatting.percent`: no float on the way to a figure people read."""
+    return Decimal(part) / Decimal(whole) if whole else Decimal(0)
