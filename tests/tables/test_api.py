@@ -248,3 +248,25 @@ def test_at_most_ten_commitments(member, item, worker_a):
     assert response.status_code == 400
     assert " 10 " in response.json()["actions"]["non_field_errors"][0]
     assert not FollowUpAction.objects.exists()
+
+
+def test_a_table_members_action_opens_the_agenda_item_not_the_case(client, member, item, worker_a):
+    """A commitment the table gives one of its members is on their /acties/; its link opens
+    the agenda item as the table sees it. It opened the escalation, whose case the member
+    may not see: a 404 (found by an exploratory test). The key worker's link still opens the
+    escalation itself."""
+    due = str(timezone.localdate() + datetime.timedelta(days=14))
+    actions = [
+        {"owner": member.pk, "description": "Woning aanbieden", "due_date": due},
+        {"owner": worker_a.pk, "description": "Verhuizing plannen", "due_date": due},
+    ]
+    url = f"/api/v1/agenda-items/{item.pk}/decide/"
+    assert api_for(member).post(url, decision(actions=actions), format="json").status_code == 200
+    client.force_login(member)
+    page = client.get("/acties/").content.decode()
+    assert f'href="/tafels/agendapunt/{item.pk}/"' in page
+    assert f"/escalaties/{item.escalation_id}/" not in page
+    assert client.get(f"/tafels/agendapunt/{item.pk}/").status_code == 200
+    client.force_login(worker_a)
+    page = client.get("/acties/").content.decode()
+    assert f'href="/escalaties/{item.escalation_id}/"' in page

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -24,6 +25,7 @@ from doorbraak.privacy.activities import Activity
 from doorbraak.privacy.models import Outcome
 from doorbraak.privacy.services import log_request
 from doorbraak.proposals.models import Request
+from doorbraak.tables import queries as table_queries
 
 from . import mandate_queries, queries, rules, services, workflow
 from .forms import ActionForm, DecisionForm, DoneForm, EscalateForm
@@ -298,13 +300,31 @@ def action_add(request, pk):
 # --- Mijn acties ---------------------------------------------------------------------------
 
 
+def _escalation_links(user, escalation_ids) -> dict[int, str]:
+    """Where `user` can open each escalation: its own page when they see its case; else the
+    agenda item at a table they sit at (a table member's follow-up action: they see the point
+    as the table does, not the case); else nowhere. Two queries at most."""
+    ids = set(escalation_ids)
+    if not ids:
+        return {}
+    seen = queries.visible_escalations(user).filter(pk__in=ids).values_list("pk", flat=True)
+    links = {pk: reverse("escalation:detail", args=[pk]) for pk in seen}
+    if rest := ids - links.keys():
+        items = table_queries.visible_items(user).filter(escalation_id__in=rest).order_by("-pk")
+        for escalation_id, item_id in items.values_list("escalation_id", "pk"):
+            links.setdefault(escalation_id, reverse("tables:item", args=[item_id]))
+    return links
+
+
 def _actions_page(request, *, failed=None, failed_form=None, status=200):
     today = timezone.localdate()
     actions = list(queries.open_actions(request.user))
     done = queries.done_actions(request.user)
+    links = _escalation_links(request.user, (a.escalation_id for a in actions if a.escalation_id))
     for action in actions:
         action.overdue = action.due_date < today
         action.form = failed_form if failed == action.pk else DoneForm(prefix=f"a{action.pk}")
+        action.escalation_link = links.get(action.escalation_id)
     cases = {a.case_id: a.case for a in [*actions, *done]}
     log_request(
         request,
