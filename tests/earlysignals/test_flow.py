@@ -146,3 +146,21 @@ def test_the_dashboard_shows_the_funnel(client, imported, leader):
     client.force_login(leader)
     body = client.get("/cijfers/").content.decode()
     assert "Vroegsignalering" in body and "Trechter" in body
+
+
+def test_the_start_pages_own_count_opens_exactly_those_signals(client, signal, worker, leader):
+    """ "1 open signaal dat jij opvolgt" on the start page opens a list of just those (it
+    opened every open signal the person may see: 82 against 192 in the demo; found by an
+    exploratory test)."""
+    services.signal_step(actor=worker, signal=signal, status=workflow.APPROACHED, method="brief")
+    client.force_login(worker)
+    start = client.get("/").content.decode()
+    assert 'href="/vroegsignalen/?mijn=1"' in start and "1 open signaal dat jij opvolgt" in start
+    mine = client.get("/vroegsignalen/?mijn=1").content.decode()
+    assert "Bram Visser" in mine and 'id="id_mijn" checked' in mine
+    assert list(queries.worklist(worker, timezone.localdate(), mine=True)) == [signal]
+    client.force_login(leader)
+    everyone = client.get("/vroegsignalen/").content.decode()
+    assert "Bram Visser" in everyone
+    own = client.get("/vroegsignalen/?mijn=1").content.decode()
+    assert "Bram Visser" not in own and "Geen signalen gevonden." in own

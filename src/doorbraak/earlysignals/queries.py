@@ -54,8 +54,9 @@ def signal_detail(user, pk) -> Signal:
         raise Http404 from None
 
 
-def worklist(user, today: datetime.date, status: str = "", overdue_only: bool = False):
-    """Open signals, the overdue ones first (oldest first), then by date received."""
+def worklist(user, today: datetime.date, status: str = "", overdue_only: bool = False, mine=False):
+    """Open signals, the overdue ones first (oldest first), then by date received; `mine`:
+    only those `user` follows up (the start page's count)."""
     days = first_contact_days()
     cutoff = workflow.overdue_cutoff(today, days)
     queryset = visible_signals(user).select_related("worker")
@@ -65,6 +66,8 @@ def worklist(user, today: datetime.date, status: str = "", overdue_only: bool = 
         queryset = queryset.filter(status__in=OPEN)
     if overdue_only:
         queryset = queryset.filter(status=workflow.RECEIVED, received_on__lt=cutoff)
+    if mine:
+        queryset = queryset.filter(worker=user)
     return queryset.order_by("received_on", "pk")
 
 

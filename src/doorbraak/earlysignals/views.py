@@ -48,7 +48,8 @@ def index(request):
     if status not in workflow.STATUSES:
         status = ""
     overdue_only = request.GET.get("te_laat") == "1"
-    paginator = Paginator(queries.worklist(user, today, status, overdue_only), PAGE)
+    mine = request.GET.get("mijn") == "1"
+    paginator = Paginator(queries.worklist(user, today, status, overdue_only, mine), PAGE)
     page = paginator.get_page(request.GET.get("pagina"))
     signals = _with_contact(list(page.object_list), today, days)
     context = {
@@ -57,6 +58,8 @@ def index(request):
         "status": status,
         "overdue_only": overdue_only,
         "overdue_only_value": "1" if overdue_only else "",
+        "mine": mine,
+        "mine_value": "1" if mine else "",
         "statuses": SignalStatus.choices,
         "days": days,
         "overdue": queries.overdue_count(user, today),
