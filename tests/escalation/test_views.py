@@ -157,3 +157,26 @@ def test_a_refused_fund_offers_escalation(client, worker_a, case_a, blocker):
     assert response.status_code == 400
     assert "Opschalen naar het volgende niveau" in response.text
     assert f"/escalaties/casus/{case_a.pk}/nieuw/?knelpunt={blocker.pk}" in response.text
+
+
+def test_with_nothing_open_the_case_page_says_so_instead_of_a_dead_end_form(
+    client, worker_a, case_a, blocker
+):
+    """A case whose blockers are all solved (and has no open or refused request) offered
+    "Voorstel of knelpunt opschalen", a form with nothing to choose that could never be sent
+    (found by an exploratory test). The case page and the form now say there is nothing open
+    and point to recording a blocker."""
+    client.force_login(worker_a)
+    case_page = client.get(f"/casussen/{case_a.pk}/").text
+    assert f"/escalaties/casus/{case_a.pk}/nieuw/" in case_page
+    blocker.status = "opgelost"
+    blocker.save(update_fields=["status"])
+    case_page = client.get(f"/casussen/{case_a.pk}/").text
+    assert f"/escalaties/casus/{case_a.pk}/nieuw/" not in case_page
+    assert "Er is niets open om op te schalen" in case_page
+    form_page = client.get(f"/escalaties/casus/{case_a.pk}/nieuw/").text
+    assert (
+        "Er is niets open om op te schalen" in form_page
+        and '<form method="post" novalidate>' not in form_page
+    )
+    assert f"/casussen/{case_a.pk}/knelpunten/" in form_page

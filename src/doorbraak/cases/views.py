@@ -19,6 +19,7 @@ from doorbraak.accounts.queries import possible_key_workers
 from doorbraak.ambassadors.queries import helpers_context
 from doorbraak.escalation import mandate_queries
 from doorbraak.escalation import queries as escalation_queries
+from doorbraak.escalation import services as escalation_services
 from doorbraak.forms_utrecht import apply_service_errors
 from doorbraak.home.menu import may_open_case, may_write_request
 from doorbraak.home.queries import person_of
@@ -148,6 +149,14 @@ def case_open(request):
     )
 
 
+def _has_escalatable(case) -> bool:
+    """Whether the case holds something to escalate (the lists the page read): an open
+    blocker, or a request still open or refused — what the escalation form offers."""
+    return any(b.status == "open" for b in case.blocker_list) or any(
+        r.status in escalation_services.ESCALATABLE_REQUEST for r in case.request_list
+    )
+
+
 @login_required
 def case_detail(request, pk):
     case = _case_or_404(request, pk, Activity.CASE_VIEW)
@@ -161,6 +170,7 @@ def case_detail(request, pk):
             "may_manage": services.may_manage(request.user, case),
             "may_write_request": may_write_request(person_of(request.user)),
             "route_items": escalation_queries.case_route_items(case),
+            "has_escalatable": _has_escalatable(case),
             "may_use_mandate": case.status == CaseStatus.OPEN
             and mandate_queries.has_usable_mandate(request.user, timezone.localdate()),
             # the programmes' sections, read here: a template runs no query

@@ -105,9 +105,10 @@ def escalate(request, case_pk):
         preset = f"b{request.GET['knelpunt']}"
     item_value = request.POST.get("item", preset) if request.method == "POST" else preset
     levels, following = _levels(case, item_value)
+    items = _items(case)
     form = EscalateForm(
         request.POST or None,
-        items=_items(case),
+        items=items,
         levels=levels,
         initial={"item": preset, "level": following},
     )
@@ -146,7 +147,12 @@ def escalate(request, case_pk):
     log_request(
         request, Activity.CASE_VIEW, "read", "case", case.pk, case_queries.subject_ids_of_case(case)
     )
-    return render(request, "escalation/escalate.html", {"case": case, "form": form}, status=status)
+    return render(
+        request,
+        "escalation/escalate.html",
+        {"case": case, "form": form, "nothing_open": not items},
+        status=status,
+    )
 
 
 # --- One escalation ------------------------------------------------------------------------
