@@ -55,6 +55,24 @@ def test_decision_without_reasons_is_refused_next_to_the_field(client, member, i
     assert not item.is_decided
 
 
+def test_every_problem_of_the_decision_shows_in_the_first_round(client, member, item):
+    """An amount that does not parse stopped the check of the reasons: the missing
+    betrokkenheid and rendement showed only after the amount was put right (found by an
+    exploratory test). All of them show at once, and nothing is decided."""
+    client.force_login(member)
+    page = client.post(
+        reverse("tables:item", args=[item.pk]),
+        {"besluit-decision": "Ja", "besluit-legitimacy": "Past", "besluit-amount": "abc"},
+    )
+    assert page.status_code == 400
+    text = page.content.decode()
+    for field in ("amount", "outcome", "involvement", "returns"):
+        assert f"besluit-{field}-error" in text, field
+    assert "besluit-legitimacy-error" not in text and "besluit-decision-error" not in text
+    item.refresh_from_db()
+    assert not item.is_decided
+
+
 def test_consent_without_end_date_is_refused_on_the_page(client, worker_a, case_l, table):
     client.force_login(worker_a)
     page = client.post(

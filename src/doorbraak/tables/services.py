@@ -133,6 +133,18 @@ def _reasons_text(data) -> str:
     )
 
 
+def item_decision_problems(item: AgendaItem, data: dict, fields, today=None) -> dict:
+    """What `item_decide` would refuse in `fields` of `data`, without deciding or locking: for
+    a form some of whose other fields did not parse, so that every missing reason shows in
+    the first round rather than after the amount is put right."""
+    today = today or timezone.localdate()
+    data = {**data, "actions": [a for a in data.get("actions") or [] if any(a.values())]}
+    found = _decision_problems(
+        item, item.escalation, {**data, "amount": data.get("amount") or None}, today
+    )
+    return {field: found[field] for field in fields if field in found}
+
+
 @transaction.atomic
 def item_decide(*, actor, item: AgendaItem, data: dict, today=None) -> AgendaItem:
     """Record the table's decision on one agenda item. `data`: outcome, decision, legitimacy,

@@ -207,6 +207,13 @@ def item(request, pk):
             )
             messages.success(request, _("The table's decision is recorded."))
             return redirect("tables:item", item.pk)
+    else:
+        # a field that did not parse (an amount "abc") stops the service; the reasons it
+        # would also refuse are shown now, not in a second round
+        unchecked = [f for f in form.not_optional if f not in form.errors]
+        problems = services.item_decision_problems(item, form.data_for_service(), unchecked)
+        if problems:
+            apply_service_errors(form, ValidationError(problems))
     return _render_item(request, _item_or_404(request, pk), form=form, status=400)
 
 
