@@ -1,6 +1,7 @@
 """Renders Django form widgets with NL Design System (Utrecht) classes and accessible errors."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 # Order matters: CheckboxSelectMultiple is a RadioSelect.
 _WIDGET_CLASSES = {
@@ -20,6 +21,10 @@ def is_group(widget) -> bool:
     return isinstance(widget, forms.RadioSelect)
 
 
+#: The empty choice Django gives a ModelChoiceField that names none.
+DJANGO_EMPTY_LABEL = "---------"
+
+
 class UtrechtFormMixin:
     """Adds Utrecht classes to every widget, and after validation `aria-invalid` and
     `aria-describedby` pointing at the field's error message.
@@ -35,6 +40,9 @@ class UtrechtFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
+            if getattr(field, "empty_label", None) == DJANGO_EMPTY_LABEL:
+                # Django's "---------" in a select of model choices: the app says "Kies…"
+                field.empty_label = _("Choose…")
             widget = field.widget
             css = next((c for kind, c in _WIDGET_CLASSES.items() if isinstance(widget, kind)), "")
             if css:
