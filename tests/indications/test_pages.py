@@ -125,3 +125,13 @@ def test_query_counts_do_not_grow_with_the_number_of_indications(client, nurse, 
         write(nurse, case)
     assert _count(client, "/indicaties/") == first[0]
     assert _count(client, f"/indicaties/{Indication.objects.last().pk}/") == first[1]
+
+
+@pytest.mark.parametrize("typed", ["21,80", "21.80", "€ 21,80"])
+def test_the_contribution_is_taken_as_the_professionals_write_it(client, nurse, case, typed):
+    """"21,80" gave "Voer een getal in." while the page shows amounts as "€ 21,80" (found
+    by an exploratory test)."""
+    client.force_login(nurse)
+    response = client.post(f"/casussen/{case.pk}/indicatie/", {**FORM, "contribution": typed})
+    assert response.status_code == 302
+    assert str(Indication.objects.get().contribution) == "21.80"

@@ -30,8 +30,10 @@ class DutchAmountField(forms.Field):
     widget = forms.TextInput
     max_length = 20
 
-    def __init__(self, *, positive: bool = False, **kwargs):
+    def __init__(self, *, positive: bool = False, allow_negative: bool = False, **kwargs):
         self.positive = positive
+        #: parse a negative amount too and leave the range to the service (its own message)
+        self.allow_negative = allow_negative
         super().__init__(**kwargs)
         self.widget.attrs.setdefault("maxlength", str(self.max_length))
         self.widget.attrs.setdefault("inputmode", "decimal")
@@ -45,7 +47,7 @@ class DutchAmountField(forms.Field):
         if len(text) > self.max_length:
             raise ValidationError(message("invalid"), code="invalid")
         try:
-            amount = parse_amount(text)
+            amount = parse_amount(text, allow_negative=self.allow_negative)
         except AmountError as error:
             raise ValidationError(message(error.code), code=error.code) from None
         if self.positive and amount <= 0:

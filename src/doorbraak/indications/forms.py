@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from doorbraak import text_limits as limits
+from doorbraak.budget.forms import DutchAmountField
 from doorbraak.escalation.forms import DateInput, long_text
 from doorbraak.forms_utrecht import UtrechtFormMixin
 from doorbraak.text_validators import TextLimitsMixin
@@ -19,14 +20,9 @@ def _short(label, help_text=""):
 
 
 def _euro(label, help_text=""):
-    return forms.DecimalField(
-        label=label,
-        required=False,
-        max_digits=9,
-        decimal_places=2,
-        help_text=help_text,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
-    )
+    """An amount typed as the professionals write it: "21,80" as well as "21.80" (it took
+    only the dot, while the page shows the advice as "€ 21,80")."""
+    return DutchAmountField(label=label, required=False, help_text=help_text, allow_negative=True)
 
 
 class IndicationForm(TextLimitsMixin, UtrechtFormMixin, forms.Form):
