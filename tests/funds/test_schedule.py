@@ -82,3 +82,36 @@ def test_payments_of_a_request_approved_on_30_november_fall_due_from_that_day(
         datetime.date(2027, 2, 28),
     ]
     assert min(dues) >= decision
+
+
+@pytest.mark.django_db
+def test_the_fund_page_counts_what_a_batch_takes_now_and_the_instalments_apart(
+    client, team_a, worker_a, settings
+):
+    """ "26 betalingen staan klaar" counted the later instalments too, the batch took one, and
+    the password check asked for € 10.400 before a € 400 batch (found by an exploratory
+    test). The page counts what a batch made now takes, the later instalments apart, and the
+    re-authentication weighs that same amount."""
+    from decimal import Decimal
+
+    from doorbraak.accounts.roles import Role
+    from tests.approvals.test_flow import SHOP_IBAN, submit
+    from tests.factories import UserFactory
+    from tests.funds.conftest import make_fund
+
+    settings.DOORBRAAK_REAUTH_ABOVE = Decimal("150")
+    fund = make_fund(team_a, recurring_allowed=True, debtor_iban=SHOP_IBAN)
+    request = submit(worker_a, fund, "100.00", frequency="maandelijks", months=4)
+    for i in range(3):
+        voter = UserFactory(username=f"stemmer{i}", team=team_a)
+        lifecycle.vote_cast(actor=voter, request=request, choice="ja")
+    assert lifecycle.batchable_orders(fund).count() == 1
+    leader = UserFactory(username="leider-b", role=Role.TEAMLEIDER, team=team_a)
+    client.force_login(leader)
+    page = client.get(f"/potjes/{fund.pk}/").content.decode()
+    assert "1 betaling staat klaar. 3 termijnen vallen later." in page
+    made = client.post(f"/potjes/{fund.pk}/batch/")
+    assert made.status_code == 302 and "/bevestigen/" not in made.url  # € 100 < € 150
+    page = client.get(f"/potjes/{fund.pk}/").content.decode()
+    assert "0 betalingen staan klaar. 3 termijnen vallen later." in page
+    assert "Betaalbatch maken" not in page

@@ -220,8 +220,8 @@ class BatchViewSet(HandledOnly, mixins.CreateModelMixin, viewsets.ReadOnlyModelV
         if fund is None:
             raise NotFound(_("No fund whose payments you handle has this number."))
         # Re-authentication above DOORBRAAK_REAUTH_ABOVE, as funds/views.batch_new (issue 16).
-        open_orders = fund.payment_orders.filter(status="open")
-        refuse_unless_reauthenticated(request, open_orders.aggregate(s=Sum("amount"))["s"])
+        due = lifecycle.batchable_orders(fund)  # what the batch takes, not later instalments
+        refuse_unless_reauthenticated(request, due.aggregate(s=Sum("amount"))["s"])
         try:
             batch = lifecycle.batch_create(fund=fund, actor=request.user)
         except ValidationError as error:

@@ -7,6 +7,7 @@ from django.db.models import Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -85,7 +86,11 @@ def fund_detail(request, pk):
             "total_requests": total,
             "may_pay": may_handle_payments(request.user, fund),
             "batches": queries.batches(fund) if may_handle_payments(request.user, fund) else [],
-            "open_orders": fund.payment_orders.filter(status="open").count(),
+            # what a batch made now takes, and the instalments due later (apart)
+            "open_orders": lifecycle.batchable_orders(fund).count(),
+            "later_orders": fund.payment_orders.filter(
+                status="open", due_date__gt=timezone.localdate()
+            ).count(),
             # Hersteloperatie (recovery/): marked households served; None for other funds.
             "recovery_served": _small_count(recovery_queries.households_served(fund)),
         },
@@ -114,7 +119,7 @@ def _handled_fund_or_404(request, pk):
 def batch_new(request, pk):
     fund = _handled_fund_or_404(request, pk)
     # Re-authentication above DOORBRAAK_REAUTH_ABOVE (accounts/reauth.py, issue 16 item 5).
-    amount = fund.payment_orders.filter(status="open").aggregate(s=Sum("amount"))["s"]
+    amount = lifecycle.batchable_orders(fund).aggregate(s=Sum("amount"))["s"]
     back = reverse("funds:detail", args=[fund.pk])
     if (again := reauthenticate_first(request, amount, back=back)) is not None:
         return again

@@ -233,6 +233,18 @@ def _close(actor, request, status, alternative, note) -> Request:
 # --- Batches -------------------------------------------------------------------------------
 
 
+def batchable_orders(fund: Fund, up_to=None):
+    """The open orders a batch made now would take (without the locks `batch_create` holds):
+    due on or before `up_to` (today), of requests still approved, not of a restricted
+    household. What the fund page counts and the re-authentication's amount; later
+    instalments are not among them."""
+    up_to = up_to or timezone.localdate()
+    orders = PaymentOrder.objects.filter(
+        fund=fund, status=OrderStatus.OPEN, due_date__lte=up_to, request__status__in=PAYABLE
+    )
+    return orders.exclude(request__case__household_id__in=restriction.restricted_household_ids())
+
+
 def _due_request_ids(fund: Fund, up_to) -> list[int]:
     return list(
         PaymentOrder.objects.filter(fund=fund, status=OrderStatus.OPEN, due_date__lte=up_to)
