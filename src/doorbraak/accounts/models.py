@@ -3,6 +3,7 @@
 import datetime
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -173,6 +174,17 @@ class Mandate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.holder} — {self.organisation}"
+
+    def clean(self) -> None:
+        """The constraints' rules in words, next to the field (the admin showed "Beperking
+        'mandate_period_valid' is geschonden" at the top); the constraints stay the guard."""
+        problems = {}
+        if self.valid_until and self.valid_from and self.valid_until < self.valid_from:
+            problems["valid_until"] = _("The end date lies before the start date.")
+        if self.max_amount is not None and self.max_amount < 0:
+            problems["max_amount"] = _("An amount cannot be below zero.")
+        if problems:
+            raise ValidationError(problems)
 
     def is_active_on(self, day: datetime.date) -> bool:
         return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)

@@ -11,10 +11,13 @@ paid balance (check constraint), so a bug can never overspend a fund.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from stdnum import bic as stdnum_bic
+from stdnum import iban as stdnum_iban
 
 from doorbraak import text_limits as limits
 from doorbraak.accounts.models import Organisation, Team
@@ -103,6 +106,30 @@ class Fund(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """What the admin form checks before saving, in words next to the field: the
+        constraints' rules (it showed "Beperking 'fund_period_valid' is geschonden"), and the
+        bank details and ceiling, which were only found out when the SEPA file was made."""
+        problems = {}
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            problems["period_end"] = _("The end date lies before the start date.")
+        if self.total_budget is not None and self.total_budget < 0:
+            problems["total_budget"] = _("An amount cannot be below zero.")
+        elif (
+            self.total_budget is not None
+            and self.ceiling_per_request is not None
+            and self.ceiling_per_request > self.total_budget
+        ):
+            problems["ceiling_per_request"] = _(
+                "The ceiling per request is higher than the whole budget."
+            )
+        if self.debtor_iban and not stdnum_iban.is_valid(self.debtor_iban):
+            problems["debtor_iban"] = _("This IBAN is not valid; check the number.")
+        if self.debtor_bic and not stdnum_bic.is_valid(self.debtor_bic):
+            problems["debtor_bic"] = _("This BIC is not valid; check the code.")
+        if problems:
+            raise ValidationError(problems)
 
 
 class AccountKind(models.TextChoices):
