@@ -56,3 +56,23 @@ def test_a_mandate_ending_before_it_starts_or_below_zero(worker_a):
     assert found["valid_until"] == "De einddatum ligt voor de begindatum."
     assert found["max_amount"] == "Een bedrag kan niet onder nul liggen."
     assert not any("Beperking" in text for text in found.values())
+
+
+def test_an_inactive_fund_says_so_where_it_is_listed(client, team_a):
+    """A fund set inactive in beheer looked like any other, "€ 100,00 vrij", on /potjes/ and
+    its page (found by an exploratory test)."""
+    from doorbraak.accounts.roles import Role
+    from tests.factories import UserFactory
+    from tests.funds.conftest import make_fund
+
+    fund = make_fund(team_a, name="Oud potje")
+    leader = UserFactory(username="leider-inactief", role=Role.TEAMLEIDER, team=team_a)
+    client.force_login(leader)
+    assert "inactief" not in client.get(f"/potjes/{fund.pk}/").content.decode()
+    Fund.objects.filter(pk=fund.pk).update(active=False)
+    assert (
+        "Dit potje neemt geen nieuwe voorstellen aan."
+        in client.get(f"/potjes/{fund.pk}/").content.decode()
+    )
+    listed = client.get("/potjes/").content.decode()
+    assert 'Oud potje</a> <span class="db-badge">inactief</span>' in listed
