@@ -129,7 +129,7 @@ def test_query_counts_do_not_grow_with_the_number_of_indications(client, nurse, 
 
 @pytest.mark.parametrize("typed", ["21,80", "21.80", "€ 21,80"])
 def test_the_contribution_is_taken_as_the_professionals_write_it(client, nurse, case, typed):
-    """"21,80" gave "Voer een getal in." while the page shows amounts as "€ 21,80" (found
+    """ "21,80" gave "Voer een getal in." while the page shows amounts as "€ 21,80" (found
     by an exploratory test)."""
     client.force_login(nurse)
     response = client.post(f"/casussen/{case.pk}/indicatie/", {**FORM, "contribution": typed})
